@@ -1,0 +1,102 @@
+import { Decimal } from '../money/decimal';
+import { centsFromDecimal, type Cents } from '../money/cents';
+import { leaseMonthOf, leaseMonthStart } from '../calendar/dates';
+import { PAYMENTS_PER_YEAR, type LeaseTerms } from '../terms';
+import type { ScheduledPayment } from '../schedule/types';
+
+/** "New Payment" of a remeasurement: the regular amount of every period starting at or after `fromMonth`. */
+export interface RentReset {
+  fromMonth: number;
+  amount: Cents;
+}
+
+/** What the stream depends on besides the lease's own terms (all can change at a remeasurement). */
+export interface StreamOptions {
+  termMonths: number;
+  resets?: RentReset[];
+  purchaseOptionCertain: boolean;
+  residualValueGuarantee: Cents;
+  purchaseOptionPrice: Cents;
+}
+
+/** round(amount x (1 + e)), half-up to the cent: one year's escalation of a payment. */
+export function escalate(amount: Cents, escalation: Decimal): Cents {
+  if (escalation.isZero()) return amount;
+  return centsFromDecimal(new Decimal(amount).times(escalation.plus(1)).dividedBy(100));
+}
+
+/**
+ * The regular stream: one payment per period of 12/p months starting at months 1, 1 + 12/p, ...
+ * In advance it is paid on the period's first day (t = start - 1); in arrears on its last day (t = start - 1 + 12/p,
+ * capped at the end of the term for a final short period). Year-1 payments are `payment`; each later lease year's
+ * payment is the previous year's escalated and rounded to the cent (a chain). Periods starting in the first
+ * `freeRentMonths` months are free. A reset replaces the amount of periods starting at or after its month, and
+ * later years escalate from it on the original anniversaries.
+ */
+export function regularPayments(terms: LeaseTerms, opts: StreamOptions): ScheduledPayment[] {
+  const n = opts.termMonths;
+  const periodMonths = 12 / PAYMENTS_PER_YEAR[terms.frequency];
+  const resets = [...(opts.resets ?? [])].sort((a, b) => a.fromMonth - b.fromMonth);
+  const out: ScheduledPayment[] = [];
+  let yearAmount = terms.payment;
+  let year = 0;
+  let resetIdx = 0;
+  for (let start = 1; start <= n; start += periodMonths) {
+    const y = Math.floor((start - 1) / 12);
+    while (year < y) {
+      yearAmount = escalate(yearAmount, terms.annualEscalation);
+      year++;
+    }
+    while (resetIdx < resets.length && resets[resetIdx].fromMonth <= start) {
+      yearAmount = resets[resetIdx].amount;
+      resetIdx++;
+    }
+    const amount = start <= terms.freeRentMonths ? 0 : yearAmount;
+    if (terms.timing === 'Advance') {
+      out.push({ t: start - 1, month: start, timing: 'advance', kind: 'regular', amount });
+    } else {
+      const t = Math.min(start - 1 + periodMonths, n);
+      out.push({ t, month: t, timing: 'arrears', kind: 'regular', amount });
+    }
+  }
+  return out;
+}
+
+/**
+ * The `LeasePayments` stream: a payment dated on a lease-month start is in advance for that month; any other date
+ * inside a lease month is paid at that month's end. Payments after the term (after a term cut) fall away.
+ */
+export function irregularPayments(terms: LeaseTerms, termMonths: number): ScheduledPayment[] {
+  const out: ScheduledPayment[] = [];
+  for (const p of terms.irregularPayments) {
+    const k = leaseMonthOf(terms.commencement, p.date);
+    if (k < 1 || k > termMonths) continue;
+    if (leaseMonthStart(terms.commencement, k) === p.date) {
+      out.push({ t: k - 1, month: k, timing: 'advance', kind: 'irregular', amount: p.amount });
+    } else {
+      out.push({ t: k, month: k, timing: 'arrears', kind: 'irregular', amount: p.amount });
+    }
+  }
+  return out;
+}
+
+/** Every lease payment of CONTRACT 1.4, sorted by the month it is paid in (advance before arrears). */
+export function leasePayments(terms: LeaseTerms, opts: StreamOptions): ScheduledPayment[] {
+  const stream =
+    terms.irregularPayments.length > 0 ? irregularPayments(terms, opts.termMonths) : regularPayments(terms, opts);
+  const n = opts.termMonths;
+  if (opts.residualValueGuarantee > 0) {
+    stream.push({ t: n, month: n, timing: 'arrears', kind: 'residual value guarantee', amount: opts.residualValueGuarantee });
+  }
+  if (opts.purchaseOptionCertain && opts.purchaseOptionPrice > 0) {
+    stream.push({ t: n, month: n, timing: 'arrears', kind: 'purchase option', amount: opts.purchaseOptionPrice });
+  }
+  return stream.sort((a, b) => a.t - b.t || (a.timing === b.timing ? 0 : a.timing === 'advance' ? -1 : 1));
+}
+
+/** Undiscounted total of payments. */
+export function totalOf(payments: readonly ScheduledPayment[]): Cents {
+  let s = 0;
+  for (const p of payments) s += p.amount;
+  return s;
+}

@@ -1,0 +1,15 @@
+import { Decimal } from './money/decimal';
+import { DEFAULT_ACCOUNTS, type Policies } from './terms';
+
+export function defaultPolicies(): Policies {
+  return {
+    rateBasis: 'Payment frequency',
+    shortTermExemption: true,
+    economicLifeThreshold: new Decimal('0.75'),
+    fairValueThreshold: new Decimal('0.9'),
+    partialTerminationMethod: 'Proportion of asset',
+    reportingDate: null,
+    fiscalYearEndMonth: 12,
+    accounts: { ...DEFAULT_ACCOUNTS },
+  };
+}

@@ -1,0 +1,131 @@
+import type { Cents } from './money/cents';
+import type { Decimal } from './money/decimal';
+import type { IsoDate } from './calendar/dates';
+
+/** What the lessee concluded; `short-term` means the ASC 842-20-25-2 exemption applies (no asset, no liability). */
+export type Classification = 'operating' | 'finance' | 'short-term';
+
+export type Frequency = 'Monthly' | 'Quarterly' | 'Semiannual' | 'Annual';
+export type Timing = 'Advance' | 'Arrears';
+
+/** Payments per year for each frequency. */
+export const PAYMENTS_PER_YEAR: Record<Frequency, number> = { Monthly: 12, Quarterly: 4, Semiannual: 2, Annual: 1 };
+
+export type RateBasis = 'Payment frequency' | 'Monthly' | 'Effective annual';
+export type PartialTerminationMethod = 'Proportion of asset' | 'Proportion of liability';
+
+/** One row of the `LeasePayments` table: an irregular stream replaces the regular one. */
+export interface IrregularPayment {
+  date: IsoDate;
+  amount: Cents;
+}
+
+/** One row of the `Leases` table, validated. Money in cents, rates as decimal fractions (5% = 0.05). */
+export interface LeaseTerms {
+  id: string;
+  description: string;
+  entity: string;
+  assetClass: string;
+  currency: string;
+  commencement: IsoDate;
+  termMonths: number;
+  /** Each regular payment in year 1. */
+  payment: Cents;
+  frequency: Frequency;
+  timing: Timing;
+  annualEscalation: Decimal;
+  freeRentMonths: number;
+  /** Annual discount rate (IBR or the rate implicit in the lease). */
+  discountRate: Decimal;
+  initialDirectCosts: Cents;
+  leaseIncentives: Cents;
+  prepaidRent: Cents;
+  residualValueGuarantee: Cents;
+  purchaseOptionPrice: Cents;
+  purchaseOptionCertain: boolean;
+  ownershipTransfers: boolean;
+  specializedAsset: boolean;
+  /** Remaining economic life at commencement; null skips the 75% test. */
+  usefulLifeMonths: number | null;
+  /** Null skips the 90% test. */
+  fairValue: Cents | null;
+  /** An override of the classification tests (the short-term test too); null = the tests decide. */
+  classificationOverride: 'operating' | 'finance' | null;
+  /** When non-empty, replaces the regular stream (Payment, Frequency, Timing, Escalation, Free Rent ignored). */
+  irregularPayments: IrregularPayment[];
+}
+
+export type ModificationType = 'Remeasurement' | 'Partial termination' | 'Termination' | 'Impairment';
+
+/** One row of the `LeaseModifications` table, validated. Null = blank = unchanged. */
+export interface ModificationTerms {
+  leaseId: string;
+  effectiveDate: IsoDate;
+  type: ModificationType;
+  newTermMonths: number | null;
+  newPayment: Cents | null;
+  newDiscountRate: Decimal | null;
+  /** Fraction 0..1 (50% = 0.5). */
+  scopeReduction: Decimal | null;
+  terminationPayment: Cents | null;
+  impairmentAmount: Cents | null;
+  purchaseOptionCertain: boolean | null;
+  residualValueGuarantee: Cents | null;
+  fairValue: Cents | null;
+  classificationOverride: 'operating' | 'finance' | null;
+  /** Where the row came from, for messages ("LeaseModifications!A5"). */
+  source?: string;
+}
+
+export interface GlAccounts {
+  rouAsset: string;
+  leaseLiability: string;
+  cash: string;
+  operatingLeaseCost: string;
+  interestExpense: string;
+  amortizationExpense: string;
+  shortTermLeaseCost: string;
+  prepaidRent: string;
+  initialDirectCosts: string;
+  leaseIncentives: string;
+  gainLoss: string;
+  impairmentLoss: string;
+  ownedAssets: string;
+}
+
+export const DEFAULT_ACCOUNTS: GlAccounts = {
+  rouAsset: 'Right-of-use asset',
+  leaseLiability: 'Lease liability',
+  cash: 'Cash',
+  operatingLeaseCost: 'Operating lease cost',
+  interestExpense: 'Interest expense - leases',
+  amortizationExpense: 'Amortization of ROU assets',
+  shortTermLeaseCost: 'Short-term lease cost',
+  prepaidRent: 'Prepaid rent',
+  initialDirectCosts: 'Initial direct costs',
+  leaseIncentives: 'Lease incentives receivable',
+  gainLoss: 'Gain/loss on lease modification',
+  impairmentLoss: 'Impairment of ROU assets',
+  ownedAssets: 'Property and equipment',
+};
+
+export interface Policies {
+  rateBasis: RateBasis;
+  shortTermExemption: boolean;
+  /** 0.75 */
+  economicLifeThreshold: Decimal;
+  /** 0.90 */
+  fairValueThreshold: Decimal;
+  partialTerminationMethod: PartialTerminationMethod;
+  /** Null = the latest month-end the data covers. */
+  reportingDate: IsoDate | null;
+  fiscalYearEndMonth: number;
+  accounts: GlAccounts;
+}
+
+/** Everything the engine needs for one run. */
+export interface PortfolioInput {
+  leases: LeaseTerms[];
+  modifications: ModificationTerms[];
+  policies: Policies;
+}

@@ -1,0 +1,60 @@
+/**
+ * Sheet plans: the pure description of an output sheet that both adapters (Office.js in the add-in, exceljs in the
+ * command line) write the same way. Cell grids in, cell grids out: no adapter decides anything about content.
+ */
+
+/** A written cell. Exactly one of `value` or `formula`. */
+export interface PlanCell {
+  /** A string is always written as text, even when it begins with =, +, - or @. Dates are Excel serial numbers. */
+  value?: string | number | boolean | null;
+  /** An A1 formula starting with "=". `value` may carry the engine's figure as the cached result. */
+  formula?: string;
+  /** Excel number format, e.g. "#,##0.00;[Red]-#,##0.00", "yyyy-mm-dd", "@". */
+  numberFormat?: string;
+  bold?: boolean;
+}
+
+export interface PlanTable {
+  /** Excel table name (unique in the workbook). */
+  name: string;
+  /** Range including the header row, e.g. "A1:T1201". */
+  range: string;
+  /** Table style, e.g. "TableStyleLight9". */
+  style?: string;
+}
+
+export interface PlanConditionalFormat {
+  /** Range the rule applies to, e.g. "F2:F40". */
+  range: string;
+  /** Cells equal to this text turn green / red. */
+  kind: 'passFail';
+}
+
+export interface PlanDataValidation {
+  /** Range the list applies to, e.g. "H2:H200". */
+  range: string;
+  /** Allowed values (an in-cell dropdown). */
+  list: string[];
+  /** Shown when a value outside the list is typed. */
+  errorMessage?: string;
+}
+
+export interface SheetPlan {
+  name: string;
+  /** Rows from A1 down; a row may be shorter than others; null = empty cell. */
+  rows: (PlanCell | null)[][];
+  /** Column widths in characters, from column A. */
+  columnWidths?: number[];
+  /** Rows frozen at the top (the header). */
+  frozenRows?: number;
+  tables?: PlanTable[];
+  conditionalFormats?: PlanConditionalFormat[];
+  dataValidations?: PlanDataValidation[];
+  /** Tab colour, "#RRGGBB". */
+  tabColor?: string;
+}
+
+/** The complete set of output sheets of one run, in workbook order. */
+export interface WorkpaperPlan {
+  sheets: SheetPlan[];
+}
