@@ -76,6 +76,8 @@ export interface Measurement {
   /** Finance: months over which the ROU is amortized from startMonth; amortization of each month but the last. */
   amortizationMonths: number;
   amortizationMonthly: Cents;
+  /** Operating after an impairment: the ROU is amortized straight-line and cost = accretion + amortization. */
+  impaired: boolean;
   /** The payments from startMonth on that the liability is the PV of. */
   payments: ScheduledPayment[];
 }

@@ -1,0 +1,154 @@
+import { monthGrid } from './calendar/monthGrid';
+import { leaseMonthOf, leaseMonthStart } from './calendar/dates';
+import { initialRecognition } from './measurement/initial';
+import { makeMeasurement } from './schedule/measurement';
+import { NO_BOOKING, runMonths, type Balances } from './schedule/runMonths';
+import { shortTermMonths } from './schedule/shortTerm';
+import { impair, remeasure, type Transition } from './modifications/remeasure';
+import { terminate } from './modifications/terminate';
+import { shortTermModification } from './modifications/shortTerm';
+import type { TermsInForce } from './modifications/inForce';
+import type { LeaseResult, MonthRow } from './schedule/types';
+import type { LeaseTerms, ModificationTerms, Policies } from './terms';
+
+/** A modification row that cannot apply to its lease; `where` is the row's cell when known. */
+export class ModificationError extends Error {
+  constructor(
+    message: string,
+    readonly where?: string,
+  ) {
+    super(message);
+    this.name = 'ModificationError';
+  }
+}
+
+/** The lease month a modification is effective in; it must start a lease month after commencement. */
+export function effectiveMonth(terms: LeaseTerms, row: ModificationTerms): number {
+  const m = leaseMonthOf(terms.commencement, row.effectiveDate);
+  if (m < 2) {
+    throw new ModificationError(`Effective Date ${row.effectiveDate} is not after commencement (${terms.commencement})`, row.source);
+  }
+  if (leaseMonthStart(terms.commencement, m) !== row.effectiveDate) {
+    throw new ModificationError(
+      `Effective Date ${row.effectiveDate} is not the start of a lease month (month ${m} starts ${leaseMonthStart(terms.commencement, m)})`,
+      row.source,
+    );
+  }
+  return m;
+}
+
+function checkEffectiveMonth(
+  terms: LeaseTerms,
+  now: TermsInForce,
+  next: { row: ModificationTerms; m: number },
+  previous: { row: ModificationTerms; m: number } | undefined,
+): void {
+  if (next.m > now.termMonths) {
+    throw new ModificationError(
+      `Effective Date ${next.row.effectiveDate} is after the end of the lease term in force (month ${now.termMonths} of lease ${terms.id})`,
+      next.row.source,
+    );
+  }
+  if (previous && previous.m === next.m) {
+    throw new ModificationError(
+      `lease ${terms.id} has two modifications effective on ${next.row.effectiveDate}: combine them in one row`,
+      next.row.source,
+    );
+  }
+}
+
+/**
+ * Measures one lease from commencement to the end of its term, applying its modifications in date order (CONTRACT
+ * section 1). History before a modification's effective month never changes: each modification only starts a new
+ * measurement from the previous month's closing balances.
+ */
+export function measureLease(terms: LeaseTerms, modifications: readonly ModificationTerms[], policies: Policies): LeaseResult {
+  const init = initialRecognition(terms, policies);
+  const mods = modifications
+    .map((row) => ({ row, m: effectiveMonth(terms, row) }))
+    .sort((a, b) => a.m - b.m);
+  const maxTerm = Math.max(terms.termMonths, ...mods.map(({ row }) => row.newTermMonths ?? 0));
+  const grid = monthGrid(terms.commencement, maxTerm);
+  const shortTerm = init.classification.result === 'short-term';
+  const base: Omit<LeaseResult, 'measurements' | 'months'> = {
+    id: terms.id,
+    description: terms.description,
+    entity: terms.entity,
+    assetClass: terms.assetClass,
+    currency: terms.currency,
+    commencement: terms.commencement,
+    termMonths: terms.termMonths,
+    classification: init.classification.result,
+    classificationTests: init.classification,
+    annualRate: terms.discountRate.toString(),
+    monthlyRate: init.rate,
+    liabilityAtCommencement: shortTerm ? 0 : init.liability,
+    paidAtCommencement: shortTerm ? 0 : init.paidAtCommencement,
+    dayOnePayment: init.dayOnePayment,
+    prepaidRent: terms.prepaidRent,
+    initialDirectCosts: terms.initialDirectCosts,
+    leaseIncentives: terms.leaseIncentives,
+    rouAtCommencement: shortTerm ? 0 : init.rou,
+  };
+  const finance = init.classification.result === 'finance';
+  const measurement = makeMeasurement({
+    index: 0,
+    startMonth: 1,
+    endMonth: terms.termMonths,
+    classification: init.classification,
+    rate: init.rate,
+    annualRate: terms.discountRate.toString(),
+    liability: shortTerm ? 0 : init.liability,
+    rou: shortTerm ? 0 : init.rou,
+    payments: shortTerm ? init.payments : init.liabilityPayments,
+    amortizationEndMonth:
+      finance && (terms.ownershipTransfers || terms.purchaseOptionCertain) && terms.usefulLifeMonths !== null
+        ? terms.usefulLifeMonths
+        : terms.termMonths,
+    impaired: false,
+  });
+  let now: TermsInForce = {
+    termMonths: terms.termMonths,
+    annualRate: terms.discountRate,
+    resets: [],
+    purchaseOptionCertain: terms.purchaseOptionCertain,
+    residualValueGuarantee: terms.residualValueGuarantee,
+    fairValue: terms.fairValue,
+    override: terms.classificationOverride,
+    impaired: false,
+    measurement,
+  };
+  const measurements = [measurement];
+  let rows: MonthRow[];
+  if (shortTerm) {
+    rows = shortTermMonths(init.payments, terms.termMonths, terms.prepaidRent + terms.initialDirectCosts - terms.leaseIncentives, grid);
+    if (mods.length > 0) {
+      rows = shortTermModification(terms, policies, rows, mods, grid, measurements);
+    }
+    return { ...base, measurements, months: rows };
+  }
+  rows = [];
+  let balances: Balances = { liability: measurement.liability, rou: measurement.rou };
+  let booking = NO_BOOKING;
+  for (let j = 0; ; j++) {
+    const next = mods[j];
+    if (next) checkEffectiveMonth(terms, now, next, mods[j - 1]);
+    balances = runMonths(now.measurement, grid, balances, booking, next ? next.m - 1 : now.termMonths, rows);
+    if (!next) break;
+    const { row, m } = next;
+    if (row.type === 'Termination') {
+      rows.push(terminate(now, balances, row, m, grid));
+      break;
+    }
+    let t: Transition;
+    try {
+      t = row.type === 'Impairment' ? impair(now, balances, row, m) : remeasure(terms, policies, now, balances, row, m);
+    } catch (e) {
+      throw new ModificationError((e as Error).message, row.source);
+    }
+    now = t.inForce;
+    booking = t.booking;
+    measurements.push(now.measurement);
+  }
+  return { ...base, measurements, months: rows };
+}

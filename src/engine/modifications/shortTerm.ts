@@ -1,0 +1,78 @@
+import type { MonthGrid } from '../calendar/monthGrid';
+import { leasePayments } from '../payments/stream';
+import { shortTermMonths } from '../schedule/shortTerm';
+import type { Measurement, MonthRow } from '../schedule/types';
+import type { LeaseTerms, ModificationTerms, Policies } from '../terms';
+import type { RentReset } from '../payments/stream';
+
+/**
+ * Modifications of a short-term lease (no asset or liability). A termination ends it with the termination payment,
+ * whose month's cost also releases any prepaid or accrued rent so that total cost = total cash. A remeasurement or
+ * partial termination revises the payments from its month and spreads the cost not yet recognized straight-line over
+ * the remaining months. A change that leaves more than 12 months to run, or makes a purchase option reasonably
+ * certain, ends the exemption (ASC 842-20-25-2 / PwC LG 5.4): that is an error asking for a new lease row.
+ */
+export function shortTermModification(
+  terms: LeaseTerms,
+  _policies: Policies,
+  original: MonthRow[],
+  mods: { row: ModificationTerms; m: number }[],
+  grid: MonthGrid,
+  measurements: Measurement[],
+): MonthRow[] {
+  let rows = original;
+  let termMonths = terms.termMonths;
+  const resets: RentReset[] = [];
+  for (const { row, m } of mods) {
+    if (m > termMonths) throw new Error(`Effective Date ${row.effectiveDate} is after the end of the term (month ${termMonths})`);
+    const kept = rows.slice(0, m - 1);
+    let cash = 0;
+    let cost = 0;
+    for (const r of kept) {
+      cash += r.payment;
+      cost += r.leaseCost;
+    }
+    const deferred = cash - cost;
+    if (row.type === 'Impairment') throw new Error('a short-term lease has no ROU asset to impair');
+    if (row.type === 'Termination') {
+      const payment = row.terminationPayment ?? 0;
+      kept.push({
+        ...rows[m - 1],
+        event: 'Termination',
+        advancePayment: 0,
+        arrearsPayment: payment,
+        payment,
+        leaseCost: payment + deferred,
+      });
+      return kept;
+    }
+    termMonths = row.newTermMonths ?? termMonths;
+    if (termMonths - m + 1 > 12 || row.purchaseOptionCertain === true) {
+      throw new Error(
+        `the change leaves ${termMonths - m + 1} months to run${row.purchaseOptionCertain ? ' with a purchase option reasonably certain' : ''}: the lease is no longer short-term; enter it as a new lease commencing ${row.effectiveDate}`,
+      );
+    }
+    if (row.newPayment !== null) resets.push({ fromMonth: m, amount: row.newPayment });
+    const payments = leasePayments(terms, {
+      termMonths,
+      resets,
+      purchaseOptionCertain: false,
+      residualValueGuarantee: row.residualValueGuarantee ?? terms.residualValueGuarantee,
+      purchaseOptionPrice: terms.purchaseOptionPrice,
+    }).filter((p) => p.month >= m);
+    const rest = shortTermMonths(
+      payments.map((p) => ({ ...p, month: p.month - m + 1 })),
+      termMonths - m + 1,
+      -deferred,
+      { starts: grid.starts.slice(m - 1), ends: grid.ends.slice(m - 1) },
+    ).map((r, i) => ({
+      ...r,
+      month: m + i,
+      measurement: measurements.length,
+      event: i === 0 ? row.type : null,
+    }));
+    measurements.push({ ...measurements[measurements.length - 1], index: measurements.length, startMonth: m, endMonth: termMonths, payments });
+    rows = [...kept, ...rest];
+  }
+  return rows;
+}

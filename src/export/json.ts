@@ -1,0 +1,83 @@
+import { formatCents } from '../engine/money/cents';
+import type { PortfolioResult } from '../engine/portfolio';
+import type { LeaseResult, MonthRow } from '../engine/schedule/types';
+
+/** The `--json` export of CONTRACT section 5: amounts as strings with two decimals. */
+export interface JsonMonth {
+  month: number;
+  start: string;
+  end: string;
+  classification: string;
+  payment: string;
+  interest: string;
+  liabilityAdjustment: string;
+  liabilityEnd: string;
+  rouAdjustment: string;
+  rouEnd: string;
+  leaseCost: string;
+  amortization: string;
+  gainLoss: string;
+}
+
+export interface JsonLease {
+  id: string;
+  classification: string;
+  monthlyRate: string;
+  liabilityAtCommencement: string;
+  paidAtCommencement: string;
+  rouAtCommencement: string;
+  months: JsonMonth[];
+}
+
+export interface JsonExport {
+  version: string;
+  leases: JsonLease[];
+  errors: { where: string; message: string }[];
+}
+
+function month(r: MonthRow): JsonMonth {
+  return {
+    month: r.month,
+    start: r.start,
+    end: r.end,
+    classification: r.classification,
+    payment: formatCents(r.payment),
+    interest: formatCents(r.interest),
+    liabilityAdjustment: formatCents(r.liabilityAdjustment),
+    liabilityEnd: formatCents(r.liabilityEnd),
+    rouAdjustment: formatCents(r.rouAdjustment),
+    rouEnd: formatCents(r.rouEnd),
+    leaseCost: formatCents(r.leaseCost),
+    amortization: formatCents(r.amortization),
+    gainLoss: formatCents(r.gainLoss),
+  };
+}
+
+export function leaseToJson(l: LeaseResult): JsonLease {
+  return {
+    id: l.id,
+    classification: l.classification,
+    monthlyRate: l.monthlyRate.text,
+    liabilityAtCommencement: formatCents(l.liabilityAtCommencement),
+    paidAtCommencement: formatCents(l.paidAtCommencement),
+    rouAtCommencement: formatCents(l.rouAtCommencement),
+    months: l.months.map(month),
+  };
+}
+
+/**
+ * The export: with input errors (`result` null) it carries the errors and no leases. Leases the engine could not
+ * measure are reported as errors too, at the cell named by the failure when there is one.
+ */
+export function buildJsonExport(
+  version: string,
+  result: PortfolioResult | null,
+  errors: { where: string; message: string }[],
+): JsonExport {
+  const failures = (result?.failures ?? []).map((f) => ({ where: f.where ?? `Leases (${f.leaseId})`, message: f.message }));
+  return {
+    version,
+    leases: result ? result.leases.map(leaseToJson) : [],
+    errors: [...errors, ...failures],
+  };
+}
