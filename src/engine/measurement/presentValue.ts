@@ -23,7 +23,8 @@ export function presentValue(payments: readonly TimedAmount[], rate: MonthlyRate
   const v = rate.discountScaled;
   let acc = 0n; // scaled by RATE_SCALE
   for (let k = byT.length - 1; k >= 0; k--) {
-    acc = (acc * v) / RATE_SCALE + byT[k] * RATE_SCALE;
+    acc = (acc * v) / RATE_SCALE;
+    if (byT[k] !== 0n) acc += byT[k] * RATE_SCALE;
   }
   return assertCents(Number(roundHalfUpDivBig(acc, RATE_SCALE)), 'present value');
 }

@@ -1,5 +1,5 @@
 import { Decimal } from '../money/decimal';
-import { centsFromDecimal, type Cents } from '../money/cents';
+import { assertCents, roundHalfUpDivBig, type Cents } from '../money/cents';
 import { leaseMonthOf, leaseMonthStart } from '../calendar/dates';
 import { PAYMENTS_PER_YEAR, type LeaseTerms } from '../terms';
 import type { ScheduledPayment } from '../schedule/types';
@@ -19,10 +19,30 @@ export interface StreamOptions {
   purchaseOptionPrice: Cents;
 }
 
-/** round(amount x (1 + e)), half-up to the cent: one year's escalation of a payment. */
+const factors = new Map<string, { numerator: bigint; denominator: bigint }>();
+
+/** 1 + e as an exact fraction numerator / denominator (e is a finite decimal). */
+function growthFactor(escalation: Decimal): { numerator: bigint; denominator: bigint } {
+  const key = escalation.toString();
+  let f = factors.get(key);
+  if (!f) {
+    f = exactGrowthFactor(escalation);
+    factors.set(key, f);
+  }
+  return f;
+}
+
+function exactGrowthFactor(escalation: Decimal): { numerator: bigint; denominator: bigint } {
+  const places = Math.max(0, escalation.decimalPlaces());
+  const denominator = 10n ** BigInt(places);
+  return { numerator: denominator + BigInt(escalation.times(new Decimal(10).pow(places)).toFixed(0)), denominator };
+}
+
+/** round(amount x (1 + e)), half-up to the cent: one year's escalation of a payment. Exact. */
 export function escalate(amount: Cents, escalation: Decimal): Cents {
   if (escalation.isZero()) return amount;
-  return centsFromDecimal(new Decimal(amount).times(escalation.plus(1)).dividedBy(100));
+  const { numerator, denominator } = growthFactor(escalation);
+  return assertCents(Number(roundHalfUpDivBig(BigInt(amount) * numerator, denominator)), 'escalated payment');
 }
 
 /**

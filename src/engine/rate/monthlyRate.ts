@@ -15,9 +15,14 @@ export interface MonthlyRate {
   scaled: bigint;
   /** round(10^30 / (1 + i)): the one-month discount factor. */
   discountScaled: bigint;
+  /**
+   * i as a fraction of two small integers when it is one (r/12 of a rate with a few decimals: 0.06/12 = 1/200),
+   * so that round(amount x i) can be done in exact integer arithmetic without BigInt. Null otherwise.
+   */
+  fraction: { numerator: number; denominator: number; big: { numerator: bigint; denominator: bigint } } | null;
 }
 
-const HighPrecision = Decimal.clone({ precision: 60 });
+const HighPrecision = Decimal.clone({ precision: 45 });
 const cache = new Map<string, MonthlyRate>();
 
 /**
@@ -26,14 +31,17 @@ const cache = new Map<string, MonthlyRate>();
  *   Monthly: r/12;  Effective annual: (1 + r)^(1/12) - 1.
  */
 export function monthlyRate(annual: Decimal | string, basis: RateBasis, paymentsPerYear: number): MonthlyRate {
-  const r = new HighPrecision(annual.toString());
-  const key = `${r.toString()}|${basis}|${paymentsPerYear}`;
+  const key = `${annual.toString()}|${basis}|${paymentsPerYear}`;
   const hit = cache.get(key);
   if (hit) return hit;
+  const r = new HighPrecision(annual.toString());
   let i: InstanceType<typeof HighPrecision>;
   if (basis === 'Monthly' || (basis === 'Payment frequency' && paymentsPerYear === 12)) {
-    i = r.dividedBy(12);
-  } else if (basis === 'Effective annual') {
+    const exact = nominalMonthly(r);
+    cache.set(key, exact);
+    return exact;
+  }
+  if (basis === 'Effective annual') {
     i = r.plus(1).pow(new HighPrecision(1).dividedBy(12)).minus(1);
   } else {
     const p = new HighPrecision(paymentsPerYear);
@@ -44,17 +52,69 @@ export function monthlyRate(annual: Decimal | string, basis: RateBasis, payments
   return rate;
 }
 
-/** A monthly rate given directly as a decimal fraction (it is rounded to 30 places). */
+/**
+ * A monthly rate given directly as a decimal fraction (rounded to 30 places). When `nominalMonthly` knows i exactly
+ * as a fraction, interest is rounded from the exact fraction; otherwise from these 30 places.
+ */
 export function rateFromDecimal(i: Decimal | string): MonthlyRate {
   const d = new HighPrecision(i.toString()).toDecimalPlaces(RATE_DECIMALS, Decimal.ROUND_HALF_UP);
   const scaled = BigInt(d.times(HighPrecision.pow(10, RATE_DECIMALS)).toFixed(0));
   const discountScaled = roundHalfUpDivBig(RATE_SCALE * RATE_SCALE, RATE_SCALE + scaled);
   const dec = new Decimal(d.toString());
-  return { text: dec.toFixed(), decimal: dec, scaled, discountScaled };
+  return { text: dec.toFixed(), decimal: dec, scaled, discountScaled, fraction: null };
 }
 
-/** round(amount x i), half-up to the cent: accretion or interest on a balance. Exact (integer arithmetic). */
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+/** r/12 exactly: the common monthly rate, with its exact small fraction when the annual rate has few decimals. */
+function nominalMonthly(r: InstanceType<typeof HighPrecision>): MonthlyRate {
+  const rate = rateFromDecimal(r.dividedBy(12).toDecimalPlaces(RATE_DECIMALS, Decimal.ROUND_HALF_UP).toString());
+  const places = r.decimalPlaces();
+  if (places > 8) return rate;
+  let numerator = BigInt(r.times(HighPrecision.pow(10, places)).toFixed(0));
+  let denominator = 12n * 10n ** BigInt(places);
+  const g = gcd(numerator, denominator);
+  if (g > 1n) {
+    numerator /= g;
+    denominator /= g;
+  }
+  return {
+    ...rate,
+    fraction: { numerator: Number(numerator), denominator: Number(denominator), big: { numerator, denominator } },
+  };
+}
+
+const HALF_SCALE = RATE_SCALE / 2n;
+
+/** round(amount x i), half-up (away from zero) to the cent: accretion or interest on a balance. Exact integers. */
 export function applyRate(amount: Cents, rate: MonthlyRate): Cents {
   if (amount === 0 || rate.scaled === 0n) return 0;
-  return assertCents(Number(roundHalfUpDivBig(BigInt(amount) * rate.scaled, RATE_SCALE)), 'interest');
+  const f = rate.fraction;
+  if (f !== null) {
+    const abs = amount < 0 ? -amount : amount;
+    const n = abs * f.numerator;
+    if (n <= Number.MAX_SAFE_INTEGER) {
+      // Exact integer division with remainder: every value here is an integer below 2^53.
+      let q = Math.floor(n / f.denominator);
+      let rem = n - q * f.denominator;
+      if (rem < 0) {
+        q -= 1;
+        rem += f.denominator;
+      } else if (rem >= f.denominator) {
+        q += 1;
+        rem -= f.denominator;
+      }
+      if (2 * rem >= f.denominator) q += 1;
+      return amount < 0 ? -q : q;
+    }
+  }
+  if (f !== null) {
+    return assertCents(Number(roundHalfUpDivBig(BigInt(amount) * f.big.numerator, f.big.denominator)), 'interest');
+  }
+  const x = BigInt(amount) * rate.scaled;
+  const q = x >= 0n ? (x + HALF_SCALE) / RATE_SCALE : -((HALF_SCALE - x) / RATE_SCALE);
+  return assertCents(Number(q), 'interest');
 }
