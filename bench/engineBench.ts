@@ -106,7 +106,8 @@ function main(): void {
   const cpu = process.cpuUsage(c0);
   if (process.stderr.isTTY) process.stderr.write('\n');
   const rows = result.leases.reduce((n, l) => n + l.months.length, 0);
-  if (result.failures.length > 0) throw new Error(`${result.failures.length} leases failed: ${result.failures[0].message}`);
+  if (result.failures.length > 0)
+    throw new Error(`${result.failures.length} leases failed: ${result.failures[0].message}`);
   const engineSeconds = (t1 - t0) / 1000;
   const engineMb = peakMb();
   const f0 = performance.now();
@@ -117,10 +118,14 @@ function main(): void {
     `${name.padEnd(34)} ${s.toFixed(2).padStart(7)} s  ${Math.round(lm / s / 1000)
       .toLocaleString()
       .padStart(7)} k lease-months/s`;
-  console.log(`Portfolio: ${LEASES.toLocaleString()} leases x ${MONTHS} months = ${lm.toLocaleString()} lease-months (${rows.toLocaleString()} rows)`);
+  console.log(
+    `Portfolio: ${LEASES.toLocaleString()} leases x ${MONTHS} months = ${lm.toLocaleString()} lease-months (${rows.toLocaleString()} rows)`,
+  );
   console.log(line('Engine (decimal, exact cents)', engineSeconds));
   console.log(line('Floor (plain numbers, misrounds)', floorSeconds));
-  console.log(`Engine / floor time ratio: ${(engineSeconds / floorSeconds).toFixed(1)}x (floor rows ${floorRows.toLocaleString()})`);
+  console.log(
+    `Engine / floor time ratio: ${(engineSeconds / floorSeconds).toFixed(1)}x (floor rows ${floorRows.toLocaleString()})`,
+  );
   console.log(`Engine CPU time: ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s (all threads, GC included)`);
   console.log(`Peak memory (RSS): ${engineMb.toLocaleString()} MB`);
 }

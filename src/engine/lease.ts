@@ -26,7 +26,10 @@ export class ModificationError extends Error {
 export function effectiveMonth(terms: LeaseTerms, row: ModificationTerms): number {
   const m = leaseMonthOf(terms.commencement, row.effectiveDate);
   if (m < 2) {
-    throw new ModificationError(`Effective Date ${row.effectiveDate} is not after commencement (${terms.commencement})`, row.source);
+    throw new ModificationError(
+      `Effective Date ${row.effectiveDate} is not after commencement (${terms.commencement})`,
+      row.source,
+    );
   }
   if (leaseMonthStart(terms.commencement, m) !== row.effectiveDate) {
     throw new ModificationError(
@@ -62,11 +65,13 @@ function checkEffectiveMonth(
  * section 1). History before a modification's effective month never changes: each modification only starts a new
  * measurement from the previous month's closing balances.
  */
-export function measureLease(terms: LeaseTerms, modifications: readonly ModificationTerms[], policies: Policies): LeaseResult {
+export function measureLease(
+  terms: LeaseTerms,
+  modifications: readonly ModificationTerms[],
+  policies: Policies,
+): LeaseResult {
   const init = initialRecognition(terms, policies);
-  const mods = modifications
-    .map((row) => ({ row, m: effectiveMonth(terms, row) }))
-    .sort((a, b) => a.m - b.m);
+  const mods = modifications.map((row) => ({ row, m: effectiveMonth(terms, row) })).sort((a, b) => a.m - b.m);
   const maxTerm = Math.max(terms.termMonths, ...mods.map(({ row }) => row.newTermMonths ?? 0));
   const grid = monthGrid(terms.commencement, maxTerm);
   const shortTerm = init.classification.result === 'short-term';
@@ -121,7 +126,12 @@ export function measureLease(terms: LeaseTerms, modifications: readonly Modifica
   const measurements = [measurement];
   let rows: MonthRow[];
   if (shortTerm) {
-    rows = shortTermMonths(init.payments, terms.termMonths, terms.prepaidRent + terms.initialDirectCosts - terms.leaseIncentives, grid);
+    rows = shortTermMonths(
+      init.payments,
+      terms.termMonths,
+      terms.prepaidRent + terms.initialDirectCosts - terms.leaseIncentives,
+      grid,
+    );
     if (mods.length > 0) {
       rows = shortTermModification(terms, policies, rows, mods, grid, measurements);
     }

@@ -34,7 +34,11 @@ export function measurePortfolio(
   const known = new Set(input.leases.map((l) => l.id));
   for (const mod of input.modifications) {
     if (!known.has(mod.leaseId)) {
-      failures.push({ leaseId: mod.leaseId, message: `no lease "${mod.leaseId}" in the Leases table`, where: mod.source });
+      failures.push({
+        leaseId: mod.leaseId,
+        message: `no lease "${mod.leaseId}" in the Leases table`,
+        where: mod.source,
+      });
     }
   }
   const total = input.leases.length;

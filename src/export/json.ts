@@ -74,7 +74,10 @@ export function buildJsonExport(
   result: PortfolioResult | null,
   errors: { where: string; message: string }[],
 ): JsonExport {
-  const failures = (result?.failures ?? []).map((f) => ({ where: f.where ?? `Leases (${f.leaseId})`, message: f.message }));
+  const failures = (result?.failures ?? []).map((f) => ({
+    where: f.where ?? `Leases (${f.leaseId})`,
+    message: f.message,
+  }));
   return {
     version,
     leases: result ? result.leases.map(leaseToJson) : [],

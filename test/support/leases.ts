@@ -3,7 +3,9 @@ import { centsFromDecimal } from '../../src/engine/money/cents';
 import type { LeaseTerms, ModificationTerms } from '../../src/engine/terms';
 
 /** A lease with every optional term at its CONTRACT default; amounts in currency units for readability. */
-export function lease(over: Partial<Omit<LeaseTerms, 'payment'>> & { payment?: number | string; rate?: number | string } = {}): LeaseTerms {
+export function lease(
+  over: Partial<Omit<LeaseTerms, 'payment'>> & { payment?: number | string; rate?: number | string } = {},
+): LeaseTerms {
   const { payment, rate, ...rest } = over;
   return {
     id: 'L-1',
@@ -35,7 +37,9 @@ export function lease(over: Partial<Omit<LeaseTerms, 'payment'>> & { payment?: n
   };
 }
 
-export function modification(over: Partial<ModificationTerms> & Pick<ModificationTerms, 'effectiveDate' | 'type'>): ModificationTerms {
+export function modification(
+  over: Partial<ModificationTerms> & Pick<ModificationTerms, 'effectiveDate' | 'type'>,
+): ModificationTerms {
   return {
     leaseId: 'L-1',
     newTermMonths: null,

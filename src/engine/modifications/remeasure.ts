@@ -139,7 +139,9 @@ export function remeasure(
 export function impair(now: TermsInForce, before: Balances, row: ModificationTerms, m: number): Transition {
   const amount = row.impairmentAmount ?? 0;
   if (amount > before.rou) {
-    throw new RangeError(`the impairment of ${formatCents(amount)} exceeds the ROU asset of ${formatCents(before.rou)}`);
+    throw new RangeError(
+      `the impairment of ${formatCents(amount)} exceeds the ROU asset of ${formatCents(before.rou)}`,
+    );
   }
   const prev = now.measurement;
   const finance = prev.classification.result === 'finance';

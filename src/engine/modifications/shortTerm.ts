@@ -24,7 +24,8 @@ export function shortTermModification(
   let termMonths = terms.termMonths;
   const resets: RentReset[] = [];
   for (const { row, m } of mods) {
-    if (m > termMonths) throw new Error(`Effective Date ${row.effectiveDate} is after the end of the term (month ${termMonths})`);
+    if (m > termMonths)
+      throw new Error(`Effective Date ${row.effectiveDate} is after the end of the term (month ${termMonths})`);
     const kept = rows.slice(0, m - 1);
     let cash = 0;
     let cost = 0;
@@ -71,7 +72,13 @@ export function shortTermModification(
       measurement: measurements.length,
       event: i === 0 ? row.type : null,
     }));
-    measurements.push({ ...measurements[measurements.length - 1], index: measurements.length, startMonth: m, endMonth: termMonths, payments });
+    measurements.push({
+      ...measurements[measurements.length - 1],
+      index: measurements.length,
+      startMonth: m,
+      endMonth: termMonths,
+      payments,
+    });
     rows = [...kept, ...rest];
   }
   return rows;

@@ -9,7 +9,13 @@ import type { TermsInForce } from './inForce';
  * paid, both balances are derecognized to exactly 0.00, and gain/loss = liability - ROU - termination payment.
  * No accretion, cost or amortization in that month; the row carries the classification in force before it.
  */
-export function terminate(now: TermsInForce, before: Balances, row: ModificationTerms, m: number, grid: MonthGrid): MonthRow {
+export function terminate(
+  now: TermsInForce,
+  before: Balances,
+  row: ModificationTerms,
+  m: number,
+  grid: MonthGrid,
+): MonthRow {
   const payment = row.terminationPayment ?? 0;
   return {
     month: m,

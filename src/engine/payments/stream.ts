@@ -106,7 +106,13 @@ export function leasePayments(terms: LeaseTerms, opts: StreamOptions): Scheduled
     terms.irregularPayments.length > 0 ? irregularPayments(terms, opts.termMonths) : regularPayments(terms, opts);
   const n = opts.termMonths;
   if (opts.residualValueGuarantee > 0) {
-    stream.push({ t: n, month: n, timing: 'arrears', kind: 'residual value guarantee', amount: opts.residualValueGuarantee });
+    stream.push({
+      t: n,
+      month: n,
+      timing: 'arrears',
+      kind: 'residual value guarantee',
+      amount: opts.residualValueGuarantee,
+    });
   }
   if (opts.purchaseOptionCertain && opts.purchaseOptionPrice > 0) {
     stream.push({ t: n, month: n, timing: 'arrears', kind: 'purchase option', amount: opts.purchaseOptionPrice });

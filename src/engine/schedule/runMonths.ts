@@ -14,14 +14,19 @@ export interface Booking {
   impairment: Cents;
 }
 
-export const NO_BOOKING: Booking = { event: null, liabilityAdjustment: 0, rouAdjustment: 0, gainLoss: 0, impairment: 0 };
+export const NO_BOOKING: Booking = {
+  event: null,
+  liabilityAdjustment: 0,
+  rouAdjustment: 0,
+  gainLoss: 0,
+  impairment: 0,
+};
 
 /** Closing balances of a month: the opening balances of the next. */
 export interface Balances {
   liability: Cents;
   rou: Cents;
 }
-
 
 /**
  * Appends the rows of months `m.startMonth`..`lastMonth` of a measurement (CONTRACT 1.6, 1.7, 1.9).
