@@ -6,21 +6,13 @@ import { NO_BOOKING, runMonths, type Balances } from './schedule/runMonths';
 import { shortTermMonths } from './schedule/shortTerm';
 import { impair, remeasure, type Transition } from './modifications/remeasure';
 import { terminate } from './modifications/terminate';
+import { ModificationError } from './modifications/modificationError';
 import { shortTermModification } from './modifications/shortTerm';
 import type { TermsInForce } from './modifications/inForce';
 import type { LeaseResult, MonthRow } from './schedule/types';
 import type { LeaseTerms, ModificationTerms, Policies } from './terms';
 
-/** A modification row that cannot apply to its lease; `where` is the row's cell when known. */
-export class ModificationError extends Error {
-  constructor(
-    message: string,
-    readonly where?: string,
-  ) {
-    super(message);
-    this.name = 'ModificationError';
-  }
-}
+export { ModificationError };
 
 /** The lease month a modification is effective in; it must start a lease month after commencement. */
 export function effectiveMonth(terms: LeaseTerms, row: ModificationTerms): number {

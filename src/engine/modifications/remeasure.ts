@@ -122,7 +122,8 @@ export function remeasure(
       purchaseOptionCertain,
       residualValueGuarantee,
       fairValue,
-      override: row.classificationOverride ?? now.override,
+      // A row's Classification applies at that row; a blank one means the lease's own override (CONTRACT 1.10).
+      override: now.override,
       impaired: now.impaired,
       measurement,
     },

@@ -4,6 +4,7 @@ import { shortTermMonths } from '../schedule/shortTerm';
 import type { Measurement, MonthRow } from '../schedule/types';
 import type { LeaseTerms, ModificationTerms, Policies } from '../terms';
 import type { RentReset } from '../payments/stream';
+import { ModificationError } from './modificationError';
 
 /**
  * Modifications of a short-term lease (no asset or liability). A termination ends it with the termination payment,
@@ -24,8 +25,9 @@ export function shortTermModification(
   let termMonths = terms.termMonths;
   const resets: RentReset[] = [];
   for (const { row, m } of mods) {
+    const fail = (message: string) => new ModificationError(message, row.source);
     if (m > termMonths)
-      throw new Error(`Effective Date ${row.effectiveDate} is after the end of the term (month ${termMonths})`);
+      throw fail(`Effective Date ${row.effectiveDate} is after the end of the term (month ${termMonths})`);
     const kept = rows.slice(0, m - 1);
     let cash = 0;
     let cost = 0;
@@ -34,7 +36,7 @@ export function shortTermModification(
       cost += r.leaseCost;
     }
     const deferred = cash - cost;
-    if (row.type === 'Impairment') throw new Error('a short-term lease has no ROU asset to impair');
+    if (row.type === 'Impairment') throw fail('a short-term lease has no ROU asset to impair');
     if (row.type === 'Termination') {
       const payment = row.terminationPayment ?? 0;
       kept.push({
@@ -49,7 +51,7 @@ export function shortTermModification(
     }
     termMonths = row.newTermMonths ?? termMonths;
     if (termMonths - m + 1 > 12 || row.purchaseOptionCertain === true) {
-      throw new Error(
+      throw fail(
         `the change leaves ${termMonths - m + 1} months to run${row.purchaseOptionCertain ? ' with a purchase option reasonably certain' : ''}: the lease is no longer short-term; enter it as a new lease commencing ${row.effectiveDate}`,
       );
     }
