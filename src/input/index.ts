@@ -1,0 +1,23 @@
+/** Input reading: the workbook's tables -> the engine's PortfolioInput, with every error addressed to its cell. */
+export type { GridCell, GridValue, TableGrid, WorkbookTables } from './grid';
+export type { InputError, ColumnSpec } from './table';
+export { WORKBOOK, findTable } from './table';
+export { readPortfolio, type PortfolioRead } from './portfolio';
+export { inputHash, canonicalInput } from './hash';
+export { sha256 } from './sha256';
+export { POLICY_SETTINGS, RATE_BASES, PARTIAL_TERMINATION_METHODS, type PolicySetting } from './policySettings';
+export { parseMonthEnd, findPolicySetting } from './policies';
+export {
+  TABLE_NAMES,
+  LEASES_COLUMNS,
+  LEASE_PAYMENTS_COLUMNS,
+  LEASE_MODIFICATIONS_COLUMNS,
+  POLICIES_COLUMNS,
+  FREQUENCIES,
+  TIMINGS,
+  YES_NO,
+  CLASSIFICATIONS,
+  MODIFICATION_TYPES,
+  MAX_TERM_MONTHS,
+} from './columns';
+export * from './a1';

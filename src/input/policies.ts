@@ -1,0 +1,135 @@
+/**
+ * The optional `Policies` table (Setting / Value). A setting left out, or with a blank value, keeps its default.
+ */
+import { defaultPolicies } from '../engine/policies';
+import { daysInMonth, parseIso } from '../engine/calendar/dates';
+import type { PartialTerminationMethod, Policies, RateBasis } from '../engine/terms';
+import type { GridValue, TableGrid } from './grid';
+import { POLICIES_COLUMNS } from './columns';
+import { POLICY_SETTINGS, type PolicySetting } from './policySettings';
+import { BoundTable, type InputError } from './table';
+import {
+  choiceKey,
+  parseChoice,
+  parseDate,
+  parsePercent,
+  parseText,
+  parseWholeNumber,
+  parseYesNo,
+  show,
+  type Parsed,
+} from './values';
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/** The setting named by `text` (case-insensitive; spaces, hyphens and underscores ignored), or undefined. */
+export function findPolicySetting(text: string): PolicySetting | undefined {
+  const k = choiceKey(text);
+  return POLICY_SETTINGS.find((s) => choiceKey(s.setting) === k);
+}
+
+/** A month-end date, the value of a Reporting Date (the setting or the command line's --reporting-date). */
+export function parseMonthEnd(label: string, v: GridValue): Parsed<string> {
+  const d = parseDate(label, v);
+  if (!d.ok) return d;
+  const { year, month, day } = parseIso(d.value);
+  if (day !== daysInMonth(year, month)) {
+    return { ok: false, message: `${label} ${d.value} is not a month-end (such as ${d.value.slice(0, 8)}${daysInMonth(year, month)})` };
+  }
+  return d;
+}
+
+function parseMonth(label: string, v: GridValue): Parsed<number> {
+  if (typeof v === 'string') {
+    const k = choiceKey(v);
+    const i = MONTHS.findIndex((m) => m === k || (k.length >= 3 && m.startsWith(k)));
+    if (i >= 0 && k.length >= 3) return { ok: true, value: i + 1 };
+  }
+  const n = parseWholeNumber(label, v, 1, 12);
+  return n.ok ? n : { ok: false, message: `${label} ${show(v)} is not a month: enter 1 to 12 or a month name` };
+}
+
+/** Applies one setting's value to `p`; returns an error message or null. */
+function applySetting(p: Policies, s: PolicySetting, v: GridValue): string | null {
+  const label = s.setting;
+  switch (s.kind) {
+    case 'choice': {
+      const r = parseChoice(label, v, s.choices);
+      if (!r.ok) return r.message;
+      if (s.setting === 'Rate Basis') p.rateBasis = r.value as RateBasis;
+      else p.partialTerminationMethod = r.value as PartialTerminationMethod;
+      return null;
+    }
+    case 'yesNo': {
+      const r = parseYesNo(label, v);
+      if (!r.ok) return r.message;
+      p.shortTermExemption = r.value;
+      return null;
+    }
+    case 'threshold': {
+      const r = parsePercent(label, v, { min: 0, max: 1, minExclusive: true });
+      if (!r.ok) return r.message;
+      if (s.setting === 'Economic Life Threshold') p.economicLifeThreshold = r.value;
+      else p.fairValueThreshold = r.value;
+      return null;
+    }
+    case 'monthEnd': {
+      const r = parseMonthEnd(label, v);
+      if (!r.ok) return r.message;
+      p.reportingDate = r.value;
+      return null;
+    }
+    case 'month': {
+      const r = parseMonth(label, v);
+      if (!r.ok) return r.message;
+      p.fiscalYearEndMonth = r.value;
+      return null;
+    }
+    case 'account': {
+      const name = parseText(v);
+      if (name.length > 255) return `${label} is longer than 255 characters`;
+      p.accounts = { ...p.accounts, [s.account]: name };
+      return null;
+    }
+  }
+}
+
+export function readPolicies(table: TableGrid | undefined, errors: InputError[]): Policies {
+  const policies = defaultPolicies();
+  if (!table) return policies;
+  const bound = BoundTable.bind(table, POLICIES_COLUMNS, errors);
+  if (!bound.has('setting') || !bound.has('value')) return policies;
+  const seen = new Map<PolicySetting, string>();
+  for (const row of bound.rows()) {
+    const name = row.text('setting', true, errors);
+    if (name === null) continue;
+    const s = findPolicySetting(name);
+    if (!s) {
+      row.error('setting', `Setting "${name}" is not a policy setting; the settings are ${POLICY_SETTINGS.map((x) => x.setting).join(', ')}`, errors);
+      continue;
+    }
+    const first = seen.get(s);
+    if (first) {
+      row.error('setting', `Setting "${s.setting}" appears twice (first at ${first})`, errors);
+      continue;
+    }
+    seen.set(s, row.where('setting'));
+    if (row.isBlank('value')) continue; // the default stands
+    const message = applySetting(policies, s, row.cell('value')?.value ?? null);
+    if (message !== null) row.error('value', message, errors);
+  }
+  return policies;
+}

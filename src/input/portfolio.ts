@@ -1,0 +1,73 @@
+/**
+ * readPortfolio: the four input tables of a workbook -> the engine's PortfolioInput, or every error found.
+ */
+import type { PortfolioInput } from '../engine/terms';
+import type { TableGrid, WorkbookTables } from './grid';
+import { TABLE_NAMES } from './columns';
+import { readLeaseModifications } from './leaseModifications';
+import { leaseIdsWithPaymentRows, readLeasePayments } from './leasePayments';
+import { readLeases } from './leases';
+import { readPolicies } from './policies';
+import { findTable, headerWhere, isBlankRow, leaseIdKey, WORKBOOK, type InputError } from './table';
+
+export interface PortfolioRead {
+  /** Null when there is any error. */
+  input: PortfolioInput | null;
+  /** Every error found, table by table in sheet order (not just the first). */
+  errors: InputError[];
+  /** Each lease's row in the Leases table ("Leases!A4") by Lease ID, to place engine failures. */
+  leaseSources: Map<string, string>;
+}
+
+/** Tables that share a name (case-insensitive); Excel forbids it, but a hand-made grid might not. */
+function duplicateTables(tables: WorkbookTables, errors: InputError[]): void {
+  const names = Object.values(TABLE_NAMES).map((n) => n.toLowerCase());
+  const seen = new Map<string, TableGrid>();
+  for (const t of tables.tables) {
+    const k = t.name.toLowerCase();
+    if (!names.includes(k)) continue;
+    const first = seen.get(k);
+    if (first) {
+      errors.push({
+        where: headerWhere(t, 0),
+        message: `A second table named ${t.name} (the first is at ${headerWhere(first, 0)}); rename or remove one`,
+      });
+    } else seen.set(k, t);
+  }
+}
+
+export function readPortfolio(tables: WorkbookTables): PortfolioRead {
+  const errors: InputError[] = [];
+  duplicateTables(tables, errors);
+  const leasesTable = findTable(tables, TABLE_NAMES.leases);
+  const paymentsTable = findTable(tables, TABLE_NAMES.leasePayments);
+  const modificationsTable = findTable(tables, TABLE_NAMES.leaseModifications);
+  const policiesTable = findTable(tables, TABLE_NAMES.policies);
+
+  if (!leasesTable) {
+    errors.push({
+      where: WORKBOOK,
+      message:
+        'No table named Leases. Put one row per lease in an Excel table (Insert > Table) named Leases, or start from the template',
+    });
+  }
+
+  const irregular = leaseIdsWithPaymentRows(paymentsTable);
+  const { leases, refs } = leasesTable
+    ? readLeases(leasesTable, (k) => irregular.has(k), errors)
+    : { leases: [], refs: new Map() };
+  if (leasesTable && leasesTable.rows.every(isBlankRow)) {
+    errors.push({ where: headerWhere(leasesTable, 0), message: 'Table Leases has no leases; add one row per lease' });
+  }
+
+  const payments = paymentsTable ? readLeasePayments(paymentsTable, refs, errors) : new Map();
+  const modifications = modificationsTable ? readLeaseModifications(modificationsTable, refs, errors) : [];
+  const policies = readPolicies(policiesTable, errors);
+
+  const leaseSources = new Map<string, string>();
+  for (const ref of refs.values()) leaseSources.set(ref.id, ref.where);
+  if (errors.length > 0) return { input: null, errors, leaseSources };
+
+  for (const lease of leases) lease.irregularPayments = payments.get(leaseIdKey(lease.id)) ?? [];
+  return { input: { leases, modifications, policies }, errors, leaseSources };
+}
