@@ -29,7 +29,11 @@ export interface LeasesRead {
  * Reads the Leases table. `hasPaymentRows(idKey)` says whether LeasePayments lists the lease's payments, in which
  * case Payment may be blank (the regular stream is replaced).
  */
-export function readLeases(table: TableGrid, hasPaymentRows: (idKey: string) => boolean, errors: InputError[]): LeasesRead {
+export function readLeases(
+  table: TableGrid,
+  hasPaymentRows: (idKey: string) => boolean,
+  errors: InputError[],
+): LeasesRead {
   const bound = BoundTable.bind(table, LEASES_COLUMNS, errors);
   const leases: LeaseTerms[] = [];
   const refs = new Map<string, LeaseRef>();
@@ -60,7 +64,11 @@ export function readLeases(table: TableGrid, hasPaymentRows: (idKey: string) => 
       row.percent('annualEscalation', false, e, { min: -1, max: 1, minExclusive: true }) ?? new Decimal(0);
     const freeRentMonths = row.whole('freeRentMonths', false, e, 0, MAX_TERM_MONTHS) ?? 0;
     if (termMonths !== null && freeRentMonths > termMonths) {
-      row.error('freeRentMonths', `Free Rent (Months) ${freeRentMonths} is longer than the term of ${termMonths} months`, e);
+      row.error(
+        'freeRentMonths',
+        `Free Rent (Months) ${freeRentMonths} is longer than the term of ${termMonths} months`,
+        e,
+      );
     }
     const discountRate = row.percent('discountRate', true, e, { min: 0, max: 1 });
     const initialDirectCosts = row.amount('initialDirectCosts', false, e) ?? 0;
@@ -78,7 +86,13 @@ export function readLeases(table: TableGrid, hasPaymentRows: (idKey: string) => 
     if (id !== null && !refs.has(leaseIdKey(id))) {
       refs.set(leaseIdKey(id), { id, where: row.rowWhere, commencement, termMonths });
     }
-    if (errors.length > before || id === null || commencement === null || termMonths === null || discountRate === null) {
+    if (
+      errors.length > before ||
+      id === null ||
+      commencement === null ||
+      termMonths === null ||
+      discountRate === null
+    ) {
       continue;
     }
     leases.push({

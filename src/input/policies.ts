@@ -47,7 +47,10 @@ export function parseMonthEnd(label: string, v: GridValue): Parsed<string> {
   if (!d.ok) return d;
   const { year, month, day } = parseIso(d.value);
   if (day !== daysInMonth(year, month)) {
-    return { ok: false, message: `${label} ${d.value} is not a month-end (such as ${d.value.slice(0, 8)}${daysInMonth(year, month)})` };
+    return {
+      ok: false,
+      message: `${label} ${d.value} is not a month-end (such as ${d.value.slice(0, 8)}${daysInMonth(year, month)})`,
+    };
   }
   return d;
 }
@@ -118,7 +121,11 @@ export function readPolicies(table: TableGrid | undefined, errors: InputError[])
     if (name === null) continue;
     const s = findPolicySetting(name);
     if (!s) {
-      row.error('setting', `Setting "${name}" is not a policy setting; the settings are ${POLICY_SETTINGS.map((x) => x.setting).join(', ')}`, errors);
+      row.error(
+        'setting',
+        `Setting "${name}" is not a policy setting; the settings are ${POLICY_SETTINGS.map((x) => x.setting).join(', ')}`,
+        errors,
+      );
       continue;
     }
     const first = seen.get(s);

@@ -36,16 +36,40 @@ const ACCOUNT_SETTINGS: { account: keyof GlAccounts; setting: string; descriptio
   { account: 'rouAsset', setting: 'ROU Asset Account', description: 'Right-of-use assets' },
   { account: 'leaseLiability', setting: 'Lease Liability Account', description: 'Lease liabilities' },
   { account: 'cash', setting: 'Cash Account', description: 'Lease payments' },
-  { account: 'operatingLeaseCost', setting: 'Operating Lease Cost Account', description: 'Straight-line operating lease cost' },
+  {
+    account: 'operatingLeaseCost',
+    setting: 'Operating Lease Cost Account',
+    description: 'Straight-line operating lease cost',
+  },
   { account: 'interestExpense', setting: 'Interest Expense Account', description: 'Finance lease interest' },
-  { account: 'amortizationExpense', setting: 'ROU Amortization Account', description: 'Finance lease ROU amortization' },
+  {
+    account: 'amortizationExpense',
+    setting: 'ROU Amortization Account',
+    description: 'Finance lease ROU amortization',
+  },
   { account: 'shortTermLeaseCost', setting: 'Short-Term Lease Cost Account', description: 'Short-term lease cost' },
   { account: 'prepaidRent', setting: 'Prepaid Rent Account', description: 'Rent paid before commencement' },
-  { account: 'initialDirectCosts', setting: 'Initial Direct Costs Account', description: 'Initial direct costs capitalized' },
-  { account: 'leaseIncentives', setting: 'Lease Incentives Account', description: 'Lease incentives received or receivable' },
-  { account: 'gainLoss', setting: 'Modification Gain/Loss Account', description: 'Gain or loss on partial termination or termination' },
+  {
+    account: 'initialDirectCosts',
+    setting: 'Initial Direct Costs Account',
+    description: 'Initial direct costs capitalized',
+  },
+  {
+    account: 'leaseIncentives',
+    setting: 'Lease Incentives Account',
+    description: 'Lease incentives received or receivable',
+  },
+  {
+    account: 'gainLoss',
+    setting: 'Modification Gain/Loss Account',
+    description: 'Gain or loss on partial termination or termination',
+  },
   { account: 'impairmentLoss', setting: 'Impairment Loss Account', description: 'ROU asset impairment' },
-  { account: 'ownedAssets', setting: 'Owned Assets Account', description: 'ROU asset transferred at the end of a lease whose ownership transfers' },
+  {
+    account: 'ownedAssets',
+    setting: 'Owned Assets Account',
+    description: 'ROU asset transferred at the end of a lease whose ownership transfers',
+  },
 ];
 
 export const POLICY_SETTINGS: readonly PolicySetting[] = [
@@ -97,13 +121,11 @@ export const POLICY_SETTINGS: readonly PolicySetting[] = [
     numberFormat: '0',
     description: 'Month number (1-12) in which the fiscal year ends',
   },
-  ...ACCOUNT_SETTINGS.map(
-    (a): PolicySetting => ({
-      setting: a.setting,
-      kind: 'account',
-      account: a.account,
-      defaultValue: DEFAULT_ACCOUNTS[a.account],
-      description: `GL account: ${a.description}`,
-    }),
-  ),
+  ...ACCOUNT_SETTINGS.map((a): PolicySetting => ({
+    setting: a.setting,
+    kind: 'account',
+    account: a.account,
+    defaultValue: DEFAULT_ACCOUNTS[a.account],
+    description: `GL account: ${a.description}`,
+  })),
 ];

@@ -60,7 +60,11 @@ export class BoundTable<K extends string> {
    * header row's first cell) and headers that appear twice (at the second one).
    * Unknown headers are the user's own columns and are ignored.
    */
-  static bind<K extends string>(table: TableGrid, specs: readonly ColumnSpec<K>[], errors: InputError[]): BoundTable<K> {
+  static bind<K extends string>(
+    table: TableGrid,
+    specs: readonly ColumnSpec<K>[],
+    errors: InputError[],
+  ): BoundTable<K> {
     const columns = new Map<K, number>();
     const byHeader = new Map(specs.map((s) => [headerKey(s.header), s]));
     const seen = new Map<string, number>();
@@ -165,11 +169,17 @@ export class RowReader<K extends string> {
     errors.push({ where: this.where(key), message });
   }
 
-  private read<T>(key: K, required: boolean, errors: InputError[], parse: (label: string, cell: GridCell) => Parsed<T>): T | null {
+  private read<T>(
+    key: K,
+    required: boolean,
+    errors: InputError[],
+    parse: (label: string, cell: GridCell) => Parsed<T>,
+  ): T | null {
     const spec = this.bound.spec(key);
     const cell = this.cell(key);
     if (cell === undefined || isBlankCell(cell)) {
-      if (required && this.bound.has(key)) errors.push({ where: this.where(key), message: `${spec.header} is required` });
+      if (required && this.bound.has(key))
+        errors.push({ where: this.where(key), message: `${spec.header} is required` });
       return null;
     }
     const p = parse(spec.header, cell);

@@ -123,7 +123,9 @@ export function parsePercent(
       `${range.maxExclusive ? 'and below' : 'to'} ${pct(range.max)}`;
     const asPct = `${d.times(100).toString()}%`;
     const hint =
-      typeof v === 'number' && d.greaterThan(1) ? `; ${show(v)} reads as ${asPct}: type ${show(v)}% or ${d.dividedBy(100).toString()}` : '';
+      typeof v === 'number' && d.greaterThan(1)
+        ? `; ${show(v)} reads as ${asPct}: type ${show(v)}% or ${d.dividedBy(100).toString()}`
+        : '';
     return fail(`${label} ${asPct} must be ${bounds}${hint}`);
   }
   return ok(d);

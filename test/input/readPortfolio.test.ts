@@ -155,13 +155,21 @@ describe('Leases', () => {
   it('reports a header given twice at the second one', () => {
     const t = grid('Leases', [...LEASE_HEADERS, 'payment'], [[]]);
     t.rows = [LEASE_HEADERS.map((h) => ({ value: h in E3 ? E3[h] : null })).concat([{ value: 1 }])];
-    expect(lines(errorsOf(t))).toEqual(['Leases!Y1: Column "Payment" appears twice in table Leases (also at Leases!H1)']);
+    expect(lines(errorsOf(t))).toEqual([
+      'Leases!Y1: Column "Payment" appears twice in table Leases (also at Leases!H1)',
+    ]);
   });
 
   it('addresses errors by the real cell: sheet, table position, row and column', () => {
     // Table at B3 on sheet "Lease data": headers in row 3, the second data row is row 5; Discount Rate is the
     // 13th column, so B + 12 = N.
-    const t = gridOf('Leases', LEASE_HEADERS, [E3, { ...E3, 'Lease ID': 'E4', 'Discount Rate': 'abc' }], 'Lease data', 'B3');
+    const t = gridOf(
+      'Leases',
+      LEASE_HEADERS,
+      [E3, { ...E3, 'Lease ID': 'E4', 'Discount Rate': 'abc' }],
+      'Lease data',
+      'B3',
+    );
     expect(lines(errorsOf(t))).toEqual([`'Lease data'!N5: Discount Rate "abc" is not a percentage`]);
   });
 
@@ -188,7 +196,14 @@ describe('Leases', () => {
         Classification: 'Short-term',
         'Annual Escalation': 2,
       },
-      { ...E3, 'Lease ID': 'C', 'Commencement Date': null, Payment: null, 'Discount Rate': null, 'Free Rent (Months)': 40 },
+      {
+        ...E3,
+        'Lease ID': 'C',
+        'Commencement Date': null,
+        Payment: null,
+        'Discount Rate': null,
+        'Free Rent (Months)': 40,
+      },
     );
     expect(lines(errorsOf(t))).toEqual([
       'Leases!A3: Lease ID "a" appears twice (first at Leases!A2)',
@@ -252,7 +267,7 @@ describe('LeasePayments', () => {
     expect(lines(errorsOf(t, p))).toEqual([
       'LeasePayments!A2: Lease ID "X9" is not in the Leases table',
       'LeasePayments!B3: Date 2028-12-31 is before lease E3 commences on 2029-01-01',
-      'LeasePayments!B4: Date 2032-01-01 is after lease E3\'s term ends on 2031-12-31',
+      "LeasePayments!B4: Date 2032-01-01 is after lease E3's term ends on 2031-12-31",
       'LeasePayments!C5: Amount -1 is negative; enter an amount >= 0',
       'LeasePayments!B6: Date is required',
       'LeasePayments!C6: Amount "ten" is not a number',
@@ -361,7 +376,13 @@ describe('LeaseModifications', () => {
       { 'Lease ID': 'E3', 'Effective Date': '2030-01-01', Type: 'Partial termination', 'Scope Reduction %': 1 },
       { 'Lease ID': 'E3', 'Effective Date': '2030-01-01', Type: 'Partial termination', 'Scope Reduction %': 0 },
       { 'Lease ID': 'E3', 'Effective Date': '2030-01-01', Type: 'Impairment' },
-      { 'Lease ID': 'E3', 'Effective Date': '2030-01-01', Type: 'Remeasurement', 'Scope Reduction %': 0.5, 'Impairment Amount': 5 },
+      {
+        'Lease ID': 'E3',
+        'Effective Date': '2030-01-01',
+        Type: 'Remeasurement',
+        'Scope Reduction %': 0.5,
+        'Impairment Amount': 5,
+      },
       { 'Lease ID': 'E3', 'Effective Date': '2030-01-01', Type: 'Termination', 'New Payment': 100 },
       { 'Lease ID': 'E3', 'Effective Date': null, Type: null, 'New Discount Rate': 2 },
     );
@@ -424,7 +445,11 @@ describe('Policies', () => {
     expect(p.partialTerminationMethod).toBe('Proportion of liability');
     expect(p.reportingDate).toBe('2029-06-30');
     expect(p.fiscalYearEndMonth).toBe(6);
-    expect(p.accounts).toMatchObject({ rouAsset: '1610 ROU assets', leaseLiability: '2410 Lease liabilities', cash: '1000 Cash' });
+    expect(p.accounts).toMatchObject({
+      rouAsset: '1610 ROU assets',
+      leaseLiability: '2410 Lease liabilities',
+      cash: '1000 Cash',
+    });
     expect(p.accounts.interestExpense).toBe('Interest expense - leases');
   });
 

@@ -12,7 +12,13 @@ export function grid(name: string, headers: string[], rows: GridValue[][], sheet
 }
 
 /** A table from records keyed by header; missing keys are blank. */
-export function gridOf(name: string, headers: string[], records: Record<string, GridValue>[], sheet = name, topLeft = 'A1'): TableGrid {
+export function gridOf(
+  name: string,
+  headers: string[],
+  records: Record<string, GridValue>[],
+  sheet = name,
+  topLeft = 'A1',
+): TableGrid {
   return grid(
     name,
     headers,

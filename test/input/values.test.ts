@@ -61,7 +61,8 @@ describe('amounts (cents, from the shortest decimal string, half-up)', () => {
 describe('percentages', () => {
   const rate = { min: 0, max: 1 };
   it('accepts 0.05, "5%", "5 %", "0.05"', () => {
-    for (const v of [0.05, '5%', '5 %', '0.05']) expect(value(parsePercent('Discount Rate', v, rate)).toString()).toBe('0.05');
+    for (const v of [0.05, '5%', '5 %', '0.05'])
+      expect(value(parsePercent('Discount Rate', v, rate)).toString()).toBe('0.05');
     expect(value(parsePercent('Discount Rate', '6.125%', rate)).toString()).toBe('0.06125');
     expect(value(parsePercent('Discount Rate', 0, rate)).toString()).toBe('0');
     expect(value(parsePercent('Discount Rate', 1, rate)).toString()).toBe('1');
