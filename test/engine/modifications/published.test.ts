@@ -16,7 +16,19 @@
 import { Decimal } from '../../../src/engine/money/decimal';
 import { lease, modification, $ } from '../../support/leases';
 import type { LeaseTerms } from '../../../src/engine/terms';
-import { afterBooking, expectNear, level, month, pvYears, roundCents, run, shareOf, sum, tieProblems, D } from './support';
+import {
+  afterBooking,
+  expectNear,
+  level,
+  month,
+  pvYears,
+  roundCents,
+  run,
+  shareOf,
+  sum,
+  tieProblems,
+  D,
+} from './support';
 
 const rate = (r: string) => new Decimal(r);
 
@@ -122,7 +134,12 @@ describe('E8 - PwC Example 5-6: term reduced and payment increased (pp. 5-22 to 
 
 describe('E9 - PwC Example 5-7: decrease in consideration only (pp. 5-24, 5-25)', () => {
   const r = run(pwcOperating(), [
-    modification({ effectiveDate: '2024-01-01', type: 'Remeasurement', newPayment: $(90000), newDiscountRate: rate('0.04') }),
+    modification({
+      effectiveDate: '2024-01-01',
+      type: 'Remeasurement',
+      newPayment: $(90000),
+      newDiscountRate: rate('0.04'),
+    }),
   ]);
 
   test('liability before $195,238; modified $176,538; adjustment ($18,700) Dr liability / Cr ROU', () => {
@@ -161,7 +178,12 @@ describe('E10 - PwC Example 5-2: renewal option becomes reasonably certain, CPI 
   ];
   const terms = pwcOperating({ irregularPayments: stream });
   const r = run(terms, [
-    modification({ effectiveDate: '2024-01-01', type: 'Remeasurement', newTermMonths: 96, newDiscountRate: rate('0.06') }),
+    modification({
+      effectiveDate: '2024-01-01',
+      type: 'Remeasurement',
+      newTermMonths: 96,
+      newDiscountRate: rate('0.06'),
+    }),
   ]);
 
   test('the renewal rents are outside the original liability (D 354,595; before the remeasurement $195,238 / ROU $199,238)', () => {
@@ -209,7 +231,12 @@ function pwcFinance(over: Partial<LeaseTerms> = {}): LeaseTerms {
 
 describe('E11 - PwC Example 5-3: purchase option becomes reasonably certain, rate 3% (pp. 5-15 to 5-17)', () => {
   const r = run(pwcFinance({ purchaseOptionPrice: $(30000) }), [
-    modification({ effectiveDate: '2023-01-01', type: 'Remeasurement', purchaseOptionCertain: true, newDiscountRate: rate('0.03') }),
+    modification({
+      effectiveDate: '2023-01-01',
+      type: 'Remeasurement',
+      purchaseOptionCertain: true,
+      newDiscountRate: rate('0.03'),
+    }),
   ]);
 
   test('finance at commencement; before: ROU $272,757, liability $285,941', () => {
@@ -405,7 +432,9 @@ describe('E16 - IFRS 16 IE17: decrease in scope (partial termination) plus a new
 
   test('pre-modification schedule: initial liability 368,004; year-end liabilities 340,085 ... 210,618', () => {
     expectNear(r.liabilityAtCommencement, 368004);
-    [340085, 310490, 279119, 245866, 210618].forEach((published, y) => expectNear(month(r, 12 * (y + 1)).liabilityEnd, published));
+    [340085, 310490, 279119, 245866, 210618].forEach((published, y) =>
+      expectNear(month(r, 12 * (y + 1)).liabilityEnd, published),
+    );
     expect(month(r, 12).arrearsPayment).toBe($(50000)); // in arrears: paid at the end of month 12
   });
 
@@ -461,7 +490,9 @@ describe('E17 - IFRS 16 IE18: scope increased and term reduced (ASC 842 mechanic
 
   test('pre-modification: initial liability 736,009; year-end liabilities 680,169 ... 421,236; ROU before 368,004', () => {
     expectNear(r.liabilityAtCommencement, 736009);
-    [680169, 620979, 558238, 491732, 421236].forEach((published, y) => expectNear(month(r, 12 * (y + 1)).liabilityEnd, published));
+    [680169, 620979, 558238, 491732, 421236].forEach((published, y) =>
+      expectNear(month(r, 12 * (y + 1)).liabilityEnd, published),
+    );
     expectNear(month(r, 61).rouStart, 368004);
   });
 
@@ -483,7 +514,12 @@ describe('E17 - IFRS 16 IE18: scope increased and term reduced (ASC 842 mechanic
 
 describe('E18 - IFRS 16 IE19: change in consideration only', () => {
   const r = run(ifrs(100000), [
-    modification({ effectiveDate: '2026-01-01', type: 'Remeasurement', newPayment: $(95000), newDiscountRate: rate('0.07') }),
+    modification({
+      effectiveDate: '2026-01-01',
+      type: 'Remeasurement',
+      newPayment: $(95000),
+      newDiscountRate: rate('0.07'),
+    }),
   ]);
 
   test('liability before 421,236; new liability 389,518.8; both decrease by 31,717.6; ROU after (D) 336,287', () => {

@@ -52,7 +52,11 @@ export function level(count: number, cents: number, firstYear = 0): { years: num
   return Array.from({ length: count }, (_, k) => ({ years: firstYear + k, cents }));
 }
 
-export function run(terms: LeaseTerms, mods: ModificationTerms[] = [], policies: Policies = defaultPolicies()): LeaseResult {
+export function run(
+  terms: LeaseTerms,
+  mods: ModificationTerms[] = [],
+  policies: Policies = defaultPolicies(),
+): LeaseResult {
   return measureLease(terms, mods, policies);
 }
 
@@ -92,9 +96,11 @@ export function tieProblems(r: LeaseResult): string[] {
   r.months.forEach((row, idx) => {
     const at = `month ${row.month}`;
     if (row.month !== idx + 1) problems.push(`${at}: expected month ${idx + 1}`);
-    if (row.liabilityStart !== liability) problems.push(`${at}: liability opens ${row.liabilityStart}, previous close ${liability}`);
+    if (row.liabilityStart !== liability)
+      problems.push(`${at}: liability opens ${row.liabilityStart}, previous close ${liability}`);
     if (row.rouStart !== rou) problems.push(`${at}: ROU opens ${row.rouStart}, previous close ${rou}`);
-    if (row.payment !== row.advancePayment + row.arrearsPayment) problems.push(`${at}: payment is not advance + arrears`);
+    if (row.payment !== row.advancePayment + row.arrearsPayment)
+      problems.push(`${at}: payment is not advance + arrears`);
     if (row.liabilityEnd !== row.liabilityStart + row.liabilityAdjustment + row.interest - row.payment) {
       problems.push(`${at}: liability does not tie`);
     }
