@@ -1,0 +1,171 @@
+/// <reference types="office-js" />
+/**
+ * The subset of the Excel JavaScript API (Office.js) that the add-in uses, as structural types. The adapter
+ * codes against these; Excel's own classes satisfy them (checked at compile time by `fromExcelContext`), and so
+ * does the in-memory Excel used by the tests and the playground. Each member notes its requirement set.
+ */
+
+export type CellValue = string | number | boolean;
+/** Office.js 2-D arrays: null in an input array leaves that cell unchanged. */
+export type CellGrid = (CellValue | null)[][];
+
+export interface XLoadable<T> {
+  load(propertyNames?: string | string[]): T;
+}
+
+export interface XRequestContext {
+  workbook: XWorkbook;
+  application: XApplication;
+  sync(): Promise<void>;
+}
+
+export interface XApplication {
+  /** ExcelApi 1.6 */
+  suspendApiCalculationUntilNextSync(): void;
+  /** ExcelApi 1.9: feature-detected, the manifest asks for 1.8. */
+  suspendScreenUpdatingUntilNextSync(): void;
+}
+
+export interface XWorkbook extends XLoadable<XWorkbook> {
+  /** ExcelApi 1.7 */
+  readonly name: string;
+  /** ExcelApi 1.1 */
+  readonly worksheets: XWorksheetCollection;
+  /** ExcelApi 1.1 */
+  readonly tables: XTableCollection;
+}
+
+export interface XWorksheetCollection extends XLoadable<XWorksheetCollection> {
+  readonly items: XWorksheet[];
+  /** ExcelApi 1.1 */
+  add(name?: string): XWorksheet;
+  /** ExcelApi 1.1 */
+  getItem(key: string): XWorksheet;
+  /** ExcelApi 1.4 */
+  getItemOrNullObject(key: string): XWorksheet;
+}
+
+export interface XWorksheet extends XLoadable<XWorksheet> {
+  readonly id: string;
+  name: string;
+  position: number;
+  /** ExcelApi 1.7 */
+  tabColor: string;
+  readonly isNullObject: boolean;
+  readonly tables: XTableCollection;
+  /** ExcelApi 1.4 */
+  readonly names: XNamedItemCollection;
+  /** ExcelApi 1.7 */
+  readonly freezePanes: XWorksheetFreezePanes;
+  delete(): void;
+  activate(): void;
+  getRange(address?: string): XRange;
+  /** ExcelApi 1.4 */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): XRange;
+}
+
+export interface XWorksheetFreezePanes {
+  /** ExcelApi 1.7 */
+  freezeRows(count?: number): void;
+}
+
+export interface XNamedItemCollection extends XLoadable<XNamedItemCollection> {
+  readonly items: XNamedItem[];
+  /** ExcelApi 1.4 */
+  add(name: string, reference: XRange | string, comment?: string): XNamedItem;
+  /** ExcelApi 1.4 */
+  getItemOrNullObject(name: string): XNamedItem;
+}
+
+export interface XNamedItem extends XLoadable<XNamedItem> {
+  readonly name: string;
+  readonly isNullObject: boolean;
+  /** ExcelApi 1.4 */
+  delete(): void;
+}
+
+export interface XRange extends XLoadable<XRange> {
+  readonly address: string;
+  readonly rowCount: number;
+  readonly columnCount: number;
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly isNullObject: boolean;
+  values: unknown[][];
+  formulas: unknown[][];
+  numberFormat: unknown[][];
+  readonly format: XRangeFormat;
+  /** ExcelApi 1.8 */
+  readonly dataValidation: XDataValidation;
+  /** ExcelApi 1.6 */
+  readonly conditionalFormats: XConditionalFormatCollection;
+  readonly worksheet: XWorksheet;
+  select(): void;
+}
+
+export interface XRangeFormat {
+  /** Points. ExcelApi 1.2 */
+  columnWidth: number;
+  readonly font: XRangeFont;
+}
+
+export interface XRangeFont {
+  bold: boolean;
+  color: string;
+}
+
+export interface XDataValidation extends XLoadable<XDataValidation> {
+  /** ExcelApi 1.8 */
+  rule: Excel.DataValidationRule;
+  errorAlert: Excel.DataValidationErrorAlert;
+  clear(): void;
+}
+
+export interface XConditionalFormatCollection {
+  /** ExcelApi 1.6 */
+  add(type: 'CellValue'): XConditionalFormat;
+}
+
+export interface XConditionalFormat {
+  readonly cellValue: XCellValueConditionalFormat;
+}
+
+export interface XCellValueConditionalFormat {
+  rule: Excel.ConditionalCellValueRule;
+  readonly format: { readonly font: { color: string }; readonly fill: { color: string } };
+}
+
+export interface XTableCollection extends XLoadable<XTableCollection> {
+  readonly items: XTable[];
+  /** ExcelApi 1.1 (a string address) */
+  add(address: string, hasHeaders: boolean): XTable;
+  getItem(key: string): XTable;
+  /** ExcelApi 1.4 */
+  getItemOrNullObject(key: string): XTable;
+}
+
+export interface XTable extends XLoadable<XTable> {
+  name: string;
+  style: string;
+  readonly isNullObject: boolean;
+  /** ExcelApi 1.2 */
+  readonly worksheet: XWorksheet;
+  readonly rows: XTableRowCollection;
+  getRange(): XRange;
+  getHeaderRowRange(): XRange;
+  getDataBodyRange(): XRange;
+  delete(): void;
+}
+
+export interface XTableRowCollection {
+  /** ExcelApi 1.1 (one row); 1.4 for several. */
+  add(index?: number, values?: CellValue[][]): unknown;
+}
+
+/** How the add-in reaches a workbook: `Excel.run` in Office, the in-memory Excel in tests and the playground. */
+export type ExcelRun = <T>(batch: (context: XRequestContext) => Promise<T>) => Promise<T>;
+
+/** Compile-time proof that the real Office.js context satisfies the subset above. */
+export function fromExcelContext(context: Excel.RequestContext): XRequestContext {
+  return context;
+}

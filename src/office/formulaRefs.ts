@@ -1,0 +1,120 @@
+/**
+ * Sheet and table references inside A1 formulas, found without parsing the whole formula: what the writer needs
+ * to point staging sheets' formulas at each other, and what the in-memory Excel needs to follow a sheet or table
+ * rename the way Excel does. String literals ("...") are never touched.
+ */
+import { quoteSheetName } from '../input/a1';
+
+export type FormulaRef =
+  | { kind: 'sheet'; name: string; start: number; end: number }
+  | { kind: 'table'; name: string; start: number; end: number };
+
+const NAME_START = /[A-Za-z_\\\u00C0-\uFFFF]/;
+const NAME_CHAR = /[A-Za-z0-9_.\\\u00C0-\uFFFF]/;
+
+/** Every `Sheet!` / `'Sheet name'!` prefix and every `Table[...]` structured reference, left to right. */
+export function findRefs(formula: string): FormulaRef[] {
+  const refs: FormulaRef[] = [];
+  let i = 0;
+  const n = formula.length;
+  while (i < n) {
+    const ch = formula[i];
+    if (ch === '"') {
+      i++;
+      while (i < n) {
+        if (formula[i] === '"') {
+          if (formula[i + 1] === '"') i += 2;
+          else break;
+        } else i++;
+      }
+      i++;
+      continue;
+    }
+    if (ch === "'") {
+      const start = i;
+      i++;
+      let name = '';
+      while (i < n) {
+        if (formula[i] === "'") {
+          if (formula[i + 1] === "'") {
+            name += "'";
+            i += 2;
+          } else break;
+        } else name += formula[i++];
+      }
+      i++;
+      if (formula[i] === '!') refs.push({ kind: 'sheet', name, start, end: i + 1 });
+      continue;
+    }
+    if (ch === '[') {
+      i = skipBrackets(formula, i);
+      continue;
+    }
+    if (NAME_START.test(ch) && (i === 0 || !NAME_CHAR.test(formula[i - 1]))) {
+      const start = i;
+      while (i < n && NAME_CHAR.test(formula[i])) i++;
+      const name = formula.slice(start, i);
+      if (formula[i] === '!') refs.push({ kind: 'sheet', name, start, end: i + 1 });
+      else if (formula[i] === '[') {
+        refs.push({ kind: 'table', name, start, end: i });
+        i = skipBrackets(formula, i);
+      }
+      continue;
+    }
+    i++;
+  }
+  return refs;
+}
+
+function skipBrackets(formula: string, at: number): number {
+  let depth = 0;
+  let i = at;
+  while (i < formula.length) {
+    const ch = formula[i];
+    if (ch === "'" && depth > 0) {
+      i += 2; // an escaped character inside a column name
+      continue;
+    }
+    if (ch === '[') depth++;
+    else if (ch === ']') {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+    i++;
+  }
+  return i;
+}
+
+/**
+ * The formula with sheet names and table names replaced (keys compared case-insensitively, as Excel compares
+ * names). Sheet references are re-quoted as needed.
+ */
+export function renameRefs(
+  formula: string,
+  sheets: ReadonlyMap<string, string>,
+  tables: ReadonlyMap<string, string> = new Map(),
+): string {
+  if (sheets.size === 0 && tables.size === 0) return formula;
+  const refs = findRefs(formula);
+  if (refs.length === 0) return formula;
+  let out = '';
+  let at = 0;
+  for (const ref of refs) {
+    const map = ref.kind === 'sheet' ? sheets : tables;
+    const renamed = lookup(map, ref.name);
+    if (renamed === undefined) continue;
+    out += formula.slice(at, ref.start);
+    out += ref.kind === 'sheet' ? `${quoteSheetName(renamed)}!` : renamed;
+    at = ref.end;
+  }
+  return out + formula.slice(at);
+}
+
+function lookup(map: ReadonlyMap<string, string>, name: string): string | undefined {
+  const direct = map.get(name);
+  if (direct !== undefined) return direct;
+  const lower = name.toLowerCase();
+  for (const [k, v] of map) if (k.toLowerCase() === lower) return v;
+  return undefined;
+}
+

@@ -1,0 +1,41 @@
+/**
+ * What Excel does with a value written through `range.values` or `range.formulas`: the same as typing it into the
+ * cell. A string beginning with "=" becomes a formula (so do "+" and "-" that are not numbers, and "@");
+ * numbers, percentages, TRUE/FALSE and dates typed as text become numbers, booleans and date serials;
+ * a leading apostrophe keeps the rest as text. A cell formatted as Text ("@") keeps every string as typed.
+ */
+import { isIsoDate, toExcelSerial } from '../../engine/calendar/dates';
+import type { CellValue } from '../excelApi';
+
+export type Entered =
+  | { kind: 'clear' }
+  | { kind: 'value'; value: CellValue; numberFormat?: string }
+  | { kind: 'formula'; formula: string };
+
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const PERCENT = /^([+-]?(\d+(\.\d*)?|\.\d+))%$/;
+const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+export function enter(input: CellValue, cellFormat: string | undefined): Entered {
+  if (typeof input !== 'string') return { kind: 'value', value: input };
+  if (input === '') return { kind: 'clear' };
+  if (cellFormat === '@') return { kind: 'value', value: input };
+  if (input.startsWith("'")) return { kind: 'value', value: input.slice(1) };
+  const s = input.trim();
+  if (NUMBER.test(s)) return { kind: 'value', value: Number(s) };
+  const pct = PERCENT.exec(s);
+  if (pct) return { kind: 'value', value: Number(pct[1]) / 100, numberFormat: '0%' };
+  if (/^true$/i.test(s)) return { kind: 'value', value: true };
+  if (/^false$/i.test(s)) return { kind: 'value', value: false };
+  if (isIsoDate(s)) return { kind: 'value', value: toExcelSerial(s), numberFormat: 'yyyy-mm-dd' };
+  const us = US_DATE.exec(s);
+  if (us) {
+    const iso = `${us[3]}-${us[1].padStart(2, '0')}-${us[2].padStart(2, '0')}`;
+    if (isIsoDate(iso)) return { kind: 'value', value: toExcelSerial(iso), numberFormat: 'm/d/yyyy' };
+  }
+  if (input.startsWith('=') && input.length > 1) return { kind: 'formula', formula: input };
+  if (input.startsWith('+') || input.startsWith('-') || input.startsWith('@')) {
+    return { kind: 'formula', formula: `=${input}` };
+  }
+  return { kind: 'value', value: input };
+}

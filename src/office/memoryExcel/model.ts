@@ -1,0 +1,328 @@
+/**
+ * The in-memory workbook itself: sheets of cells (value or formula, number format, bold), column widths, frozen
+ * rows, tab colour, sheet-scoped names, data validation and conditional formats, and tables (ListObjects).
+ * Rows and columns are 0-based here; addresses are A1 strings at the API surface.
+ */
+/// <reference types="office-js" />
+import { columnLetters, columnNumber, MAX_COLUMNS, MAX_ROWS, quoteSheetName } from '../../input/a1';
+import { renameRefs } from '../formulaRefs';
+import type { CellValue } from '../excelApi';
+import { ExcelError } from './errors';
+
+export interface Rect {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
+export interface RowModel {
+  v: (CellValue | undefined)[];
+  f: (string | undefined)[];
+  nf: (string | undefined)[];
+  b: (boolean | undefined)[];
+}
+
+export interface NamedItemModel {
+  name: string;
+  reference: string;
+  comment: string;
+}
+
+export interface ValidationModel {
+  rect: Rect;
+  rule: Excel.DataValidationRule;
+  errorAlert?: Excel.DataValidationErrorAlert;
+}
+
+export interface ConditionalFormatModel {
+  rect: Rect;
+  rule: Excel.ConditionalCellValueRule;
+  fontColor?: string;
+  fillColor?: string;
+}
+
+export class SheetModel {
+  tabColor = '';
+  frozenRows = 0;
+  readonly rows = new Map<number, RowModel>();
+  readonly columnWidths = new Map<number, number>();
+  readonly names: NamedItemModel[] = [];
+  validations: ValidationModel[] = [];
+  conditionalFormats: ConditionalFormatModel[] = [];
+
+  constructor(
+    readonly id: string,
+    public name: string,
+  ) {}
+
+  row(r: number, create: true): RowModel;
+  row(r: number, create?: false): RowModel | undefined;
+  row(r: number, create = false): RowModel | undefined {
+    let row = this.rows.get(r);
+    if (!row && create) {
+      row = { v: [], f: [], nf: [], b: [] };
+      this.rows.set(r, row);
+    }
+    return row;
+  }
+
+  value(r: number, c: number): CellValue | undefined {
+    return this.rows.get(r)?.v[c];
+  }
+  formula(r: number, c: number): string | undefined {
+    return this.rows.get(r)?.f[c];
+  }
+  numberFormat(r: number, c: number): string {
+    return this.rows.get(r)?.nf[c] ?? 'General';
+  }
+  bold(r: number, c: number): boolean {
+    return this.rows.get(r)?.b[c] ?? false;
+  }
+
+  /** The used range (cells with a value or formula; with formats too unless valuesOnly), or null when empty. */
+  usedRect(valuesOnly: boolean): Rect | null {
+    let rect: Rect | null = null;
+    for (const [r, row] of this.rows) {
+      const width = Math.max(row.v.length, row.f.length, valuesOnly ? 0 : Math.max(row.nf.length, row.b.length));
+      for (let c = 0; c < width; c++) {
+        const used =
+          row.v[c] !== undefined || row.f[c] !== undefined || (!valuesOnly && (row.nf[c] !== undefined || row.b[c] !== undefined));
+        if (!used) continue;
+        if (!rect) rect = { r0: r, c0: c, r1: r, c1: c };
+        else {
+          rect.r0 = Math.min(rect.r0, r);
+          rect.r1 = Math.max(rect.r1, r);
+          rect.c0 = Math.min(rect.c0, c);
+          rect.c1 = Math.max(rect.c1, c);
+        }
+      }
+    }
+    return rect;
+  }
+}
+
+export interface TableModel {
+  id: number;
+  name: string;
+  sheet: SheetModel;
+  rect: Rect;
+  style: string;
+}
+
+export class WorkbookModel {
+  name = 'Book1.xlsx';
+  readonly sheets: SheetModel[] = [];
+  readonly tables: TableModel[] = [];
+  activeSheet: SheetModel | null = null;
+  selection: { sheet: SheetModel; rect: Rect } | null = null;
+  /** Bumped on every change; the formula cache keys on it. */
+  generation = 0;
+  private nextSheetId = 1;
+  private nextTableId = 1;
+
+  sheetByName(name: string): SheetModel | undefined {
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower);
+  }
+  sheetByKey(key: string): SheetModel | undefined {
+    return this.sheets.find((s) => s.id === key) ?? this.sheetByName(key);
+  }
+  tableByName(name: string): TableModel | undefined {
+    const lower = name.toLowerCase();
+    return this.tables.find((t) => t.name.toLowerCase() === lower);
+  }
+
+  addSheet(name?: string): SheetModel {
+    let sheetName = name;
+    if (sheetName === undefined || sheetName === '') {
+      let k = this.sheets.length + 1;
+      while (this.sheetByName(`Sheet${k}`)) k++;
+      sheetName = `Sheet${k}`;
+    }
+    checkSheetName(sheetName);
+    if (this.sheetByName(sheetName)) {
+      throw new ExcelError('ItemAlreadyExists', 'The resource with the specified name already exists.', 'WorksheetCollection.add');
+    }
+    const sheet = new SheetModel(`{${String(this.nextSheetId++).padStart(8, '0')}-0000-4000-8000-000000000000}`, sheetName);
+    this.sheets.push(sheet);
+    if (!this.activeSheet) this.activeSheet = sheet;
+    this.touch();
+    return sheet;
+  }
+
+  deleteSheet(sheet: SheetModel): void {
+    if (this.sheets.length <= 1) {
+      throw new ExcelError(
+        'InvalidOperation',
+        'This operation is not permitted for the current object.',
+        'Worksheet.delete',
+      );
+    }
+    const i = this.sheets.indexOf(sheet);
+    if (i < 0) throw new ExcelError('ItemNotFound', 'The requested resource does not exist.', 'Worksheet.delete');
+    this.sheets.splice(i, 1);
+    for (let t = this.tables.length - 1; t >= 0; t--) if (this.tables[t].sheet === sheet) this.tables.splice(t, 1);
+    // Formulas elsewhere that referred to the sheet now refer to #REF!, as in Excel.
+    this.rewriteFormulas((f) => replaceSheetWithRef(f, sheet.name));
+    if (this.activeSheet === sheet) this.activeSheet = this.sheets[Math.max(0, i - 1)] ?? null;
+    if (this.selection?.sheet === sheet) this.selection = null;
+    this.touch();
+  }
+
+  renameSheet(sheet: SheetModel, name: string): void {
+    if (sheet.name === name) return;
+    checkSheetName(name);
+    const other = this.sheetByName(name);
+    if (other && other !== sheet) {
+      throw new ExcelError('ItemAlreadyExists', 'The resource with the specified name already exists.', 'Worksheet.name');
+    }
+    const old = sheet.name;
+    sheet.name = name;
+    this.rewriteFormulas((f) => renameRefs(f, new Map([[old, name]])));
+    this.touch();
+  }
+
+  moveSheet(sheet: SheetModel, position: number): void {
+    if (!Number.isInteger(position) || position < 0 || position >= this.sheets.length) {
+      throw new ExcelError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', 'Worksheet.position');
+    }
+    const i = this.sheets.indexOf(sheet);
+    this.sheets.splice(i, 1);
+    this.sheets.splice(position, 0, sheet);
+    this.touch();
+  }
+
+  addTable(sheet: SheetModel, rect: Rect): TableModel {
+    for (const t of this.tables) {
+      if (t.sheet === sheet && intersects(t.rect, rect)) {
+        throw new ExcelError('InvalidArgument', "A table can't overlap another table.", 'TableCollection.add');
+      }
+    }
+    // A table needs a data row: a header-only range gets one empty row below it, as in Excel.
+    if (rect.r1 === rect.r0) rect = { ...rect, r1: rect.r0 + 1 };
+    let k = this.tables.length + 1;
+    while (this.tableByName(`Table${k}`)) k++;
+    const table: TableModel = { id: this.nextTableId++, name: `Table${k}`, sheet, rect: { ...rect }, style: 'TableStyleMedium2' };
+    // A table's header cells are text; blank headers become Column1, Column2, ... as Excel does.
+    const header = sheet.row(rect.r0, true);
+    for (let c = rect.c0; c <= rect.c1; c++) {
+      const v = header.v[c];
+      if (v === undefined || v === '') {
+        header.v[c] = `Column${c - rect.c0 + 1}`;
+        header.f[c] = undefined;
+      } else if (typeof v !== 'string') header.v[c] = String(v);
+    }
+    this.tables.push(table);
+    this.touch();
+    return table;
+  }
+
+  renameTable(table: TableModel, name: string): void {
+    if (table.name === name) return;
+    checkTableName(name);
+    const other = this.tableByName(name);
+    if (other && other !== table) {
+      throw new ExcelError('ItemAlreadyExists', 'The resource with the specified name already exists.', 'Table.name');
+    }
+    for (const sheet of this.sheets) {
+      if (sheet.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) {
+        throw new ExcelError('ItemAlreadyExists', 'The resource with the specified name already exists.', 'Table.name');
+      }
+    }
+    const old = table.name;
+    table.name = name;
+    this.rewriteFormulas((f) => renameRefs(f, new Map(), new Map([[old, name]])));
+    this.touch();
+  }
+
+  deleteTable(table: TableModel): void {
+    const i = this.tables.indexOf(table);
+    if (i >= 0) this.tables.splice(i, 1);
+    this.touch();
+  }
+
+  touch(): void {
+    this.generation++;
+  }
+
+  private rewriteFormulas(rewrite: (formula: string) => string): void {
+    for (const sheet of this.sheets) {
+      for (const row of sheet.rows.values()) {
+        for (let c = 0; c < row.f.length; c++) {
+          const f = row.f[c];
+          if (f !== undefined) row.f[c] = rewrite(f);
+        }
+      }
+    }
+  }
+}
+
+function replaceSheetWithRef(formula: string, sheetName: string): string {
+  // Excel turns Sheet!A1 into #REF! when the sheet is deleted.
+  return renameRefs(formula, new Map([[sheetName, '\u0000REF']])).replace(/'?\u0000REF'?!\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?/g, '#REF!');
+}
+
+export function intersects(a: Rect, b: Rect): boolean {
+  return a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
+}
+
+export function checkSheetName(name: string): void {
+  if (name.length === 0 || name.length > 31 || /[:\\/?*[\]]/.test(name) || name.startsWith("'") || name.endsWith("'") || name.toLowerCase() === 'history') {
+    throw new ExcelError('InvalidArgument', `The argument is invalid or missing or has an incorrect format. (sheet name "${name}")`);
+  }
+}
+
+export function checkTableName(name: string): void {
+  const ok =
+    name.length > 0 &&
+    name.length <= 255 &&
+    /^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(name) &&
+    !/^[RrCc]$/.test(name) &&
+    !/^R\d*C\d*$/i.test(name);
+  if (!ok) throw new ExcelError('InvalidArgument', `The argument is invalid or missing or has an incorrect format. (table name "${name}")`);
+}
+
+/** Parses "A1", "$B$2:D9", "A:C" or "3:5" into a 0-based rectangle. */
+export function parseAddress(address: string): Rect {
+  const a = address.trim().replace(/\$/g, '');
+  let m = /^([A-Za-z]{1,3})(\d+)(?::([A-Za-z]{1,3})(\d+))?$/.exec(a);
+  if (m) {
+    const c0 = columnNumber(m[1]) - 1;
+    const r0 = Number(m[2]) - 1;
+    const c1 = m[3] ? columnNumber(m[3]) - 1 : c0;
+    const r1 = m[4] ? Number(m[4]) - 1 : r0;
+    return checkRect({ r0: Math.min(r0, r1), c0: Math.min(c0, c1), r1: Math.max(r0, r1), c1: Math.max(c0, c1) }, address);
+  }
+  m = /^([A-Za-z]{1,3}):([A-Za-z]{1,3})$/.exec(a);
+  if (m) {
+    const c0 = columnNumber(m[1]) - 1;
+    const c1 = columnNumber(m[2]) - 1;
+    return { r0: 0, c0: Math.min(c0, c1), r1: MAX_ROWS - 1, c1: Math.max(c0, c1) };
+  }
+  m = /^(\d+):(\d+)$/.exec(a);
+  if (m) {
+    const r0 = Number(m[1]) - 1;
+    const r1 = Number(m[2]) - 1;
+    return checkRect({ r0: Math.min(r0, r1), c0: 0, r1: Math.max(r0, r1), c1: MAX_COLUMNS - 1 }, address);
+  }
+  throw new ExcelError('InvalidArgument', `The argument is invalid or missing or has an incorrect format. (address "${address}")`);
+}
+
+function checkRect(rect: Rect, address: string): Rect {
+  if (rect.r0 < 0 || rect.r1 >= MAX_ROWS || rect.c0 < 0 || rect.c1 >= MAX_COLUMNS) {
+    throw new ExcelError('InvalidArgument', `The argument is invalid or missing or has an incorrect format. (address "${address}")`);
+  }
+  return rect;
+}
+
+export function formatAddress(rect: Rect): string {
+  const a = `${columnLetters(rect.c0 + 1)}${rect.r0 + 1}`;
+  if (rect.r0 === rect.r1 && rect.c0 === rect.c1) return a;
+  return `${a}:${columnLetters(rect.c1 + 1)}${rect.r1 + 1}`;
+}
+
+export function qualifiedAddress(sheet: SheetModel, rect: Rect): string {
+  return `${quoteSheetName(sheet.name)}!${formatAddress(rect)}`;
+}
