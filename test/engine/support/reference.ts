@@ -13,7 +13,8 @@ export type D = InstanceType<typeof D>;
 
 /** Round a decimal number of cents half-up (away from zero) to a whole cent. */
 export function roundCents(x: D): number {
-  return x.toDecimalPlaces(0, DecimalJs.ROUND_HALF_UP).toNumber();
+  const n = x.toDecimalPlaces(0, DecimalJs.ROUND_HALF_UP).toNumber();
+  return n === 0 ? 0 : n; // never -0
 }
 
 /** "1234.56" → 123456 (string arithmetic, no floating point). */
@@ -58,7 +59,10 @@ export function refAddDays(iso: string, days: number): string {
 /** Lease month containing `date` by walking the EDATE grid (1-based; 0 before commencement). */
 export function refLeaseMonthOf(commencement: string, date: string): number {
   if (date < commencement) return 0;
-  let k = 1;
+  // The k with EDATE(c, k-1) <= date < EDATE(c, k); start the walk a month before the calendar-month difference.
+  const months = (Number(date.slice(0, 4)) - Number(commencement.slice(0, 4))) * 12 + Number(date.slice(5, 7)) - Number(commencement.slice(5, 7));
+  let k = Math.max(1, months);
+  while (k > 1 && refEdate(commencement, k - 1) > date) k--;
   while (refEdate(commencement, k) <= date) k++;
   return k;
 }
