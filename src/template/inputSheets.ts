@@ -115,14 +115,12 @@ const VALIDATED_ROWS = 1000;
 /** The header row: rows 1-2 hold the title and a note. */
 const HEADER_ROW = 3;
 
-function cellFor(value: InputValue, kind: Kind, header: string): PlanCell {
+/** Anything else is written as given (the reader, not the writer, judges values: bad-input examples need this). */
+function cellFor(value: InputValue, kind: Kind): PlanCell {
   const numberFormat = FORMATS[kind];
   if (value === null || value === undefined) return { value: null, numberFormat };
   if (kind === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
     return { value: toExcelSerial(value), numberFormat };
-  }
-  if (kind !== 'text' && typeof value === 'string' && !/%$/.test(value)) {
-    throw new Error(`${header}: "${value}" is not a number`);
   }
   return { value, numberFormat };
 }
@@ -159,7 +157,7 @@ function tableSheet(
       [{ value: title, bold: true }],
       [{ value: note }],
       columns.map((c) => ({ value: c.header, bold: true })),
-      ...data.map((r) => columns.map((c) => cellFor(r[c.header] ?? null, c.kind, c.header))),
+      ...data.map((r) => columns.map((c) => cellFor(r[c.header] ?? null, c.kind))),
     ],
     columnWidths: columns.map((c) => c.width),
     frozenRows: HEADER_ROW,

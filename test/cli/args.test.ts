@@ -1,0 +1,50 @@
+import { parseArgs } from '../../src/cli/args';
+
+describe('parseArgs', () => {
+  it('parses run with every option, in either --opt value or --opt=value form', () => {
+    expect(parseArgs(['run', 'in.xlsx', '--out', 'out.xlsx'])).toEqual({
+      kind: 'run',
+      input: 'in.xlsx',
+      out: 'out.xlsx',
+      json: null,
+      reportingDate: null,
+      progress: false,
+    });
+    expect(
+      parseArgs(['run', '--json', '-', '--out=o.xlsx', 'in.xlsx', '--reporting-date', '2029-12-31', '--progress']),
+    ).toEqual({ kind: 'run', input: 'in.xlsx', out: 'o.xlsx', json: '-', reportingDate: '2029-12-31', progress: true });
+  });
+
+  it('recognizes help and version anywhere', () => {
+    expect(parseArgs(['--help'])).toEqual({ kind: 'help' });
+    expect(parseArgs(['run', 'x', '-h'])).toEqual({ kind: 'help' });
+    expect(parseArgs(['help'])).toEqual({ kind: 'help' });
+    expect(parseArgs(['--version'])).toEqual({ kind: 'version' });
+    expect(parseArgs(['-v'])).toEqual({ kind: 'version' });
+  });
+
+  it.each([
+    [[], 'no command given'],
+    [['go', 'in.xlsx'], 'unknown command "go" (the command is "run")'],
+    [['run', '--out', 'o.xlsx'], 'run needs an input workbook: run <input.xlsx> --out <output.xlsx>'],
+    [['run', 'a.xlsx', 'b.xlsx', '--out', 'o.xlsx'], 'run takes one input workbook, not 2 (a.xlsx, b.xlsx)'],
+    [['run', 'in.xlsx'], '--out <output.xlsx> is required'],
+    [['run', 'in.xlsx', '--out'], '--out needs a value'],
+    [['run', 'in.xlsx', '--out', '--json', 'x'], '--out needs a value'],
+    [['run', 'in.xlsx', '--out', '-'], '--out must be a file (the workbook cannot go to standard output)'],
+    [['run', 'in.xlsx', '--out', 'a', '--out', 'b'], '--out is given twice'],
+    [['run', 'in.xlsx', '--out', 'o', '--force'], 'unknown option --force'],
+    [['run', 'in.xlsx', '--out', 'o', '-x'], 'unknown option -x'],
+    [
+      ['run', 'in.xlsx', '--out', 'o', '--reporting-date', '12/31/2029'],
+      '--reporting-date "12/31/2029" is not a date in the form YYYY-MM-DD',
+    ],
+    [
+      ['run', 'in.xlsx', '--out', 'o', '--reporting-date', '2029-12-15'],
+      '--reporting-date 2029-12-15 is not a month-end (such as 2029-12-31)',
+    ],
+    [['run', 'in.xlsx', '--out', 'o', '--reporting-date', '2029-02-30'], '--reporting-date "2029-02-30" is not a date'],
+  ])('%j is a usage error: %s', (argv, message) => {
+    expect(parseArgs(argv)).toEqual({ kind: 'usage', message });
+  });
+});
