@@ -421,12 +421,14 @@ export class MemoryWorksheet extends ClientObject<SheetModel> implements XWorksh
       s.tabColor = value.toUpperCase();
     });
   }
+  private tablesProxy?: MemoryTableCollection;
+  private namesProxy?: MemoryNamedItemCollection;
   get tables(): MemoryTableCollection {
-    return new MemoryTableCollection(this.ctx, `${this.path}.tables`, () => this.m());
+    return (this.tablesProxy ??= new MemoryTableCollection(this.ctx, `${this.path}.tables`, () => this.m()));
   }
   get names(): MemoryNamedItemCollection {
     this.ctx.requires('Worksheet.names');
-    return new MemoryNamedItemCollection(this.ctx, `${this.path}.names`, () => this.m());
+    return (this.namesProxy ??= new MemoryNamedItemCollection(this.ctx, `${this.path}.names`, () => this.m()));
   }
   get freezePanes(): XWorksheetFreezePanes {
     this.ctx.requires('Worksheet.freezePanes');
@@ -585,9 +587,10 @@ export class MemoryRange extends ClientObject<RangeModel> implements XRange {
       font,
     };
   }
+  private validationProxy?: MemoryDataValidation;
   get dataValidation(): XDataValidation {
     this.ctx.requires('Range.dataValidation');
-    return new MemoryDataValidation(this.ctx, `${this.path}.dataValidation`, () => this.m());
+    return (this.validationProxy ??= new MemoryDataValidation(this.ctx, `${this.path}.dataValidation`, () => this.m()));
   }
   get conditionalFormats(): XConditionalFormatCollection {
     this.ctx.requires('Range.conditionalFormats');
@@ -630,8 +633,9 @@ export class MemoryRange extends ClientObject<RangeModel> implements XRange {
       },
     };
   }
+  private worksheetProxy?: MemoryWorksheet;
   get worksheet(): MemoryWorksheet {
-    return new MemoryWorksheet(this.ctx, `${this.path}.worksheet`, () => this.m().sheet);
+    return (this.worksheetProxy ??= new MemoryWorksheet(this.ctx, `${this.path}.worksheet`, () => this.m().sheet));
   }
   load(names?: string | string[]): MemoryRange {
     this.loadNames(names);
@@ -887,9 +891,10 @@ export class MemoryTable extends ClientObject<TableModel> implements XTable {
   set style(value: string) {
     this.set('style', value, (t) => (t.style = value));
   }
+  private worksheetProxy?: MemoryWorksheet;
   get worksheet(): MemoryWorksheet {
     this.ctx.requires('Table.worksheet');
-    return new MemoryWorksheet(this.ctx, `${this.path}.worksheet`, () => this.m().sheet);
+    return (this.worksheetProxy ??= new MemoryWorksheet(this.ctx, `${this.path}.worksheet`, () => this.m().sheet));
   }
   get rows(): XTableRowCollection {
     return {

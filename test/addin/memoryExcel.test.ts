@@ -1,0 +1,308 @@
+import { MemoryExcel, EXCEL_WEB_PAYLOAD_LIMIT } from '../../src/office/memoryExcel';
+import type { ExcelError } from '../../src/office/memoryExcel';
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    return (e as ExcelError).code ?? String(e);
+  }
+  return 'no error';
+}
+
+describe('in-memory Excel: load/sync semantics', () => {
+  test('a property is readable only after load and sync, as in Office.js', async () => {
+    const excel = new MemoryExcel();
+    excel.addSheet('Data');
+    await excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('Data');
+      expect(() => ws.name).toThrow(/call the load method/);
+      ws.load('name,position');
+      expect(() => ws.name).toThrow(/not available/);
+      await context.sync();
+      expect(ws.name).toBe('Data');
+      expect(ws.position).toBe(0);
+      expect(() => ws.tabColor).toThrow(/tabColor/);
+    });
+  });
+
+  test('*OrNullObject reports isNullObject after a sync; getItem of a missing sheet fails the sync', async () => {
+    const excel = new MemoryExcel();
+    excel.addSheet('Data');
+    await excel.run(async (context) => {
+      const missing = context.workbook.worksheets.getItemOrNullObject('Nope');
+      const present = context.workbook.worksheets.getItemOrNullObject('data');
+      expect(() => missing.isNullObject).toThrow();
+      await context.sync();
+      expect(missing.isNullObject).toBe(true);
+      expect(present.isNullObject).toBe(false);
+    });
+    const code = await codeOf(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('Nope').load('name');
+        await context.sync();
+      }),
+    );
+    expect(code).toBe('ItemNotFound');
+  });
+
+  test('commands run in order at sync; a failing command stops the rest but earlier ones stay done', async () => {
+    const excel = new MemoryExcel();
+    excel.addSheet('Data');
+    const code = await codeOf(
+      excel.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem('Data');
+        ws.getRange('A1').values = [['first']];
+        ws.getRange('A2:B2').values = [['only one']]; // wrong shape
+        ws.getRange('A3').values = [['never']];
+        await context.sync();
+      }),
+    );
+    expect(code).toBe('InvalidArgument');
+    expect(excel.cell('Data', 'A1').value).toBe('first');
+    expect(excel.cell('Data', 'A3').value).toBe(null);
+  });
+});
+
+describe('in-memory Excel: worksheets', () => {
+  test('add, rename, move and delete; names are unique case-insensitively and at most 31 characters', async () => {
+    const excel = new MemoryExcel();
+    excel.addSheet('Sheet1');
+    await excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.add('Leases');
+      const b = sheets.add('B');
+      await context.sync();
+      b.name = 'Policies';
+      b.position = 0;
+      await context.sync();
+    });
+    expect(excel.sheetNames()).toEqual(['Policies', 'Sheet1', 'Leases']);
+    expect(await codeOf(excel.run(async (c) => void c.workbook.worksheets.add('leases')))).toBe('ItemAlreadyExists');
+    expect(await codeOf(excel.run(async (c) => void c.workbook.worksheets.add('x'.repeat(32))))).toBe('InvalidArgument');
+    expect(await codeOf(excel.run(async (c) => void c.workbook.worksheets.add('a/b')))).toBe('InvalidArgument');
+    await excel.run(async (context) => context.workbook.worksheets.getItem('Sheet1').delete());
+    expect(excel.sheetNames()).toEqual(['Policies', 'Leases']);
+  });
+
+  test('renaming a sheet rewrites formulas that refer to it; deleting it leaves #REF!', async () => {
+    const excel = new MemoryExcel();
+    excel.addSheet('Summary');
+    excel.addSheet('Stage 1');
+    excel.type('Stage 1', 'B2', '40');
+    excel.type('Summary', 'A1', "='Stage 1'!B2*2");
+    expect(excel.cell('Summary', 'A1').value).toBe(80);
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Stage 1').name = 'Schedules';
+    });
+    expect(excel.cell('Summary', 'A1').formula).toBe('=Schedules!B2*2');
+    expect(excel.cell('Summary', 'A1').value).toBe(80);
+    await excel.run(async (context) => context.workbook.worksheets.getItem('Schedules').delete());
+    expect(excel.cell('Summary', 'A1').formula).toBe('=#REF!*2');
+    expect(excel.cell('Summary', 'A1').value).toBe('#REF!');
+  });
+});
+
+describe('in-memory Excel: ranges', () => {
+  test('values are entered as if typed: formulas, numbers, dates; an apostrophe or the Text format keeps text', async () => {
+    const excel = new MemoryExcel();
+    excel.addSheet('S');
+    await excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('S');
+      ws.getRange('E1').numberFormat = [['@']];
+      ws.getRange('A1:E1').values = [['=1+2', "'=1+2", '0123', '2029-01-01', '=1+2']];
+      ws.getRange('A2:C2').values = [['-abc', "'-abc", '5%']];
+    });
+    expect(excel.cell('S', 'A1')).toMatchObject({ value: 3, formula: '=1+2' });
+    expect(excel.cell('S', 'B1')).toEqual({ value: '=1+2', numberFormat: 'General', bold: false });
+    expect(excel.cell('S', 'C1').value).toBe(123);
+    // 2029-01-01 is day 47119 counted from 1899-12-30 (46,023 days to 2026-01-01 + 365 + 365 + 366).
+    expect(excel.cell('S', 'D1').value).toBe(46023 + 365 + 365 + 366);
+    expect(excel.cell('S', 'E1').value).toBe('=1+2');
+    expect(excel.cell('S', 'A2').formula).toBe('=-abc');
+    expect(excel.cell('S', 'B2').value).toBe('-abc');
+    expect(excel.cell('S', 'C2')).toMatchObject({ value: 0.05, numberFormat: '0%' });
+  });
+
+  test('null in an input array leaves the cell unchanged, "" clears it', async () => {
+    const excel = new MemoryExcel();
+    excel.addSheet('S');
+    excel.type('S', 'A1', 'keep');
+    excel.type('S', 'B1', 'drop');
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem('S').getRange('A1:B1').values = [[null, '']];
+    });
+    expect(excel.cell('S', 'A1').value).toBe('keep');
+    expect(excel.cell('S', 'B1').value).toBe(null);
+  });
+
+  test('values, formulas, number formats and the address load back; formulas are evaluated', async () => {
+    const excel = new MemoryExcel();
+    excel.addSheet('Roll forward');
+    await excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('Roll forward');
+      const r = ws.getRange('A1:C2');
+      r.formulas = [
+        [1.25, 2, '=ROUND(A1*1000,0)/1000+B1'],
+        ['=ROUND(2.675,2)', '=EDATE(DATE(2029,1,31),1)', '=SUM(A1:B1,10)'],
+      ];
+      r.numberFormat = [
+        ['0.000', null, null],
+        [null, 'yyyy-mm-dd', null],
+      ];
+      await context.sync();
+      r.load('address, values, formulas, numberFormat, rowCount, columnCount');
+      await context.sync();
+      expect(r.address).toBe("'Roll forward'!A1:C2");
+      expect(r.rowCount).toBe(2);
+      expect(r.columnCount).toBe(3);
+      // Excel rounds the 15-digit decimal value half away from zero: ROUND(2.675, 2) = 2.68.
+      // EDATE(2029-01-31, 1) = 2029-02-28, serial 47119 + 30 + 28 = 47177.
+      expect(r.values).toEqual([
+        [1.25, 2, 3.25],
+        [2.68, 47177, 13.25],
+      ]);
+      expect(r.formulas[0][2]).toBe('=ROUND(A1*1000,0)/1000+B1');
+      expect(r.numberFormat).toEqual([
+        ['0.000', 'General', 'General'],
+        ['General', 'yyyy-mm-dd', 'General'],
+      ]);
+    });
+  });
+
+  test('SUMIFS over whole columns and structured references to a table', async () => {
+    const excel = new MemoryExcel();
+    excel.addSheet('T');
+    await excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('T');
+      ws.getRange('A1:B4').values = [
+        ['Lease', 'Payment'],
+        ['L-1', 100],
+        ['L-2', 250],
+        ['L-1', 50],
+      ];
+      const t = ws.tables.add('A1:B4', true);
+      t.name = 'Pay';
+      ws.getRange('D1:D3').formulas = [['=SUMIFS(B:B,A:A,"L-1")'], ['=SUM(Pay[Payment])'], ['=COUNTIF(Pay[Lease],"L-*")']];
+    });
+    expect(excel.cell('T', 'D1').value).toBe(150);
+    expect(excel.cell('T', 'D2').value).toBe(400);
+    expect(excel.cell('T', 'D3').value).toBe(3);
+    expect(excel.cell('T', 'D1').formula).toBe('=SUMIFS(B:B,A:A,"L-1")');
+  });
+});
+
+describe('in-memory Excel: tables, validation, names', () => {
+  test('tables are found by name anywhere; their body, header and sheet load back', async () => {
+    const excel = new MemoryExcel();
+    excel.addSheet('Input');
+    await excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('Input');
+      ws.getRange('B3:C3').values = [['Setting', 'Value']];
+      const t = ws.tables.add('B3:C3', true);
+      t.name = 'Policies';
+      await context.sync();
+      t.rows.add(undefined, [['Rate Basis', 'Monthly']]);
+    });
+    await excel.run(async (context) => {
+      const t = context.workbook.tables.getItem('policies');
+      t.load('name');
+      t.worksheet.load('name');
+      const body = t.getDataBodyRange().load('values,address');
+      const header = t.getHeaderRowRange().load('values');
+      await context.sync();
+      expect(t.name).toBe('Policies');
+      expect(t.worksheet.name).toBe('Input');
+      expect(header.values).toEqual([['Setting', 'Value']]);
+      // A header-only table gets one empty row; rows.add appends below it.
+      expect(body.address).toBe('Input!B4:C5');
+      expect(body.values).toEqual([
+        ['', ''],
+        ['Rate Basis', 'Monthly'],
+      ]);
+    });
+    expect(await codeOf(excel.run(async (c) => void c.workbook.worksheets.getItem('Input').tables.add('C3:D9', true)))).toBe(
+      'InvalidArgument',
+    );
+  });
+
+  test('data validation lists are stored and read back; a second rule needs clear() first', async () => {
+    const excel = new MemoryExcel();
+    excel.addSheet('S');
+    await excel.run(async (context) => {
+      const dv = context.workbook.worksheets.getItem('S').getRange('H2:H200').dataValidation;
+      dv.rule = { list: { inCellDropDown: true, source: 'Monthly,Quarterly' } };
+      dv.errorAlert = { message: 'Pick one', showAlert: true, style: 'Stop', title: 'Frequency' };
+    });
+    await excel.run(async (context) => {
+      const dv = context.workbook.worksheets.getItem('S').getRange('H5').dataValidation.load('rule');
+      await context.sync();
+      expect(dv.rule.list?.source).toBe('Monthly,Quarterly');
+    });
+    const again = excel.run(async (context) => {
+      context.workbook.worksheets.getItem('S').getRange('H3').dataValidation.rule = { list: { inCellDropDown: true, source: 'A' } };
+    });
+    expect(await codeOf(again)).toBe('InvalidOperation');
+  });
+
+  test('sheet-scoped names: add, find, list, delete', async () => {
+    const excel = new MemoryExcel();
+    excel.addSheet('Out');
+    await excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('Out');
+      ws.names.add('LeaseWorkpapers_Owned', ws.getRange('A1'));
+    });
+    await excel.run(async (context) => {
+      const names = context.workbook.worksheets.getItem('Out').names;
+      const item = names.getItemOrNullObject('leaseworkpapers_owned');
+      names.load('items/name');
+      await context.sync();
+      expect(item.isNullObject).toBe(false);
+      expect(names.items.map((n) => n.name)).toEqual(['LeaseWorkpapers_Owned']);
+      item.delete();
+    });
+    expect(JSON.parse(excel.snapshot('Out')).names).toEqual([]);
+  });
+});
+
+describe('in-memory Excel: Excel on the web limits and requirement sets', () => {
+  test('a request over 5 MB fails whole, before any of it runs', async () => {
+    const excel = new MemoryExcel();
+    excel.addSheet('S');
+    const big = Array.from({ length: 60000 }, (_, i) => [`row ${i} ${'x'.repeat(80)}`]);
+    const code = await codeOf(
+      excel.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem('S');
+        ws.getRange('B1').values = [['small']];
+        ws.getRange(`A1:A${big.length}`).values = big;
+        await context.sync();
+      }),
+    );
+    expect(code).toBe('RequestPayloadSizeLimitExceeded');
+    expect(excel.cell('S', 'B1').value).toBe(null);
+    const last = excel.requests[excel.requests.length - 1];
+    expect(last.bytes).toBeGreaterThan(EXCEL_WEB_PAYLOAD_LIMIT);
+    expect(last.error).toMatch(/payload size/);
+  });
+
+  test('an API above the host requirement set fails with ApiNotFound; isSetSupported says so first', async () => {
+    const excel = new MemoryExcel({ apiVersion: '1.8' });
+    excel.addSheet('S');
+    expect(excel.isSetSupported('ExcelApi', '1.8')).toBe(true);
+    expect(excel.isSetSupported('ExcelApi', '1.9')).toBe(false);
+    const code = await codeOf(
+      excel.run(async (context) => {
+        context.application.suspendScreenUpdatingUntilNextSync();
+        await context.sync();
+      }),
+    );
+    expect(code).toBe('ApiNotFound');
+    await excel.run(async (context) => {
+      context.application.suspendApiCalculationUntilNextSync();
+      context.workbook.worksheets.getItem('S').getRange('A1').values = [[1]];
+    });
+    const last = excel.requests[excel.requests.length - 1];
+    expect(last.calculationSuspended).toBe(true);
+    expect(last.screenUpdatingSuspended).toBe(false);
+  });
+});
