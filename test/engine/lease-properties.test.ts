@@ -9,6 +9,7 @@ import { buildJsonExport, leaseToJson } from '../../src/export/json';
 import type { LeaseResult } from '../../src/engine/schedule/types';
 import type { LeaseTerms } from '../../src/engine/terms';
 import { lease } from '../support/leases';
+import { Decimal } from '../../src/engine/money/decimal';
 import { leaseArb, frequencies, timings, rateBases, rateArb, type GeneratedLease } from './support/arbitraries';
 import {
   D,
@@ -260,6 +261,28 @@ describe('the engine agrees with the independent reference model of CONTRACT sec
     );
   });
 
+  it('also at discount rates up to the 100% the input allows', () => {
+    const highRateArb = fc.tuple(leaseArb, fc.integer({ min: 200000, max: 1000000 })).map(([g, n]) => ({
+      ...g,
+      terms: { ...g.terms, discountRate: new Decimal(n).dividedBy(1000000) },
+    }));
+    fc.assert(
+      fc.property(highRateArb, (g) => {
+        const r = measure(g);
+        const ref = refSchedule(g.terms, g.policies);
+        eq(r.classification, ref.classification, 'classification');
+        eq(r.liabilityAtCommencement, ref.liabilityAtCommencement, 'liability');
+        eq(r.rouAtCommencement, ref.rouAtCommencement, 'ROU');
+        sameRows(
+          r.months.map((m) => ({ interest: m.interest, liabilityEnd: m.liabilityEnd, amortization: m.amortization, rouEnd: m.rouEnd, leaseCost: m.leaseCost })),
+          ref.months.map((m) => ({ interest: m.interest, liabilityEnd: m.liabilityEnd, amortization: m.amortization, rouEnd: m.rouEnd, leaseCost: m.leaseCost })),
+          'reference model',
+        );
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('covers every rate basis, frequency and timing (a generator sanity check)', () => {
     const seen = new Set<string>();
     fc.assert(
@@ -310,6 +333,26 @@ describe('a portfolio', () => {
 });
 
 describe('JSON export (CONTRACT 5)', () => {
+  it('with input errors: the errors and no leases; leases the engine could not measure become errors at their cell', () => {
+    const errors = [{ where: 'Leases!F7', message: 'Discount Rate "abc" is not a number' }];
+    expect(buildJsonExport('1.2.3', null, errors)).toEqual({ version: '1.2.3', leases: [], errors });
+    const withFailures = buildJsonExport(
+      '1.2.3',
+      {
+        leases: [],
+        failures: [
+          { leaseId: 'L-9', message: 'lease L-9: bad row', where: 'LeaseModifications!C4' },
+          { leaseId: 'L-8', message: 'lease L-8: no cell' },
+        ],
+      },
+      [],
+    );
+    expect(withFailures.errors).toEqual([
+      { where: 'LeaseModifications!C4', message: 'lease L-9: bad row' },
+      { where: expect.stringContaining('L-8'), message: 'lease L-8: no cell' },
+    ]);
+  });
+
   const AMOUNT = /^-?\d+\.\d{2}$/;
   const ISO = /^\d{4}-\d{2}-\d{2}$/;
   const amountFields = [
