@@ -118,6 +118,23 @@ describe('liability at commencement = Excel PV (closed form, Decimal) for level 
   });
 });
 
+describe('an exact half-cent present value rounds half-up (CONTRACT 1.9: "any two correct implementations agree to the cent")', () => {
+  // At 9.6% a year, i = 0.096/12 = 0.008 exactly, and 1.008 = 2^4 x 63 / 1000: some payments have a PV of exactly x.5 cents.
+  const policies: Policies = { ...defaultPolicies(), shortTermExemption: false };
+  it.each([
+    ['0.63', 1, 63], // 63 / 1.008 = 62.5 cents -> 63
+    ['6300.63', 1, 625063], // 630,063 / 1.008 = 625,062.5 cents -> 625,063
+    ['79.38', 2, 7813], // 7,938 / 1.008^2 = 7,812.5 cents -> 7,813
+  ])('one payment of %s in arrears at month %i: liability %i cents', (payment, months, expectedCents) => {
+    const pv = new D($(payment)).div(new D('1.008').pow(months));
+    expect(pv.minus(pv.floor()).toString()).toBe('0.5'); // the exact PV sits on a half cent
+    expect(roundCents(pv)).toBe(expectedCents);
+    // Monthly in arrears; with 2 months the first month is free, leaving one payment at the end of month 2.
+    const r = run(lease({ termMonths: months, payment, timing: 'Arrears', freeRentMonths: months - 1, rate: '0.096' }), policies);
+    expect(r.liabilityAtCommencement).toBe(expectedCents);
+  });
+});
+
 describe('classification at the thresholds (ASC 842-10-25-2, CONTRACT 1.8)', () => {
   const base = { termMonths: 36, payment: 1000, rate: '0.06' };
 

@@ -25,10 +25,16 @@ const basisArb = fc.constantFrom('Payment frequency', 'Monthly', 'Effective annu
 describe('presentValue', () => {
   it('agrees to the cent with a 50-digit Decimal sum of amount x (1+i)^-t, for every rate basis', () => {
     fc.assert(
-      fc.property(fc.array(paymentArb, { maxLength: 60 }), annualArb, basisArb, fc.constantFrom(1, 2, 4, 12), (payments, r, basis, p) => {
-        const rate = monthlyRate(r, basis, p);
-        expect(presentValue(payments, rate)).toBe(decimalPv(payments, rate.text));
-      }),
+      fc.property(
+        fc.array(paymentArb, { maxLength: 60 }),
+        annualArb,
+        basisArb,
+        fc.constantFrom(1, 2, 4, 12),
+        (payments, r, basis, p) => {
+          const rate = monthlyRate(r, basis, p);
+          expect(presentValue(payments, rate)).toBe(decimalPv(payments, rate.text));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -46,19 +52,45 @@ describe('presentValue', () => {
 
   it('measured at month atT, discounts by (1+i)^-(t-atT) and refuses earlier payments', () => {
     fc.assert(
-      fc.property(fc.array(paymentArb, { maxLength: 30 }), fc.integer({ min: 0, max: 120 }), annualArb, (payments, atT, r) => {
-        const later = payments.map((p) => ({ t: p.t + atT, amount: p.amount }));
-        const rate = monthlyRate(r, 'Effective annual', 12);
-        expect(presentValue(later, rate, atT)).toBe(decimalPv(later, rate.text, atT));
-        expect(presentValue(later, rate, atT)).toBe(presentValue(payments, rate));
-      }),
+      fc.property(
+        fc.array(paymentArb, { maxLength: 30 }),
+        fc.integer({ min: 0, max: 120 }),
+        annualArb,
+        (payments, atT, r) => {
+          const later = payments.map((p) => ({ t: p.t + atT, amount: p.amount }));
+          const rate = monthlyRate(r, 'Effective annual', 12);
+          expect(presentValue(later, rate, atT)).toBe(decimalPv(later, rate.text, atT));
+          expect(presentValue(later, rate, atT)).toBe(presentValue(payments, rate));
+        },
+      ),
       { numRuns: 100 },
     );
     expect(() => presentValue([{ t: 2, amount: 100 }], rateFromDecimal('0.01'), 3)).toThrow(RangeError);
   });
 
+  it('exact half-cent PVs round half-up: i = 0.008, a = (2j+1) x 2^(t-1) x 63^t at month t has PV (2j+1) x 125^t / 2', () => {
+    // 1.008 = 2^4 x 63 / 1000, so these PVs are exactly x.5 cents; the 30-place discount factor must not round them down.
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 3 }), (j, t) => {
+        const amount = (2 * j + 1) * 2 ** (t - 1) * 63 ** t;
+        const exact = new D(amount).div(new D('1.008').pow(t));
+        expect(exact.times(2).isInteger() && !exact.isInteger()).toBe(true);
+        expect(presentValue([{ t, amount }], monthlyRate('0.096', 'Monthly', 12))).toBe(exact.plus('0.5').toNumber());
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('at 0% is the plain sum; no payments is 0', () => {
-    expect(presentValue([{ t: 5, amount: 123 }, { t: 0, amount: 7 }], rateFromDecimal('0'))).toBe(130);
+    expect(
+      presentValue(
+        [
+          { t: 5, amount: 123 },
+          { t: 0, amount: 7 },
+        ],
+        rateFromDecimal('0'),
+      ),
+    ).toBe(130);
     expect(presentValue([], rateFromDecimal('0.01'))).toBe(0);
   });
 
