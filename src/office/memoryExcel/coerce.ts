@@ -2,7 +2,8 @@
  * What Excel does with a value written through `range.values` or `range.formulas`: the same as typing it into the
  * cell. A string beginning with "=" becomes a formula (so do "+" and "-" that are not numbers, and "@");
  * numbers, percentages, TRUE/FALSE and dates typed as text become numbers, booleans and date serials;
- * a leading apostrophe keeps the rest as text. A cell formatted as Text ("@") keeps every string as typed.
+ * a leading apostrophe keeps the rest as text (and is not part of the value, even in a cell formatted as Text,
+ * which keeps every other string as typed).
  */
 import { isIsoDate, toExcelSerial } from '../../engine/calendar/dates';
 import type { CellValue } from '../excelApi';
@@ -19,8 +20,8 @@ const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 export function enter(input: CellValue, cellFormat: string | undefined): Entered {
   if (typeof input !== 'string') return { kind: 'value', value: input };
   if (input === '') return { kind: 'clear' };
-  if (cellFormat === '@') return { kind: 'value', value: input };
   if (input.startsWith("'")) return { kind: 'value', value: input.slice(1) };
+  if (cellFormat === '@') return { kind: 'value', value: input };
   const s = input.trim();
   if (NUMBER.test(s)) return { kind: 'value', value: Number(s) };
   const pct = PERCENT.exec(s);

@@ -1,0 +1,90 @@
+/**
+ * The Policies table (Setting / Value) read and written in place: a changed value goes into its own row's Value
+ * cell; a setting the table lacks is added as a new row. Nothing else on the sheet is touched.
+ */
+import { columnLetters } from '../input/a1';
+import { quoteText } from './cellInput';
+import type { CellValue, ExcelRun } from './excelApi';
+
+export interface PolicyRow {
+  setting: string;
+  value: CellValue | null;
+  numberFormat: string;
+}
+
+export interface PoliciesRead {
+  /** Null when the workbook has no Policies table. */
+  table: { sheet: string; address: string } | null;
+  rows: PolicyRow[];
+}
+
+export interface PolicyChange {
+  setting: string;
+  value: CellValue | null;
+  /** Number format for the Value cell (e.g. "yyyy-mm-dd" for a date written as a serial). */
+  numberFormat?: string;
+}
+
+export const POLICIES_TABLE = 'Policies';
+
+const norm = (s: string): string => s.replace(/\s+/g, '').toLowerCase();
+
+export async function readPolicies(run: ExcelRun): Promise<PoliciesRead> {
+  return run(async (context) => {
+    const table = context.workbook.tables.getItemOrNullObject(POLICIES_TABLE);
+    await context.sync();
+    if (table.isNullObject) return { table: null, rows: [] };
+    const range = table.getRange().load('address,values,numberFormat');
+    await context.sync();
+    const [header, ...body] = range.values;
+    const si = header.findIndex((h) => norm(String(h)) === 'setting');
+    const vi = header.findIndex((h) => norm(String(h)) === 'value');
+    if (si < 0 || vi < 0) return { table: { sheet: '', address: range.address }, rows: [] };
+    const rows = body
+      .map((row, i) => ({
+        setting: String(row[si] ?? '').trim(),
+        value: row[vi] === '' ? null : (row[vi] as CellValue),
+        numberFormat: String(range.numberFormat[i + 1]?.[vi] ?? 'General'),
+      }))
+      .filter((r) => r.setting !== '');
+    const bang = range.address.lastIndexOf('!');
+    const sheet = range.address.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+    return { table: { sheet, address: range.address }, rows };
+  });
+}
+
+function input(value: CellValue | null): CellValue {
+  if (value === null) return '';
+  return typeof value === 'string' ? quoteText(value) : value;
+}
+
+/** Writes the changed settings. The Policies table must exist (Create template makes it). */
+export async function writePolicies(run: ExcelRun, changes: PolicyChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  await run(async (context) => {
+    const table = context.workbook.tables.getItem(POLICIES_TABLE);
+    const range = table.getRange().load('address,values,rowIndex,columnIndex');
+    const ws = table.worksheet;
+    await context.sync();
+    const [header, ...body] = range.values;
+    const si = header.findIndex((h) => norm(String(h)) === 'setting');
+    const vi = header.findIndex((h) => norm(String(h)) === 'value');
+    if (si < 0 || vi < 0) throw new Error('The Policies table needs a Setting and a Value column.');
+    const added: CellValue[][] = [];
+    for (const change of changes) {
+      const at = body.findIndex((row) => norm(String(row[si] ?? '')) === norm(change.setting));
+      if (at >= 0) {
+        const cell = ws.getRange(`${columnLetters(range.columnIndex + vi + 1)}${range.rowIndex + at + 2}`);
+        if (change.numberFormat) cell.numberFormat = [[change.numberFormat]];
+        cell.values = [[input(change.value)]];
+      } else {
+        const row: CellValue[] = header.map(() => '');
+        row[si] = quoteText(change.setting);
+        row[vi] = input(change.value);
+        added.push(row);
+      }
+    }
+    if (added.length > 0) table.rows.add(undefined, added);
+    await context.sync();
+  });
+}

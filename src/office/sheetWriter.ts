@@ -1,0 +1,193 @@
+/**
+ * SheetPlan -> Office.js commands on one worksheet: cells in row chunks that fit the request budget (number
+ * formats first, then formulas and constants), bold runs, column widths, tables, dropdown lists, PASS/FAIL
+ * colouring, frozen header rows and the tab colour. The plan decides everything about content; this only writes.
+ */
+import { columnLetters } from '../input/a1';
+import type { SheetPlan } from '../workpapers/plan';
+import { charactersToPoints, formulaInput, type RefRenames } from './cellInput';
+import type { CellValue, XWorksheet } from './excelApi';
+import { COMMAND_OVERHEAD, jsonBytes, type RequestBudget, type RequestPacker } from './requests';
+
+export interface RowChunk {
+  /** 0-based first row. */
+  firstRow: number;
+  rows: number;
+  columns: number;
+  formulas: (CellValue | null)[][] | null;
+  numberFormats: (string | null)[][] | null;
+  bytes: number;
+  cells: number;
+}
+
+/** Splits a plan's cells into row chunks, each within the budget. Pure. */
+export function rowChunks(plan: SheetPlan, budget: RequestBudget, renames?: RefRenames): RowChunk[] {
+  const columns = plan.rows.reduce((w, row) => Math.max(w, row.length), 0);
+  if (columns === 0) return [];
+  const limitBytes = budget.bytes - 2 * COMMAND_OVERHEAD;
+  const limitRows = Math.max(1, Math.floor(budget.cells / columns));
+  const chunks: RowChunk[] = [];
+  let f: (CellValue | null)[][] = [];
+  let nf: (string | null)[][] = [];
+  let bytes = 0;
+  let first = 0;
+  let anyF = false;
+  let anyNf = false;
+  const flush = (next: number): void => {
+    if (f.length > 0) {
+      chunks.push({
+        firstRow: first,
+        rows: f.length,
+        columns,
+        formulas: anyF ? f : null,
+        numberFormats: anyNf ? nf : null,
+        bytes: bytes + 2 * COMMAND_OVERHEAD,
+        cells: f.length * columns,
+      });
+    }
+    f = [];
+    nf = [];
+    bytes = 0;
+    anyF = false;
+    anyNf = false;
+    first = next;
+  };
+  plan.rows.forEach((row, r) => {
+    const fr: (CellValue | null)[] = new Array(columns).fill(null);
+    const nr: (string | null)[] = new Array(columns).fill(null);
+    let rowF = false;
+    let rowNf = false;
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (!cell) continue;
+      const input = formulaInput(cell, renames);
+      if (input !== null) {
+        fr[c] = input;
+        rowF = true;
+      }
+      if (cell.numberFormat !== undefined && cell.numberFormat !== 'General') {
+        nr[c] = cell.numberFormat;
+        rowNf = true;
+      }
+    }
+    // Both arrays are counted: the formulas always, the number formats when any row of the chunk has one.
+    const rowBytes = jsonBytes(fr) + jsonBytes(nr) + 2;
+    if (rowBytes > limitBytes) throw new RangeError(`row ${r + 1} of ${plan.name} alone is over the request budget`);
+    if (f.length > 0 && (bytes + rowBytes > limitBytes || f.length >= limitRows)) flush(r);
+    f.push(fr);
+    nf.push(nr);
+    bytes += rowBytes;
+    anyF ||= rowF;
+    anyNf ||= rowNf;
+  });
+  flush(plan.rows.length);
+  return chunks;
+}
+
+function address(firstRow: number, rows: number, firstCol: number, columns: number): string {
+  const a = `${columnLetters(firstCol + 1)}${firstRow + 1}`;
+  if (rows === 1 && columns === 1) return a;
+  return `${a}:${columnLetters(firstCol + columns)}${firstRow + rows}`;
+}
+
+/** Contiguous runs of bold cells, row by row. */
+function boldRuns(plan: SheetPlan): { row: number; col: number; length: number }[] {
+  const runs: { row: number; col: number; length: number }[] = [];
+  plan.rows.forEach((row, r) => {
+    let start = -1;
+    for (let c = 0; c <= row.length; c++) {
+      const bold = c < row.length && row[c]?.bold === true;
+      if (bold && start < 0) start = c;
+      if (!bold && start >= 0) {
+        runs.push({ row: r, col: start, length: c - start });
+        start = -1;
+      }
+    }
+  });
+  return runs;
+}
+
+export interface SheetWriteOptions {
+  budget: RequestBudget;
+  /** Formula references to rewrite (staging sheets point at each other under their staging names). */
+  renames?: RefRenames;
+  /** Table names to use instead of the plan's (staging). */
+  tableName?: (planName: string) => string;
+  /** Called with the cells written after each chunk is queued. */
+  onChunk?: (chunk: RowChunk) => void;
+  /** The plan's row chunks when already computed (rowChunks with the same budget and renames). */
+  chunks?: RowChunk[];
+}
+
+/** Queues the whole sheet plan onto `sheet` through the packer (which syncs as the budget fills). */
+export async function writeSheetPlan(
+  packer: RequestPacker,
+  sheet: XWorksheet,
+  plan: SheetPlan,
+  options: SheetWriteOptions,
+): Promise<void> {
+  const chunks = options.chunks ?? rowChunks(plan, options.budget, options.renames);
+  for (const chunk of chunks) {
+    await packer.add(chunk.bytes, chunk.cells, () => {
+      const range = sheet.getRange(address(chunk.firstRow, chunk.rows, 0, chunk.columns));
+      if (chunk.numberFormats) range.numberFormat = chunk.numberFormats;
+      if (chunk.formulas) range.formulas = chunk.formulas;
+    });
+    options.onChunk?.(chunk);
+  }
+  for (const run of boldRuns(plan)) {
+    await packer.add(COMMAND_OVERHEAD, 0, () => {
+      sheet.getRange(address(run.row, 1, run.col, run.length)).format.font.bold = true;
+    });
+  }
+  for (const [i, width] of (plan.columnWidths ?? []).entries()) {
+    if (!(width > 0)) continue;
+    await packer.add(COMMAND_OVERHEAD, 0, () => {
+      sheet.getRange(`${columnLetters(i + 1)}:${columnLetters(i + 1)}`).format.columnWidth = charactersToPoints(width);
+    });
+  }
+  for (const table of plan.tables ?? []) {
+    await packer.add(COMMAND_OVERHEAD * 2, 0, () => {
+      const t = sheet.tables.add(table.range, true);
+      t.name = options.tableName ? options.tableName(table.name) : table.name;
+      if (table.style) t.style = table.style;
+    });
+  }
+  for (const dv of plan.dataValidations ?? []) {
+    const source = dv.list.join(',');
+    await packer.add(COMMAND_OVERHEAD * 3 + jsonBytes(source) + jsonBytes(dv.errorMessage ?? ''), 0, () => {
+      const validation = sheet.getRange(dv.range).dataValidation;
+      validation.clear();
+      validation.rule = { list: { inCellDropDown: true, source } };
+      validation.errorAlert = {
+        showAlert: true,
+        style: 'Stop',
+        title: 'Not in the list',
+        message: dv.errorMessage ?? `Choose one of: ${dv.list.join(', ')}`,
+      };
+    });
+  }
+  for (const cf of plan.conditionalFormats ?? []) {
+    await packer.add(COMMAND_OVERHEAD * 6, 0, () => {
+      const range = sheet.getRange(cf.range);
+      const pass = range.conditionalFormats.add('CellValue').cellValue;
+      pass.rule = { formula1: '="PASS"', operator: 'EqualTo' };
+      pass.format.font.color = '#006100';
+      pass.format.fill.color = '#C6EFCE';
+      const fail = range.conditionalFormats.add('CellValue').cellValue;
+      fail.rule = { formula1: '="FAIL"', operator: 'EqualTo' };
+      fail.format.font.color = '#9C0006';
+      fail.format.fill.color = '#FFC7CE';
+    });
+  }
+  if (plan.frozenRows && plan.frozenRows > 0) {
+    const rows = plan.frozenRows;
+    await packer.add(COMMAND_OVERHEAD, 0, () => sheet.freezePanes.freezeRows(rows));
+  }
+  if (plan.tabColor) {
+    const color = plan.tabColor;
+    await packer.add(COMMAND_OVERHEAD, 0, () => {
+      sheet.tabColor = color;
+    });
+  }
+}
