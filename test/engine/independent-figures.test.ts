@@ -25,7 +25,9 @@ describe('liability at commencement = Excel PV (closed form, Decimal) for level 
     const r = run(lease({ termMonths: 60, payment: 10000, frequency: 'Quarterly', timing: 'Arrears', rate: '0.07' }));
     expect(r.liabilityAtCommencement).toBe(roundCents(excelPv(new D('0.0175'), 20, $(10000), 0)));
     expect(r.paidAtCommencement).toBe(0);
-    expect(r.months.filter((m) => m.payment > 0).map((m) => m.month)).toEqual(Array.from({ length: 20 }, (_, k) => 3 * (k + 1)));
+    expect(r.months.filter((m) => m.payment > 0).map((m) => m.month)).toEqual(
+      Array.from({ length: 20 }, (_, k) => 3 * (k + 1)),
+    );
   });
 
   it('semiannual in advance: 10 x $50,000 at 6.5% -> PV(0.0325, 10, -50000, , 1) - 50,000', () => {
@@ -40,7 +42,10 @@ describe('liability at commencement = Excel PV (closed form, Decimal) for level 
 
   it('Rate Basis Monthly with quarterly payments: the quarter rate is (1 + r/12)^3 - 1', () => {
     const policies: Policies = { ...defaultPolicies(), rateBasis: 'Monthly' };
-    const r = run(lease({ termMonths: 60, payment: 7500, frequency: 'Quarterly', timing: 'Arrears', rate: '0.09' }), policies);
+    const r = run(
+      lease({ termMonths: 60, payment: 7500, frequency: 'Quarterly', timing: 'Arrears', rate: '0.09' }),
+      policies,
+    );
     const quarter = new D('0.09').div(12).plus(1).pow(3).minus(1);
     expect(r.liabilityAtCommencement).toBe(roundCents(excelPv(quarter, 20, $(7500), 0)));
     expect(r.monthlyRate.text).toBe('0.0075');
@@ -87,7 +92,9 @@ describe('liability at commencement = Excel PV (closed form, Decimal) for level 
   });
 
   it('a purchase option that is not reasonably certain stays out of the liability', () => {
-    const r = run(lease({ termMonths: 48, payment: 1000, timing: 'Arrears', rate: '0.09', purchaseOptionPrice: $(2000) }));
+    const r = run(
+      lease({ termMonths: 48, payment: 1000, timing: 'Arrears', rate: '0.09', purchaseOptionPrice: $(2000) }),
+    );
     expect(r.liabilityAtCommencement).toBe(roundCents(excelPv(new D('0.0075'), 48, $(1000), 0)));
   });
 
@@ -109,11 +116,20 @@ describe('liability at commencement = Excel PV (closed form, Decimal) for level 
 
   it('operating single lease cost = (payments incl. day one + prepaid + IDC - incentives) / N', () => {
     const r = run(
-      lease({ termMonths: 60, payment: 2500, rate: '0.07', prepaidRent: $(1200), initialDirectCosts: $(3000), leaseIncentives: $(6000) }),
+      lease({
+        termMonths: 60,
+        payment: 2500,
+        rate: '0.07',
+        prepaidRent: $(1200),
+        initialDirectCosts: $(3000),
+        leaseIncentives: $(6000),
+      }),
     );
     const total = $(2500) * 60 + $(1200) + $(3000) - $(6000);
     expect(r.months[0].leaseCost).toBe(roundCents(new D(total).div(60)));
-    expect(r.rouAtCommencement).toBe(roundCents(excelPv(new D('0.07').div(12), 60, $(2500), 1)) + $(1200) + $(3000) - $(6000));
+    expect(r.rouAtCommencement).toBe(
+      roundCents(excelPv(new D('0.07').div(12), 60, $(2500), 1)) + $(1200) + $(3000) - $(6000),
+    );
     expect(r.paidAtCommencement).toBe($(2500) + $(1200));
   });
 });
@@ -130,7 +146,10 @@ describe('an exact half-cent present value rounds half-up (CONTRACT 1.9: "any tw
     expect(pv.minus(pv.floor()).toString()).toBe('0.5'); // the exact PV sits on a half cent
     expect(roundCents(pv)).toBe(expectedCents);
     // Monthly in arrears; with 2 months the first month is free, leaving one payment at the end of month 2.
-    const r = run(lease({ termMonths: months, payment, timing: 'Arrears', freeRentMonths: months - 1, rate: '0.096' }), policies);
+    const r = run(
+      lease({ termMonths: months, payment, timing: 'Arrears', freeRentMonths: months - 1, rate: '0.096' }),
+      policies,
+    );
     expect(r.liabilityAtCommencement).toBe(expectedCents);
   });
 });
@@ -159,7 +178,9 @@ describe('classification at the thresholds (ASC 842-10-25-2, CONTRACT 1.8)', () 
 
   it('ownership transfer, certain purchase option and specialized asset each make it finance', () => {
     expect(run(lease({ ...base, ownershipTransfers: true })).classification).toBe('finance');
-    expect(run(lease({ ...base, purchaseOptionCertain: true, purchaseOptionPrice: $(100) })).classification).toBe('finance');
+    expect(run(lease({ ...base, purchaseOptionCertain: true, purchaseOptionPrice: $(100) })).classification).toBe(
+      'finance',
+    );
     expect(run(lease({ ...base, specializedAsset: true })).classification).toBe('finance');
     expect(run(lease(base)).classification).toBe('operating');
   });
@@ -174,9 +195,9 @@ describe('classification at the thresholds (ASC 842-10-25-2, CONTRACT 1.8)', () 
   it('short-term: 12 months or less, no certain purchase option, policy Yes; an override overrides it too', () => {
     expect(run(lease({ ...base, termMonths: 12 })).classification).toBe('short-term');
     expect(run(lease({ ...base, termMonths: 13 })).classification).toBe('operating');
-    expect(run(lease({ ...base, termMonths: 12 }), { ...defaultPolicies(), shortTermExemption: false }).classification).toBe(
-      'operating',
-    );
+    expect(
+      run(lease({ ...base, termMonths: 12 }), { ...defaultPolicies(), shortTermExemption: false }).classification,
+    ).toBe('operating');
     const overridden = run(lease({ ...base, termMonths: 6, classificationOverride: 'operating' }));
     expect(overridden.classification).toBe('operating');
     expect(overridden.classificationTests.byTests).toBe('short-term');
@@ -200,7 +221,9 @@ describe('finance lease amortization period (CONTRACT 1.7)', () => {
   });
 
   it('over the useful life when ownership transfers; the ROU left at the end of the term passes to owned assets', () => {
-    const r = run(lease({ termMonths: 36, payment: 1000, rate: '0.06', usefulLifeMonths: 120, ownershipTransfers: true }));
+    const r = run(
+      lease({ termMonths: 36, payment: 1000, rate: '0.06', usefulLifeMonths: 120, ownershipTransfers: true }),
+    );
     const monthly = roundCents(new D(r.rouAtCommencement).div(120));
     expect(r.months[0].amortization).toBe(monthly);
     expect(r.months[35].rouEnd).toBe(r.rouAtCommencement - 36 * monthly);

@@ -33,7 +33,11 @@ function eq(actual: unknown, expected: unknown, what: string): void {
 }
 
 /** Compares rows field by field; throws naming the first month and field that differ. */
-function sameRows(actual: readonly Record<string, unknown>[], expected: readonly Record<string, unknown>[], what: string): void {
+function sameRows(
+  actual: readonly Record<string, unknown>[],
+  expected: readonly Record<string, unknown>[],
+  what: string,
+): void {
   eq(actual.length, expected.length, `${what}: number of months`);
   expected.forEach((row, j) => {
     for (const [k, v] of Object.entries(row)) eq(actual[j][k], v, `${what}: month ${j + 1} ${k}`);
@@ -67,7 +71,12 @@ describe('every schedule ties to the cent', () => {
           eq(m.rouEnd, m.rouStart + m.rouAdjustment - m.amortization, `${at} ROU tie`);
           eq(m.payment, m.advancePayment + m.arrearsPayment, `${at} payment`);
           eq(m.interestBase, m.liabilityStart + m.liabilityAdjustment - m.advancePayment, `${at} interest base`);
-          for (const [k, v] of Object.entries({ liabilityAdjustment: m.liabilityAdjustment, rouAdjustment: m.rouAdjustment, gainLoss: m.gainLoss, impairment: m.impairment })) {
+          for (const [k, v] of Object.entries({
+            liabilityAdjustment: m.liabilityAdjustment,
+            rouAdjustment: m.rouAdjustment,
+            gainLoss: m.gainLoss,
+            impairment: m.impairment,
+          })) {
             eq(v, 0, `${at} ${k} without modifications`);
           }
           for (const v of [m.payment, m.interest, m.liabilityEnd, m.rouEnd, m.amortization, m.leaseCost]) {
@@ -129,7 +138,9 @@ describe('recognized cost', () => {
           // Straight-line: every month but the last costs round(total / N).
           const each = roundCents(new D(cost).div(terms.termMonths));
           r.months.slice(0, -1).forEach((m) => eq(m.leaseCost, each, `month ${m.month} straight-line cost`));
-          r.months.forEach((m) => eq(m.amortization, m.leaseCost - m.interest, `month ${m.month} amortization = cost - accretion`));
+          r.months.forEach((m) =>
+            eq(m.amortization, m.leaseCost - m.interest, `month ${m.month} amortization = cost - accretion`),
+          );
         } else if (r.classification === 'finance') {
           r.months.forEach((m) => eq(m.leaseCost, m.interest + m.amortization, `month ${m.month} finance cost`));
           // Interest over the term = payments after commencement - liability at commencement.
@@ -142,11 +153,15 @@ describe('recognized cost', () => {
   });
 
   it('short-term: all balances 0.00, cash in its months, cost = cash + IDC - incentives + prepaid, straight-line', () => {
-    const shortTermArb = leaseArb
-      .map((g) => ({
-        terms: { ...g.terms, termMonths: 1 + (g.terms.termMonths % 12), purchaseOptionCertain: false, classificationOverride: null },
-        policies: { ...g.policies, shortTermExemption: true },
-      }));
+    const shortTermArb = leaseArb.map((g) => ({
+      terms: {
+        ...g.terms,
+        termMonths: 1 + (g.terms.termMonths % 12),
+        purchaseOptionCertain: false,
+        classificationOverride: null,
+      },
+      policies: { ...g.policies, shortTermExemption: true },
+    }));
     fc.assert(
       fc.property(shortTermArb, (g) => {
         const r = measure(g);
@@ -154,7 +169,9 @@ describe('recognized cost', () => {
         expect(r.classification).toBe('short-term');
         expect([r.liabilityAtCommencement, r.rouAtCommencement, r.paidAtCommencement]).toEqual([0, 0, 0]);
         for (const m of r.months) {
-          expect([m.liabilityStart, m.liabilityEnd, m.rouStart, m.rouEnd, m.interest, m.amortization]).toEqual([0, 0, 0, 0, 0, 0]);
+          expect([m.liabilityStart, m.liabilityEnd, m.rouStart, m.rouEnd, m.interest, m.amortization]).toEqual([
+            0, 0, 0, 0, 0, 0,
+          ]);
         }
         const refByMonth = new Array<number>(terms.termMonths).fill(0);
         for (const p of refPayments(terms)) refByMonth[p.month - 1] += p.amount;
@@ -239,7 +256,11 @@ describe('the engine agrees with the independent reference model of CONTRACT sec
           liability: r.liabilityAtCommencement,
           rou: r.rouAtCommencement,
           paid: r.paidAtCommencement,
-        }).toEqual({ liability: ref.liabilityAtCommencement, rou: ref.rouAtCommencement, paid: ref.reportedPaidAtCommencement });
+        }).toEqual({
+          liability: ref.liabilityAtCommencement,
+          rou: ref.rouAtCommencement,
+          paid: ref.reportedPaidAtCommencement,
+        });
         expect(r.dayOnePayment).toBe(ref.dayOne);
         const engineRows = r.months.map((m) => ({
           month: m.month,
@@ -274,8 +295,20 @@ describe('the engine agrees with the independent reference model of CONTRACT sec
         eq(r.liabilityAtCommencement, ref.liabilityAtCommencement, 'liability');
         eq(r.rouAtCommencement, ref.rouAtCommencement, 'ROU');
         sameRows(
-          r.months.map((m) => ({ interest: m.interest, liabilityEnd: m.liabilityEnd, amortization: m.amortization, rouEnd: m.rouEnd, leaseCost: m.leaseCost })),
-          ref.months.map((m) => ({ interest: m.interest, liabilityEnd: m.liabilityEnd, amortization: m.amortization, rouEnd: m.rouEnd, leaseCost: m.leaseCost })),
+          r.months.map((m) => ({
+            interest: m.interest,
+            liabilityEnd: m.liabilityEnd,
+            amortization: m.amortization,
+            rouEnd: m.rouEnd,
+            leaseCost: m.leaseCost,
+          })),
+          ref.months.map((m) => ({
+            interest: m.interest,
+            liabilityEnd: m.liabilityEnd,
+            amortization: m.amortization,
+            rouEnd: m.rouEnd,
+            leaseCost: m.leaseCost,
+          })),
           'reference model',
         );
       }),
@@ -299,18 +332,16 @@ describe('the engine agrees with the independent reference model of CONTRACT sec
 const serialize = (x: unknown) => JSON.stringify(x, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
 
 describe('a portfolio', () => {
-  const portfolioArb = fc
-    .array(leaseArb, { minLength: 1, maxLength: 6 })
-    .chain((gs) =>
-      fc.tuple(
-        fc.constant(gs.map((g, k) => ({ ...g.terms, id: `L-${k}` }))),
-        fc.constant(gs[0].policies),
-        fc.shuffledSubarray(
-          gs.map((_, k) => k),
-          { minLength: gs.length, maxLength: gs.length },
-        ),
+  const portfolioArb = fc.array(leaseArb, { minLength: 1, maxLength: 6 }).chain((gs) =>
+    fc.tuple(
+      fc.constant(gs.map((g, k) => ({ ...g.terms, id: `L-${k}` }))),
+      fc.constant(gs[0].policies),
+      fc.shuffledSubarray(
+        gs.map((_, k) => k),
+        { minLength: gs.length, maxLength: gs.length },
       ),
-    );
+    ),
+  );
 
   it('gives each lease the same result whatever the order of the leases', () => {
     fc.assert(
@@ -376,7 +407,8 @@ describe('JSON export (CONTRACT 5)', () => {
         const l = json.leases[0];
         expect(l.classification).toBe(r.classification);
         expect(l.monthlyRate).toMatch(/^\d+(\.\d+)?$/);
-        for (const f of ['liabilityAtCommencement', 'paidAtCommencement', 'rouAtCommencement']) expect(l[f]).toMatch(AMOUNT);
+        for (const f of ['liabilityAtCommencement', 'paidAtCommencement', 'rouAtCommencement'])
+          expect(l[f]).toMatch(AMOUNT);
         expect(parseAmount(l.liabilityAtCommencement)).toBe(r.liabilityAtCommencement);
         expect(parseAmount(l.rouAtCommencement)).toBe(r.rouAtCommencement);
         let liability = parseAmount(l.liabilityAtCommencement);
@@ -396,7 +428,11 @@ describe('JSON export (CONTRACT 5)', () => {
             for (const f of ['liabilityEnd', 'rouEnd', 'interest', 'amortization'] as const) eq(a(f), 0, `${at} ${f}`);
             return;
           }
-          eq(a('liabilityEnd'), liability + a('liabilityAdjustment') + a('interest') - a('payment'), `${at} liability tie`);
+          eq(
+            a('liabilityEnd'),
+            liability + a('liabilityAdjustment') + a('interest') - a('payment'),
+            `${at} liability tie`,
+          );
           eq(a('rouEnd'), rou + a('rouAdjustment') - a('amortization'), `${at} ROU tie`);
           liability = a('liabilityEnd');
           rou = a('rouEnd');

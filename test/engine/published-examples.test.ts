@@ -28,7 +28,9 @@ function run(terms: LeaseTerms, policies: Policies = defaultPolicies()): LeaseRe
 function expectWithin(label: string, actual: number, expected: string | number, tolerance: string | number): void {
   const diff = Math.abs(actual - $(expected));
   if (diff > $(tolerance)) {
-    throw new Error(`${label}: engine ${formatCents(actual)}, expected ${expected} ± ${tolerance} (off by ${formatCents(diff)})`);
+    throw new Error(
+      `${label}: engine ${formatCents(actual)}, expected ${expected} ± ${tolerance} (off by ${formatCents(diff)})`,
+    );
   }
   expect(diff).toBeLessThanOrEqual($(tolerance));
 }
@@ -68,7 +70,12 @@ describe('E1 — PwC Example 4-2 / 4-11: finance lease, annual in advance (PwC L
 
   it('E1 liability $3,725 (D 3,725.93) and ROU $4,825 = liability + $1,100 paid at commencement', () => {
     // D: 1100 x (1.07^-1 + 1.07^-2 + 1.07^-3 + 1.07^-4), the day-one payment excluded (CONTRACT 1.4).
-    const d = roundCents(refPresentValue([1, 2, 3, 4].map((y) => ({ t: 12 * y, amount: $(1100) })), new D('1.07').pow(new D(1).div(12)).minus(1)));
+    const d = roundCents(
+      refPresentValue(
+        [1, 2, 3, 4].map((y) => ({ t: 12 * y, amount: $(1100) })),
+        new D('1.07').pow(new D(1).div(12)).minus(1),
+      ),
+    );
     expect(d).toBe($('3725.93'));
     expect(r.liabilityAtCommencement).toBe(d);
     expectWithin('E1 liability (P)', r.liabilityAtCommencement, 3725, 1);
@@ -83,12 +90,24 @@ describe('E1 — PwC Example 4-2 / 4-11: finance lease, annual in advance (PwC L
     const liabilityEnd = [3986, 3088, 2127, 1100, 0];
     const payments = [0, 1100, 1100, 1100, 1100]; // year 1's was paid at commencement
     for (let y = 1; y <= 5; y++) {
-      expectWithin(`E1 interest year ${y}`, year(r.months, y, (m) => m.interest), interest[y - 1], 2);
+      expectWithin(
+        `E1 interest year ${y}`,
+        year(r.months, y, (m) => m.interest),
+        interest[y - 1],
+        2,
+      );
       expectWithin(`E1 liability end of year ${y}`, monthRow(r, 12 * y).liabilityEnd, liabilityEnd[y - 1], 2);
       expect(year(r.months, y, (m) => m.payment)).toBe($(payments[y - 1]));
     }
     // D checks, a few cents for monthly rounding.
-    [260.82, 202.07, 139.22, 71.96].forEach((d, j) => expectWithin(`E1 interest year ${j + 1} (D)`, year(r.months, j + 1, (m) => m.interest), d, '0.05'));
+    [260.82, 202.07, 139.22, 71.96].forEach((d, j) =>
+      expectWithin(
+        `E1 interest year ${j + 1} (D)`,
+        year(r.months, j + 1, (m) => m.interest),
+        d,
+        '0.05',
+      ),
+    );
     expect(monthRow(r, 60).liabilityEnd).toBe(0);
     expect(sumMonths(r.months, 1, 60, (m) => m.interest)).toBe($(4400) - r.liabilityAtCommencement);
   });
@@ -96,15 +115,30 @@ describe('E1 — PwC Example 4-2 / 4-11: finance lease, annual in advance (PwC L
   it('E1 ROU amortized straight-line over the 5-year term: $965 a year, ending 3,860 / 2,895 / 1,930 / 965 / 0', () => {
     const rouEnd = [3860, 2895, 1930, 965, 0];
     for (let y = 1; y <= 5; y++) {
-      expectWithin(`E1 amortization year ${y}`, year(r.months, y, (m) => m.amortization), 965, 1);
+      expectWithin(
+        `E1 amortization year ${y}`,
+        year(r.months, y, (m) => m.amortization),
+        965,
+        1,
+      );
       expectWithin(`E1 ROU end of year ${y}`, monthRow(r, 12 * y).rouEnd, rouEnd[y - 1], 2);
     }
     expect(monthRow(r, 60).rouEnd).toBe(0);
   });
 
   it('E1 total expense goes from $1,226 in year 1 to $965 in year 5', () => {
-    expectWithin('E1 cost year 1', year(r.months, 1, (m) => m.leaseCost), 1226, 2);
-    expectWithin('E1 cost year 5', year(r.months, 5, (m) => m.leaseCost), 965, 2);
+    expectWithin(
+      'E1 cost year 1',
+      year(r.months, 1, (m) => m.leaseCost),
+      1226,
+      2,
+    );
+    expectWithin(
+      'E1 cost year 5',
+      year(r.months, 5, (m) => m.leaseCost),
+      965,
+      2,
+    );
   });
 });
 
@@ -134,7 +168,12 @@ describe('E2 — PwC Example 4-3 / 4-12: finance lease, purchase option certain,
     expectWithin('E2 liability', r.liabilityAtCommencement, 4500000, 2);
     const withoutOption = run({ ...terms, purchaseOptionCertain: false });
     expectWithin('E2 PV of annual payments', withoutOption.liabilityAtCommencement, 3237510, 2);
-    expectWithin('E2 PV of purchase option', r.liabilityAtCommencement - withoutOption.liabilityAtCommencement, 1262490, 2);
+    expectWithin(
+      'E2 PV of purchase option',
+      r.liabilityAtCommencement - withoutOption.liabilityAtCommencement,
+      1262490,
+      2,
+    );
     expect(r.paidAtCommencement).toBe($(500000));
     expectWithin('E2 ROU', r.rouAtCommencement, 5000000, 2);
     expect(r.rouAtCommencement).toBe(r.liabilityAtCommencement + $(500000));
@@ -144,21 +183,43 @@ describe('E2 — PwC Example 4-3 / 4-12: finance lease, purchase option certain,
     const interest = [406840, 415143, 404718, 391912, 376466, 358098, 336497, 311323, 282206, 248737];
     const liabilityEnd = [4906840, 5006983, 4881251, 4726800, 4540511, 4318972, 4058443, 3754829, 3403650];
     for (let y = 1; y <= 10; y++) {
-      expectWithin(`E2 interest year ${y}`, year(r.months, y, (m) => m.interest), interest[y - 1], 2);
-      if (y < 10) expectWithin(`E2 liability end of year ${y}`, monthRow(r, 12 * y).liabilityEnd, liabilityEnd[y - 1], 2);
+      expectWithin(
+        `E2 interest year ${y}`,
+        year(r.months, y, (m) => m.interest),
+        interest[y - 1],
+        2,
+      );
+      if (y < 10)
+        expectWithin(`E2 liability end of year ${y}`, monthRow(r, 12 * y).liabilityEnd, liabilityEnd[y - 1], 2);
     }
     const m120 = monthRow(r, 120);
     expect(m120.arrearsPayment).toBe($(3000000));
-    expectWithin('E2 liability end of year 10 before the purchase option', m120.liabilityEnd + m120.arrearsPayment, 3000000, 2);
+    expectWithin(
+      'E2 liability end of year 10 before the purchase option',
+      m120.liabilityEnd + m120.arrearsPayment,
+      3000000,
+      2,
+    );
     expect(m120.liabilityEnd).toBe(0);
     // Table totals: payments $8,031,940 (after commencement: years 2-10 and the option), interest $3,531,940.
     expect(sumMonths(r.months, 1, 120, (m) => m.payment)).toBe($(8031940));
     expect(sumMonths(r.months, 1, 120, (m) => m.payment) + r.paidAtCommencement).toBe($(5531940) + $(3000000));
-    expectWithin('E2 total interest', sumMonths(r.months, 1, 120, (m) => m.interest), 3531940, 2);
+    expectWithin(
+      'E2 total interest',
+      sumMonths(r.months, 1, 120, (m) => m.interest),
+      3531940,
+      2,
+    );
   });
 
   it('E2 ROU amortized over the 40-year useful life; the ROU left at month 120 passes to owned assets (D 125,000 a year)', () => {
-    for (let y = 1; y <= 10; y++) expectWithin(`E2 amortization year ${y}`, year(r.months, y, (m) => m.amortization), 125000, 2);
+    for (let y = 1; y <= 10; y++)
+      expectWithin(
+        `E2 amortization year ${y}`,
+        year(r.months, y, (m) => m.amortization),
+        125000,
+        2,
+      );
     const monthly = roundCents(new D(r.rouAtCommencement).div(480));
     expect(monthRow(r, 120).rouEnd).toBe(r.rouAtCommencement - 120 * monthly);
     expectWithin('E2 ROU at month 120 (D 3,750,000)', monthRow(r, 120).rouEnd, 3750000, 2);
@@ -168,7 +229,14 @@ describe('E2 — PwC Example 4-3 / 4-12: finance lease, purchase option certain,
 describe('E3 — PwC Example 4-4 / 4-13: operating lease, monthly in advance (pp. 4-10, 4-11, 4-32, 4-33)', () => {
   // 36 months from 1 Jan 20X9, $500 on the 1st of each month, IBR 6%, economic life 6 years, FV $30,000.
   const r = run(
-    lease({ commencement: '2029-01-01', termMonths: 36, payment: 500, rate: '0.06', usefulLifeMonths: 72, fairValue: $(30000) }),
+    lease({
+      commencement: '2029-01-01',
+      termMonths: 36,
+      payment: 500,
+      rate: '0.06',
+      usefulLifeMonths: 72,
+      fairValue: $(30000),
+    }),
   );
 
   it('E3 is an operating lease', () => expect(r.classification).toBe('operating'));
@@ -186,11 +254,13 @@ describe('E3 — PwC Example 4-4 / 4-13: operating lease, monthly in advance (pp
   it('E3 month 1: accretion 80.09, cost 500.00, ROU amortization 419.91; month 2 liability 15,675.77 (CONTRACT 5 sample)', () => {
     // By hand: 16,017.69 x 0.005 = 80.08845 -> 80.09; (16,097.78 - 500) x 0.005 = 77.9889 -> 77.99.
     const m1 = monthRow(r, 1);
-    expect([m1.payment, m1.interest, m1.liabilityEnd, m1.leaseCost, m1.amortization, m1.rouEnd]).toEqual(
-      [0, 8009, 1609778, 50000, 41991, 1609778],
-    );
+    expect([m1.payment, m1.interest, m1.liabilityEnd, m1.leaseCost, m1.amortization, m1.rouEnd]).toEqual([
+      0, 8009, 1609778, 50000, 41991, 1609778,
+    ]);
     const m2 = monthRow(r, 2);
-    expect([m2.payment, m2.interest, m2.liabilityEnd, m2.amortization, m2.rouEnd]).toEqual([50000, 7799, 1567577, 42201, 1567577]);
+    expect([m2.payment, m2.interest, m2.liabilityEnd, m2.amortization, m2.rouEnd]).toEqual([
+      50000, 7799, 1567577, 42201, 1567577,
+    ]);
   });
 
   it('E3 yearly summary: payments 5,500 / 6,000 / 6,000, accretion 820 / 500 / 162, liability 11,338 / 5,838 / 0', () => {
@@ -201,8 +271,18 @@ describe('E3 — PwC Example 4-4 / 4-13: operating lease, monthly in advance (pp
     const liabilityEndD = ['11337.84', '5838.51', '0'];
     for (let y = 1; y <= 3; y++) {
       expect(year(r.months, y, (m) => m.payment)).toBe($(payments[y - 1]));
-      expectWithin(`E3 accretion year ${y}`, year(r.months, y, (m) => m.interest), accretion[y - 1], 1);
-      expectWithin(`E3 accretion year ${y} (D)`, year(r.months, y, (m) => m.interest), accretionD[y - 1], '0.05');
+      expectWithin(
+        `E3 accretion year ${y}`,
+        year(r.months, y, (m) => m.interest),
+        accretion[y - 1],
+        1,
+      );
+      expectWithin(
+        `E3 accretion year ${y} (D)`,
+        year(r.months, y, (m) => m.interest),
+        accretionD[y - 1],
+        '0.05',
+      );
       expectWithin(`E3 liability end year ${y}`, monthRow(r, 12 * y).liabilityEnd, liabilityEnd[y - 1], 1);
       expectWithin(`E3 liability end year ${y} (D)`, monthRow(r, 12 * y).liabilityEnd, liabilityEndD[y - 1], '0.05');
     }
@@ -215,7 +295,12 @@ describe('E3 — PwC Example 4-4 / 4-13: operating lease, monthly in advance (pp
     const rouEnd = [11338, 5838, 0];
     for (let y = 1; y <= 3; y++) {
       expect(year(r.months, y, (m) => m.leaseCost)).toBe($(6000));
-      expectWithin(`E3 amortization year ${y}`, year(r.months, y, (m) => m.amortization), amort[y - 1], 1);
+      expectWithin(
+        `E3 amortization year ${y}`,
+        year(r.months, y, (m) => m.amortization),
+        amort[y - 1],
+        1,
+      );
       expectWithin(`E3 ROU end year ${y}`, monthRow(r, 12 * y).rouEnd, rouEnd[y - 1], 1);
     }
     expect(sumMonths(r.months, 1, 36, (m) => m.amortization)).toBe(r.rouAtCommencement);
@@ -223,9 +308,17 @@ describe('E3 — PwC Example 4-4 / 4-13: operating lease, monthly in advance (pp
   });
 
   it('E3 under Rate Basis "Effective annual" gives D 16,054.67 instead (so the published figures confirm nominal/12)', () => {
-    const eff = run(lease({ termMonths: 36, payment: 500, rate: '0.06' }), { ...defaultPolicies(), rateBasis: 'Effective annual' });
+    const eff = run(lease({ termMonths: 36, payment: 500, rate: '0.06' }), {
+      ...defaultPolicies(),
+      rateBasis: 'Effective annual',
+    });
     expectWithin('E3 effective-rate liability', eff.liabilityAtCommencement, '16054.67', '0.01');
-    expectWithin('E3 effective-rate accretion year 1', year(eff.months, 1, (m) => m.interest), '800.02', '0.05');
+    expectWithin(
+      'E3 effective-rate accretion year 1',
+      year(eff.months, 1, (m) => m.interest),
+      '800.02',
+      '0.05',
+    );
   });
 });
 
@@ -250,20 +343,36 @@ describe('E4 — FASB ASC 842-20-55 Example 4: operating lease in arrears, 5% es
     // D: the payment chain of CONTRACT 1.2, each year's payment = round(previous x 1.05), discounted annually.
     const chain = [$(10000)];
     for (let y = 1; y < 10; y++) chain.push(roundCents(new D(chain[y - 1]).times('1.05')));
-    const d = roundCents(refPresentValue(chain.map((a, y) => ({ t: 12 * (y + 1), amount: a })), new D('1.06').pow(new D(1).div(12)).minus(1)));
+    const d = roundCents(
+      refPresentValue(
+        chain.map((a, y) => ({ t: 12 * (y + 1), amount: a })),
+        new D('1.06').pow(new D(1).div(12)).minus(1),
+      ),
+    );
     expect(r.liabilityAtCommencement).toBe(d);
     expectWithin('E4 liability', r.liabilityAtCommencement, 90434, 1);
     expect(r.paidAtCommencement).toBe(0);
     expect(r.rouAtCommencement).toBe(r.liabilityAtCommencement + $(5000) - $(10000));
     expectWithin('E4 ROU', r.rouAtCommencement, 85434, 1);
-    expectWithin('E4 total lease payments', sumMonths(r.months, 1, 120, (m) => m.payment), 125779, 1);
+    expectWithin(
+      'E4 total lease payments',
+      sumMonths(r.months, 1, 120, (m) => m.payment),
+      125779,
+      1,
+    );
   });
 
   it('E4 single lease cost $12,078 a year = (125,779 - 10,000 + 5,000) / 10', () => {
     const total = sumMonths(r.months, 1, 120, (m) => m.payment) + $(5000) - $(10000);
     expect(sumMonths(r.months, 1, 120, (m) => m.leaseCost)).toBe(total);
     expectWithin('E4 remaining cost', total, 120779, 1);
-    for (let y = 1; y <= 10; y++) expectWithin(`E4 cost year ${y}`, year(r.months, y, (m) => m.leaseCost), 12078, 1);
+    for (let y = 1; y <= 10; y++)
+      expectWithin(
+        `E4 cost year ${y}`,
+        year(r.months, y, (m) => m.leaseCost),
+        12078,
+        1,
+      );
   });
 
   it('E4 years 1-3 (D): accretion, liability, ROU amortization, ROU at year end', () => {
@@ -274,13 +383,28 @@ describe('E4 — FASB ASC 842-20-55 Example 4: operating lease in arrears, 5% es
     ];
     d.forEach(([acc, liab, amort, rou], j) => {
       const y = j + 1;
-      expectWithin(`E4 accretion year ${y}`, year(r.months, y, (m) => m.interest), acc, '0.10');
+      expectWithin(
+        `E4 accretion year ${y}`,
+        year(r.months, y, (m) => m.interest),
+        acc,
+        '0.10',
+      );
       expectWithin(`E4 liability end year ${y}`, monthRow(r, 12 * y).liabilityEnd, liab, '0.10');
-      expectWithin(`E4 ROU amortization year ${y}`, year(r.months, y, (m) => m.amortization), amort, '0.10');
+      expectWithin(
+        `E4 ROU amortization year ${y}`,
+        year(r.months, y, (m) => m.amortization),
+        amort,
+        '0.10',
+      );
       expectWithin(`E4 ROU end year ${y}`, monthRow(r, 12 * y).rouEnd, rou, '0.10');
     });
     // ROU = liability - accrued rent 2,578 + unamortized IDC 4,500 - unamortized incentive 9,000 at the end of year 1.
-    expectWithin('E4 ROU build-up at end of year 1', monthRow(r, 12).liabilityEnd - $(2578) + $(4500) - $(9000), '78781.88', 1);
+    expectWithin(
+      'E4 ROU build-up at end of year 1',
+      monthRow(r, 12).liabilityEnd - $(2578) + $(4500) - $(9000),
+      '78781.88',
+      1,
+    );
   });
 });
 
@@ -296,7 +420,14 @@ describe('E5 — PwC Example 4-6: operating lease with prime-rate escalation, an
     // D 4,095.68 discounts the printed whole-dollar payments; CONTRACT 1.2 chains cents: 1,545.00, 1,591.35, 1,639.09.
     const chain = [$(1545), $('1591.35'), $('1639.09')];
     const i = new D('1.08').pow(new D(1).div(12)).minus(1);
-    expect(r.liabilityAtCommencement).toBe(roundCents(refPresentValue(chain.map((a, y) => ({ t: 12 * (y + 1), amount: a })), i)));
+    expect(r.liabilityAtCommencement).toBe(
+      roundCents(
+        refPresentValue(
+          chain.map((a, y) => ({ t: 12 * (y + 1), amount: a })),
+          i,
+        ),
+      ),
+    );
     expectWithin('E5 liability (D, printed payments)', r.liabilityAtCommencement, '4095.68', '0.40');
     expect(r.months.filter((m) => m.payment > 0).map((m) => m.payment)).toEqual(chain);
     expect(r.paidAtCommencement).toBe($(1500));
@@ -380,8 +511,19 @@ describe('E15 — IFRS 16 IE13 Part 1: IDC and incentive, annual in advance', ()
   it('E15 (D) depreciation 42,039.10 a year and year-1 interest 17,769.55', () => {
     expect(r.classification).toBe('finance');
     expect(r.classificationTests.byTests).toBe('operating');
-    for (let y = 1; y <= 10; y++) expectWithin(`E15 amortization year ${y}`, year(r.months, y, (m) => m.amortization), '42039.10', '0.10');
-    expectWithin('E15 interest year 1', year(r.months, 1, (m) => m.interest), '17769.55', '0.10');
+    for (let y = 1; y <= 10; y++)
+      expectWithin(
+        `E15 amortization year ${y}`,
+        year(r.months, y, (m) => m.amortization),
+        '42039.10',
+        '0.10',
+      );
+    expectWithin(
+      'E15 interest year 1',
+      year(r.months, 1, (m) => m.interest),
+      '17769.55',
+      '0.10',
+    );
   });
 
   it('E15 as an ASC 842 operating lease: straight-line cost (500,000 + 20,000 - 5,000) / 10 a year', () => {
@@ -389,7 +531,13 @@ describe('E15 — IFRS 16 IE13 Part 1: IDC and incentive, annual in advance', ()
     expect(op.classification).toBe('operating');
     expect(op.rouAtCommencement).toBe(r.rouAtCommencement);
     // round(515,000 / 120) each month, the last month taking the remainder (CONTRACT 1.9): years within $1, total exact.
-    for (let y = 1; y <= 10; y++) expectWithin(`E15 cost year ${y}`, year(op.months, y, (m) => m.leaseCost), 51500, 1);
+    for (let y = 1; y <= 10; y++)
+      expectWithin(
+        `E15 cost year ${y}`,
+        year(op.months, y, (m) => m.leaseCost),
+        51500,
+        1,
+      );
     expect(sumMonths(op.months, 1, 120, (m) => m.leaseCost)).toBe($(515000));
   });
 });
@@ -422,7 +570,12 @@ describe('E19 — EZLease ASC 842 operating lease, monthly in advance, step rent
   });
 
   it('E19 at 12/31/2022: accretion 20,689.15, liability $500,806 (D 500,805.54) = PV of the $600,000 still to pay, ROU 494,805.54', () => {
-    expectWithin('E19 2022 accretion', year(r.months, 1, (m) => m.interest), '20689.15', '0.05');
+    expectWithin(
+      'E19 2022 accretion',
+      year(r.months, 1, (m) => m.interest),
+      '20689.15',
+      '0.05',
+    );
     expectWithin('E19 liability 12/31/2022 (P)', monthRow(r, 12).liabilityEnd, 500806, 1);
     expectWithin('E19 liability 12/31/2022 (D)', monthRow(r, 12).liabilityEnd, '500805.54', '0.05');
     expectWithin('E19 ROU 12/31/2022 (D)', monthRow(r, 12).rouEnd, '494805.54', '0.05');
@@ -486,7 +639,13 @@ describe('E22 — Nakisa documentation: one monthly period of an ASC 842 operati
     // straight-line cost of 15,635.57; month 2 closes it. Only month 1 is run, so no true-up applies.
     const payments = [
       { t: 1, month: 1, timing: 'arrears' as const, kind: 'irregular' as const, amount: $('17810.43') },
-      { t: 2, month: 2, timing: 'arrears' as const, kind: 'irregular' as const, amount: $('15635.57') * 2 - $('17810.43') },
+      {
+        t: 2,
+        month: 2,
+        timing: 'arrears' as const,
+        kind: 'irregular' as const,
+        amount: $('15635.57') * 2 - $('17810.43'),
+      },
     ];
     const cls = classify(
       {
@@ -544,7 +703,12 @@ describe('E23 — GMA CPA: 3-year operating lease, step payments in arrears', ()
   );
 
   it('E23 ROU = liability = $213,322 (D 213,322.07), nothing paid at commencement', () => {
-    const d = roundCents(new D(7500000).div('1.06').plus(new D(8000000).div(new D('1.06').pow(2))).plus(new D(8500000).div(new D('1.06').pow(3))));
+    const d = roundCents(
+      new D(7500000)
+        .div('1.06')
+        .plus(new D(8000000).div(new D('1.06').pow(2)))
+        .plus(new D(8500000).div(new D('1.06').pow(3))),
+    );
     expect(d).toBe($('213322.07'));
     expect(r.liabilityAtCommencement).toBe(d);
     expect(r.rouAtCommencement).toBe(d);
@@ -553,10 +717,21 @@ describe('E23 — GMA CPA: 3-year operating lease, step payments in arrears', ()
   });
 
   it('E23 year 1 (D): cost 80,000, accretion 12,799.32, liability 151,121.39, ROU 146,121.39', () => {
-    for (let y = 1; y <= 3; y++) expectWithin(`E23 cost year ${y}`, year(r.months, y, (m) => m.leaseCost), 80000, '0.50');
+    for (let y = 1; y <= 3; y++)
+      expectWithin(
+        `E23 cost year ${y}`,
+        year(r.months, y, (m) => m.leaseCost),
+        80000,
+        '0.50',
+      );
     expect(sumMonths(r.months, 1, 36, (m) => m.leaseCost)).toBe($(240000));
     expect(monthRow(r, 12).payment).toBe($(75000));
-    expectWithin('E23 accretion year 1', year(r.months, 1, (m) => m.interest), '12799.32', '0.10');
+    expectWithin(
+      'E23 accretion year 1',
+      year(r.months, 1, (m) => m.interest),
+      '12799.32',
+      '0.10',
+    );
     expectWithin('E23 liability end year 1', monthRow(r, 12).liabilityEnd, '151121.39', '0.10');
     expectWithin('E23 ROU end year 1', monthRow(r, 12).rouEnd, '146121.39', '0.10');
   });
@@ -580,7 +755,12 @@ describe('E24 — Harris Company (homework site): 4 years in arrears, 17,000 / 2
   });
 
   it('E24 year-1 straight-line expense $24,500 = 98,000 / 4', () => {
-    expectWithin('E24 cost year 1', year(r.months, 1, (m) => m.leaseCost), 24500, '0.05');
+    expectWithin(
+      'E24 cost year 1',
+      year(r.months, 1, (m) => m.leaseCost),
+      24500,
+      '0.05',
+    );
     expect(sumMonths(r.months, 1, 48, (m) => m.leaseCost)).toBe($(98000));
   });
 });

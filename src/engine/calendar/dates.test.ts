@@ -45,7 +45,11 @@ const dateArb = (minYear: number, maxYear: number) =>
 const monthEndHeavyDateArb = fc.oneof(
   dateArb(1900, 2400),
   fc
-    .record({ y: fc.integer({ min: 1900, max: 2400 }), m: fc.integer({ min: 1, max: 12 }), back: fc.integer({ min: 0, max: 3 }) })
+    .record({
+      y: fc.integer({ min: 1900, max: 2400 }),
+      m: fc.integer({ min: 1, max: 12 }),
+      back: fc.integer({ min: 0, max: 3 }),
+    })
     .map(({ y, m, back }) => iso(utc(y, m, 0 - back))),
 );
 
@@ -100,7 +104,9 @@ describe('day numbers and ISO dates', () => {
     fc.assert(
       fc.property(dateArb(1600, 2600), (d) => {
         const n = toDayNumber(d);
-        expect(n).toBe(Math.round(utc(...(ymd(d).map((v, k) => (k === 1 ? v - 1 : v)) as [number, number, number])) / DAY_MS));
+        expect(n).toBe(
+          Math.round(utc(...(ymd(d).map((v, k) => (k === 1 ? v - 1 : v)) as [number, number, number])) / DAY_MS),
+        );
         expect(fromDayNumber(n)).toBe(d);
       }),
       { numRuns: 300 },
@@ -132,11 +138,11 @@ describe('lease months (CONTRACT 1.1)', () => {
       '2029-02-27',
       '2029-03-30',
     ]);
-    expect([leaseMonthStart('2028-02-29', 13), leaseMonthEnd('2028-02-29', 12), leaseMonthStart('2028-02-29', 49)]).toEqual([
-      '2029-02-28',
-      '2029-02-27',
-      '2032-02-29',
-    ]);
+    expect([
+      leaseMonthStart('2028-02-29', 13),
+      leaseMonthEnd('2028-02-29', 12),
+      leaseMonthStart('2028-02-29', 49),
+    ]).toEqual(['2029-02-28', '2029-02-27', '2032-02-29']);
   });
 
   it('leaseMonthOf(c, leaseMonthStart(c, k)) = k = leaseMonthOf(c, leaseMonthEnd(c, k)); months are contiguous', () => {
@@ -183,7 +189,7 @@ describe('Excel serial numbers (1900 date system)', () => {
     expect(toExcelSerial(date)).toBe(serial);
   });
 
-  it('serial 60, Excel\'s non-existent 1900-02-29, and serials below 1 are rejected', () => {
+  it("serial 60, Excel's non-existent 1900-02-29, and serials below 1 are rejected", () => {
     expect(() => fromExcelSerial(60)).toThrow(RangeError);
     expect(() => fromExcelSerial(60.5)).toThrow(RangeError);
     expect(() => fromExcelSerial(0)).toThrow(RangeError);

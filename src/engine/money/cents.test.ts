@@ -43,10 +43,16 @@ describe('roundHalfUpDiv: the straight-line share of one period', () => {
 describe('roundHalfUpDivBig', () => {
   it('equals round-half-up(n / d) for any signs', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n }), fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }).filter((d) => d !== 0n), (n, d) => {
-        const expected = BigInt(new D(n.toString()).div(d.toString()).toDecimalPlaces(0, DecimalJs.ROUND_HALF_UP).toFixed(0));
-        expect(roundHalfUpDivBig(n, d)).toBe(expected);
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n }),
+        fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }).filter((d) => d !== 0n),
+        (n, d) => {
+          const expected = BigInt(
+            new D(n.toString()).div(d.toString()).toDecimalPlaces(0, DecimalJs.ROUND_HALF_UP).toFixed(0),
+          );
+          expect(roundHalfUpDivBig(n, d)).toBe(expected);
+        },
+      ),
       { numRuns: 1000 },
     );
     expect(() => roundHalfUpDivBig(1n, 0n)).toThrow(RangeError);
@@ -56,15 +62,22 @@ describe('roundHalfUpDivBig', () => {
 describe('centsFromDecimal', () => {
   it('rounds an amount of currency units half-up (away from zero) to whole cents', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 13n), max: 10n ** 13n }), fc.integer({ min: 0, max: 6 }), (units, places) => {
-        const s = new D(units.toString()).div(new D(10).pow(places)).toFixed(places);
-        expect(centsFromDecimal(s) || 0).toBe(halfUp(new D(s).times(100))); // -0: see the test below
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 13n), max: 10n ** 13n }),
+        fc.integer({ min: 0, max: 6 }),
+        (units, places) => {
+          const s = new D(units.toString()).div(new D(10).pow(places)).toFixed(places);
+          expect(centsFromDecimal(s) || 0).toBe(halfUp(new D(s).times(100))); // -0: see the test below
+        },
+      ),
       { numRuns: 500 },
     );
-    expect([centsFromDecimal('0.005'), centsFromDecimal('-0.005'), centsFromDecimal('1.004999'), centsFromDecimal('12.345')]).toEqual([
-      1, -1, 100, 1235,
-    ]);
+    expect([
+      centsFromDecimal('0.005'),
+      centsFromDecimal('-0.005'),
+      centsFromDecimal('1.004999'),
+      centsFromDecimal('12.345'),
+    ]).toEqual([1, -1, 100, 1235]);
   });
 });
 
@@ -98,7 +111,8 @@ describe('formatCents', () => {
 describe('assertCents and sumCents', () => {
   it('accepts safe integers only', () => {
     expect(assertCents(12)).toBe(12);
-    for (const bad of [0.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53]) expect(() => assertCents(bad)).toThrow(RangeError);
+    for (const bad of [0.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53])
+      expect(() => assertCents(bad)).toThrow(RangeError);
   });
 
   it('sums exactly', () => {

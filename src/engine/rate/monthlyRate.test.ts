@@ -57,11 +57,15 @@ describe('monthlyRate (CONTRACT 1.3)', () => {
 
   it('the discount factor is 1 / (1 + i) to 30 places', () => {
     fc.assert(
-      fc.property(annualArb, fc.constantFrom('Monthly', 'Effective annual', 'Payment frequency') as fc.Arbitrary<'Monthly'>, (r, basis) => {
-        const rate = monthlyRate(r, basis, 4);
-        const v = new D(1).div(new D(rate.text).plus(1));
-        expect(new D(rate.discountScaled.toString()).div(new D(10).pow(30)).minus(v).abs().lte('1e-30')).toBe(true);
-      }),
+      fc.property(
+        annualArb,
+        fc.constantFrom('Monthly', 'Effective annual', 'Payment frequency') as fc.Arbitrary<'Monthly'>,
+        (r, basis) => {
+          const rate = monthlyRate(r, basis, 4);
+          const v = new D(1).div(new D(rate.text).plus(1));
+          expect(new D(rate.discountScaled.toString()).div(new D(10).pow(30)).minus(v).abs().lte('1e-30')).toBe(true);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -82,19 +86,24 @@ describe('applyRate: round-half-up(amount x i) to the cent (CONTRACT 1.9)', () =
 
   it('r/12 near the exact-integer fast path limit (amount x numerator around 2^53)', () => {
     fc.assert(
-      fc.property(annualArb.filter((r) => Number(r) > 0), fc.integer({ min: -3000, max: 3000 }), fc.boolean(), (r, k, negative) => {
-        const places = r.includes('.') ? r.split('.')[1].length : 0;
-        const R = BigInt(r.replace('.', ''));
-        const den = 12n * 10n ** BigInt(places);
-        let g = R;
-        let b = den;
-        while (b !== 0n) [g, b] = [b, g % b];
-        const numerator = R / g;
-        const edge = BigInt(Number.MAX_SAFE_INTEGER) / numerator + BigInt(k);
-        const amount = Number(edge > 0n ? edge : 1n) * (negative ? -1 : 1);
-        if (!Number.isSafeInteger(amount)) return;
-        expect(applyRate(amount, monthlyRate(r, 'Monthly', 12)) || 0).toBe(ratioHalfUp(BigInt(amount) * R, den));
-      }),
+      fc.property(
+        annualArb.filter((r) => Number(r) > 0),
+        fc.integer({ min: -3000, max: 3000 }),
+        fc.boolean(),
+        (r, k, negative) => {
+          const places = r.includes('.') ? r.split('.')[1].length : 0;
+          const R = BigInt(r.replace('.', ''));
+          const den = 12n * 10n ** BigInt(places);
+          let g = R;
+          let b = den;
+          while (b !== 0n) [g, b] = [b, g % b];
+          const numerator = R / g;
+          const edge = BigInt(Number.MAX_SAFE_INTEGER) / numerator + BigInt(k);
+          const amount = Number(edge > 0n ? edge : 1n) * (negative ? -1 : 1);
+          if (!Number.isSafeInteger(amount)) return;
+          expect(applyRate(amount, monthlyRate(r, 'Monthly', 12)) || 0).toBe(ratioHalfUp(BigInt(amount) * R, den));
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -108,6 +117,15 @@ describe('applyRate: round-half-up(amount x i) to the cent (CONTRACT 1.9)', () =
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('r/12 with more than 8 decimals in r: exact half-cent products still round half away from zero', () => {
+    // i = 0.060000001/12 does not terminate; 6e9 x i = 30,000,000.5 exactly, and i rounded to 30 places is just below it.
+    const i = monthlyRate('0.060000001', 'Monthly', 12);
+    expect(applyRate(6e9, i)).toBe(30000001);
+    expect(applyRate(-6e9, i)).toBe(-30000001);
+    // r = 0.002734375 (5^8 x 7 / 10^9): i = 7/30720, and 15,360 cents x i = 3.5 cents exactly.
+    expect(applyRate(15360, monthlyRate('0.002734375', 'Monthly', 12))).toBe(4);
   });
 
   it('exact halves round away from zero', () => {

@@ -61,7 +61,10 @@ export const leaseArb: fc.Arbitrary<GeneratedLease> = fc
     frequency: fc.constantFrom(...frequencies),
     timing: fc.constantFrom(...timings),
     escalation: escalationArb,
-    freeRent: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 2, arbitrary: fc.integer({ min: 1, max: 30 }) }),
+    freeRent: fc.oneof(
+      { weight: 3, arbitrary: fc.constant(0) },
+      { weight: 2, arbitrary: fc.integer({ min: 1, max: 30 }) },
+    ),
     rate: rateArb,
     idc: amountArb(2000000),
     incentives: amountArb(2000000),
@@ -69,8 +72,14 @@ export const leaseArb: fc.Arbitrary<GeneratedLease> = fc
     rvg: amountArb(50000000),
     poPrice: amountArb(50000000),
     poCertain: fc.boolean(),
-    ownershipTransfers: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
-    specializedAsset: fc.oneof({ weight: 6, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+    ownershipTransfers: fc.oneof(
+      { weight: 4, arbitrary: fc.constant(false) },
+      { weight: 1, arbitrary: fc.constant(true) },
+    ),
+    specializedAsset: fc.oneof(
+      { weight: 6, arbitrary: fc.constant(false) },
+      { weight: 1, arbitrary: fc.constant(true) },
+    ),
     usefulLife: fc.option(fc.integer({ min: 1, max: 480 }), { nil: null }),
     fairValue: fc.option(fc.integer({ min: 1, max: 5000000000 }), { nil: null }),
     override: fc.constantFrom<('operating' | 'finance' | null)[]>(null, null, null, null, 'operating', 'finance'),
@@ -87,7 +96,10 @@ export const leaseArb: fc.Arbitrary<GeneratedLease> = fc
       { nil: null, freq: 5 },
     ),
     rateBasis: fc.constantFrom(...rateBases),
-    shortTermExemption: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+    shortTermExemption: fc.oneof(
+      { weight: 4, arbitrary: fc.constant(true) },
+      { weight: 1, arbitrary: fc.constant(false) },
+    ),
   })
   .map((g) => {
     const irregularPayments = (g.irregular ?? []).map((p) => {
@@ -118,6 +130,10 @@ export const leaseArb: fc.Arbitrary<GeneratedLease> = fc
       }),
       payment: g.payment,
     };
-    const policies: Policies = { ...defaultPolicies(), rateBasis: g.rateBasis, shortTermExemption: g.shortTermExemption };
+    const policies: Policies = {
+      ...defaultPolicies(),
+      rateBasis: g.rateBasis,
+      shortTermExemption: g.shortTermExemption,
+    };
     return { terms, policies };
   });

@@ -60,7 +60,10 @@ export function refAddDays(iso: string, days: number): string {
 export function refLeaseMonthOf(commencement: string, date: string): number {
   if (date < commencement) return 0;
   // The k with EDATE(c, k-1) <= date < EDATE(c, k); start the walk a month before the calendar-month difference.
-  const months = (Number(date.slice(0, 4)) - Number(commencement.slice(0, 4))) * 12 + Number(date.slice(5, 7)) - Number(commencement.slice(5, 7));
+  const months =
+    (Number(date.slice(0, 4)) - Number(commencement.slice(0, 4))) * 12 +
+    Number(date.slice(5, 7)) -
+    Number(commencement.slice(5, 7));
   let k = Math.max(1, months);
   while (k > 1 && refEdate(commencement, k - 1) > date) k--;
   while (refEdate(commencement, k) <= date) k++;
@@ -95,7 +98,8 @@ export function refPayments(terms: LeaseTerms): RefPayment[] {
     for (const p of terms.irregularPayments) {
       const k = refLeaseMonthOf(terms.commencement, p.date);
       if (k < 1 || k > n) continue;
-      if (refEdate(terms.commencement, k - 1) === p.date) out.push({ t: k - 1, month: k, advance: true, amount: p.amount });
+      if (refEdate(terms.commencement, k - 1) === p.date)
+        out.push({ t: k - 1, month: k, advance: true, amount: p.amount });
       else out.push({ t: k, month: k, advance: false, amount: p.amount });
     }
   } else {
@@ -113,7 +117,8 @@ export function refPayments(terms: LeaseTerms): RefPayment[] {
       }
     }
   }
-  if (terms.residualValueGuarantee > 0) out.push({ t: n, month: n, advance: false, amount: terms.residualValueGuarantee });
+  if (terms.residualValueGuarantee > 0)
+    out.push({ t: n, month: n, advance: false, amount: terms.residualValueGuarantee });
   if (terms.purchaseOptionCertain && terms.purchaseOptionPrice > 0) {
     out.push({ t: n, month: n, advance: false, amount: terms.purchaseOptionPrice });
   }
@@ -150,7 +155,12 @@ export function refInitial(terms: LeaseTerms, policies: Policies): RefInitial {
   const i = refMonthlyRate(terms.discountRate.toString(), policies.rateBasis, refPaymentsPerYear(terms));
   const payments = refPayments(terms);
   const dayOne = payments.filter((p) => p.t === 0).reduce((s, p) => s + p.amount, 0);
-  const liability = roundCents(refPresentValue(payments.filter((p) => p.t > 0), i));
+  const liability = roundCents(
+    refPresentValue(
+      payments.filter((p) => p.t > 0),
+      i,
+    ),
+  );
   const paidAtCommencement = dayOne + terms.prepaidRent;
   const rou = liability + paidAtCommencement + terms.initialDirectCosts - terms.leaseIncentives;
   const pvForTest = liability + paidAtCommencement - terms.leaseIncentives;
@@ -296,7 +306,12 @@ export function excelPv(rate: D, nper: number, pmt: number, type: 0 | 1): D {
 }
 
 /** Sum of a row field over lease months from..to (1-based, inclusive). */
-export function sumMonths<T extends { month: number }>(rows: readonly T[], from: number, to: number, f: (r: T) => number): number {
+export function sumMonths<T extends { month: number }>(
+  rows: readonly T[],
+  from: number,
+  to: number,
+  f: (r: T) => number,
+): number {
   let s = 0;
   for (const r of rows) if (r.month >= from && r.month <= to) s += f(r);
   return s;
