@@ -285,6 +285,44 @@ describe('Impairment of an operating lease', () => {
   });
 });
 
+describe('Impairment: "from then on, later remeasurements included, an operating lease amortizes its ROU straight-line"', () => {
+  /** Straight-line ROU amortization of measurement [s, n] and cost = accretion + amortization. */
+  function expectStraightLineRou(r: LeaseResult, s: number, n: number): void {
+    const rou = afterBooking(r, s).rou;
+    const each = roundCents(new D(rou).div(n - s + 1));
+    for (let k = s; k < n; k++) expect(month(r, k).amortization).toBe(each);
+    for (let k = s; k <= n; k++) expect(month(r, k).leaseCost).toBe(month(r, k).interest + month(r, k).amortization);
+    expect(month(r, n).rouEnd).toBe(0);
+  }
+
+  test('an impaired operating lease that became finance, was impaired again, and is operating again', () => {
+    const terms = lease({ termMonths: 48, payment: 1000, rate: '0.06' });
+    const r = run(terms, [
+      modification({ effectiveDate: start(13), type: 'Impairment', impairmentAmount: $(5000) }),
+      modification({ effectiveDate: start(19), type: 'Remeasurement', classificationOverride: 'finance' }),
+      modification({ effectiveDate: start(25), type: 'Impairment', impairmentAmount: $(1000) }),
+      modification({ effectiveDate: start(31), type: 'Remeasurement', classificationOverride: 'operating' }),
+    ]);
+    expect(month(r, 31).classification).toBe('operating');
+    expectStraightLineRou(r, 31, 48);
+  });
+
+  test('a finance lease impaired, then reassessed as operating', () => {
+    const terms = lease({ termMonths: 48, payment: 1000, rate: '0.06', classificationOverride: 'finance' });
+    const r = run(terms, [
+      modification({ effectiveDate: start(13), type: 'Impairment', impairmentAmount: $(5000) }),
+      modification({
+        effectiveDate: start(25),
+        type: 'Remeasurement',
+        classificationOverride: 'operating',
+        newPayment: $(1200),
+      }),
+    ]);
+    expect(month(r, 25).classification).toBe('operating');
+    expectStraightLineRou(r, 25, 48);
+  });
+});
+
 describe('Several modifications in sequence, and rows given out of date order', () => {
   const terms = lease({ termMonths: 60, payment: 2000, rate: '0.05', initialDirectCosts: $(1000) });
   const A = modification({
@@ -498,6 +536,40 @@ describe('Short-term leases', () => {
   test('a purchase option becoming reasonably certain ends the exemption: an error', () => {
     const mod = modification({ effectiveDate: start(9), type: 'Remeasurement', purchaseOptionCertain: true });
     expect(() => run({ ...terms, purchaseOptionPrice: $(5000) }, [mod])).toThrow(/purchase option/);
+  });
+
+  test('an impairment of a short-term lease (no ROU asset) is an error naming the row', () => {
+    const mod = modification({
+      effectiveDate: start(5),
+      type: 'Impairment',
+      impairmentAmount: $(10),
+      source: 'LeaseModifications!I6',
+    });
+    expectModificationError(terms, [mod], /no ROU asset/, 'LeaseModifications!I6');
+  });
+
+  test('two rows effective on the same date are an error here too (as for a recognized lease)', () => {
+    const end = modification({ effectiveDate: start(7), type: 'Termination', source: 'LeaseModifications!B2' });
+    const same = modification({
+      effectiveDate: start(7),
+      type: 'Remeasurement',
+      newPayment: $(900),
+      source: 'LeaseModifications!B3',
+    });
+    expect(() => run(terms, [end, same])).toThrow(ModificationError);
+    const a = modification({
+      effectiveDate: start(5),
+      type: 'Remeasurement',
+      newPayment: $(900),
+      source: 'LeaseModifications!B2',
+    });
+    const b = modification({
+      effectiveDate: start(5),
+      type: 'Remeasurement',
+      newPayment: $(800),
+      source: 'LeaseModifications!B3',
+    });
+    expect(() => run(terms, [a, b])).toThrow(/two modifications/);
   });
 
   test('those errors name the modification row (ModificationError with its cell), like every other modification error', () => {

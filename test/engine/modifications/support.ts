@@ -14,7 +14,7 @@ export type D = InstanceType<typeof D>;
 
 /** A decimal number of cents rounded half-up (away from zero) to a whole cent. */
 export function roundCents(x: D): number {
-  return x.toDecimalPlaces(0, DecimalJs.ROUND_HALF_UP).toNumber();
+  return x.toDecimalPlaces(0, DecimalJs.ROUND_HALF_UP).toNumber() + 0; // + 0: no negative zero
 }
 
 /** round(cents x fraction), half-up: an amount removed in a partial termination (CONTRACT 1.9). */
@@ -126,4 +126,15 @@ export function lifeTotals(r: LeaseResult): { charge: number; cash: number } {
     charge: cost + impairment - gains,
     cash: r.paidAtCommencement + sum(r, 'payment') + r.initialDirectCosts - r.leaseIncentives,
   };
+}
+
+/** EDATE(date, months) from the civil calendar (day clamped to the month's last day): start of lease month months+1. */
+export function edate(iso: string, months: number): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month0 = total - year * 12;
+  const daysInMonth = new Date(Date.UTC(year, month0 + 1, 0)).getUTCDate();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${year}-${pad(month0 + 1)}-${pad(Math.min(d, daysInMonth))}`;
 }
