@@ -1,0 +1,195 @@
+import * as React from 'react';
+import { Button, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { columnLetters } from '../input/a1';
+import type { MemoryExcel } from '../office/memoryExcel';
+import { formatAddress } from '../office/memoryExcel';
+import { displayValue } from './displayValue';
+
+const ROW_HEIGHT = 22;
+const MIN_ROWS = 40;
+const MIN_COLS = 12;
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 },
+  bar: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    padding: tokens.spacingHorizontalS,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    alignItems: 'center',
+  },
+  nameBox: { width: '90px', flexShrink: 0 },
+  formula: { flex: 1 },
+  scroller: { flex: 1, overflow: 'auto', position: 'relative', backgroundColor: tokens.colorNeutralBackground1 },
+  table: { borderCollapse: 'collapse', tableLayout: 'fixed', fontSize: '12px', fontVariantNumeric: 'tabular-nums' },
+  head: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 2,
+    backgroundColor: tokens.colorNeutralBackground3,
+    fontWeight: tokens.fontWeightRegular,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    height: `${ROW_HEIGHT}px`,
+  },
+  rowHead: {
+    position: 'sticky',
+    left: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground3,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    textAlign: 'center',
+    width: '44px',
+  },
+  cell: {
+    border: `1px solid ${tokens.colorNeutralStroke3}`,
+    height: `${ROW_HEIGHT - 2}px`,
+    padding: '0 4px',
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    cursor: 'cell',
+  },
+  number: { textAlign: 'right' },
+  bold: { fontWeight: tokens.fontWeightSemibold },
+  selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
+  tabs: {
+    display: 'flex',
+    gap: '2px',
+    padding: tokens.spacingHorizontalXS,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    overflowX: 'auto',
+    flexShrink: 0,
+  },
+});
+
+/** Re-renders whenever the in-memory workbook changes. */
+function useWorkbookVersion(excel: MemoryExcel): number {
+  const [version, setVersion] = React.useState(0);
+  React.useEffect(() => excel.onChange(() => setVersion((v) => v + 1)), [excel]);
+  return version;
+}
+
+/** The in-memory workbook drawn as a grid: sheet tabs, a formula bar, the cells (only the visible rows). */
+export function WorkbookGrid({ excel }: { excel: MemoryExcel }): React.JSX.Element {
+  const styles = useStyles();
+  useWorkbookVersion(excel);
+  const model = excel.model;
+  const sheet = model.activeSheet ?? model.sheets[0];
+  const selection = model.selection && model.selection.sheet === sheet ? model.selection.rect : { r0: 0, c0: 0, r1: 0, c1: 0 };
+  const address = formatAddress({ r0: selection.r0, c0: selection.c0, r1: selection.r0, c1: selection.c0 });
+  const current = sheet ? excel.cell(sheet.name, address) : null;
+  const [edit, setEdit] = React.useState<string | null>(null);
+  const [scrollTop, setScrollTop] = React.useState(0);
+  const [height, setHeight] = React.useState(600);
+  const scroller = React.useRef<HTMLDivElement>(null);
+
+  React.useEffect(() => setEdit(null), [sheet?.name, address]);
+  React.useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    setHeight(el.clientHeight);
+    const top = selection.r0 * ROW_HEIGHT;
+    if (top < el.scrollTop || top > el.scrollTop + el.clientHeight - 3 * ROW_HEIGHT) el.scrollTop = Math.max(0, top - 4 * ROW_HEIGHT);
+  }, [sheet?.name, selection.r0]);
+
+  if (!sheet) return <div className={styles.root} />;
+  const used = sheet.usedRect(false);
+  const rows = Math.max(MIN_ROWS, (used?.r1 ?? 0) + 6);
+  const cols = Math.max(MIN_COLS, (used?.c1 ?? 0) + 2);
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - 5);
+  const last = Math.min(rows - 1, first + Math.ceil(height / ROW_HEIGHT) + 10);
+  const widths = Array.from({ length: cols }, (_, c) => Math.round(((sheet.columnWidths.get(c) ?? 48) * 4) / 3));
+
+  const commit = (): void => {
+    if (edit === null) return;
+    excel.type(sheet.name, address, edit);
+    setEdit(null);
+  };
+
+  const shown = edit ?? (current?.formula ?? (current?.value === null || current?.value === undefined ? '' : String(current.value)));
+  return (
+    <div className={styles.root}>
+      <div className={styles.bar}>
+        <Input className={styles.nameBox} value={address} readOnly aria-label="Selected cell" />
+        <Input
+          className={styles.formula}
+          value={shown}
+          aria-label={`Contents of ${sheet.name}!${address}`}
+          onChange={(_, d) => setEdit(d.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commit();
+            if (e.key === 'Escape') setEdit(null);
+          }}
+          onBlur={commit}
+        />
+      </div>
+      <div ref={scroller} className={styles.scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+        <table className={styles.table} role="grid" aria-label={`Sheet ${sheet.name}`} aria-rowcount={rows}>
+          <colgroup>
+            <col style={{ width: 44 }} />
+            {widths.map((w, c) => (
+              <col key={c} style={{ width: w }} />
+            ))}
+          </colgroup>
+          <thead>
+            <tr>
+              <th className={styles.head} />
+              {widths.map((_, c) => (
+                <th key={c} className={styles.head} scope="col">
+                  {columnLetters(c + 1)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {first > 0 && <tr style={{ height: first * ROW_HEIGHT }} aria-hidden="true" />}
+            {Array.from({ length: last - first + 1 }, (_, i) => first + i).map((r) => (
+              <tr key={r} aria-rowindex={r + 1}>
+                <th className={styles.rowHead} scope="row">
+                  {r + 1}
+                </th>
+                {widths.map((_, c) => {
+                  const a = `${columnLetters(c + 1)}${r + 1}`;
+                  const view = excel.cell(sheet.name, a);
+                  const text = displayValue(view.value, view.numberFormat);
+                  const classes = [styles.cell];
+                  if (typeof view.value === 'number') classes.push(styles.number);
+                  if (view.bold) classes.push(styles.bold);
+                  if (r === selection.r0 && c === selection.c0) classes.push(styles.selected);
+                  return (
+                    <td
+                      key={c}
+                      role="gridcell"
+                      data-cell={a}
+                      aria-selected={r === selection.r0 && c === selection.c0}
+                      className={classes.join(' ')}
+                      title={text}
+                      onClick={() => excel.select(sheet.name, a)}
+                    >
+                      {text}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+            {last < rows - 1 && <tr style={{ height: (rows - 1 - last) * ROW_HEIGHT }} aria-hidden="true" />}
+          </tbody>
+        </table>
+      </div>
+      <div className={styles.tabs} role="tablist" aria-label="Sheets">
+        {model.sheets.map((s) => (
+          <Button
+            key={s.id}
+            role="tab"
+            size="small"
+            appearance={s === sheet ? 'primary' : 'subtle'}
+            aria-selected={s === sheet}
+            onClick={() => excel.activate(s.name)}
+          >
+            {s.name}
+          </Button>
+        ))}
+      </div>
+    </div>
+  );
+}
