@@ -32,21 +32,10 @@ export function effectiveMonth(terms: LeaseTerms, row: ModificationTerms): numbe
   return m;
 }
 
-function checkEffectiveMonth(
-  terms: LeaseTerms,
-  now: TermsInForce,
-  next: { row: ModificationTerms; m: number },
-  previous: { row: ModificationTerms; m: number } | undefined,
-): void {
+function checkEffectiveMonth(terms: LeaseTerms, now: TermsInForce, next: { row: ModificationTerms; m: number }): void {
   if (next.m > now.termMonths) {
     throw new ModificationError(
       `Effective Date ${next.row.effectiveDate} is after the end of the lease term in force (month ${now.termMonths} of lease ${terms.id})`,
-      next.row.source,
-    );
-  }
-  if (previous && previous.m === next.m) {
-    throw new ModificationError(
-      `lease ${terms.id} has two modifications effective on ${next.row.effectiveDate}: combine them in one row`,
       next.row.source,
     );
   }
@@ -64,6 +53,14 @@ export function measureLease(
 ): LeaseResult {
   const init = initialRecognition(terms, policies);
   const mods = modifications.map((row) => ({ row, m: effectiveMonth(terms, row) })).sort((a, b) => a.m - b.m);
+  for (let j = 1; j < mods.length; j++) {
+    if (mods[j].m === mods[j - 1].m) {
+      throw new ModificationError(
+        `lease ${terms.id} has two modifications effective on ${mods[j].row.effectiveDate}: combine them in one row`,
+        mods[j].row.source,
+      );
+    }
+  }
   const maxTerm = Math.max(terms.termMonths, ...mods.map(({ row }) => row.newTermMonths ?? 0));
   const grid = monthGrid(terms.commencement, maxTerm);
   const shortTerm = init.classification.result === 'short-term';
@@ -134,12 +131,19 @@ export function measureLease(
   let booking = NO_BOOKING;
   for (let j = 0; ; j++) {
     const next = mods[j];
-    if (next) checkEffectiveMonth(terms, now, next, mods[j - 1]);
+    if (next) checkEffectiveMonth(terms, now, next);
     balances = runMonths(now.measurement, grid, balances, booking, next ? next.m - 1 : now.termMonths, rows);
     if (!next) break;
     const { row, m } = next;
     if (row.type === 'Termination') {
       rows.push(terminate(now, balances, row, m, grid));
+      const after = mods[j + 1];
+      if (after) {
+        throw new ModificationError(
+          `Effective Date ${after.row.effectiveDate} is after the termination effective ${row.effectiveDate}`,
+          after.row.source,
+        );
+      }
       break;
     }
     let t: Transition;

@@ -112,7 +112,7 @@ export function remeasure(
     rou,
     payments,
     amortizationEndMonth,
-    impaired: now.impaired && !finance,
+    impaired: now.impaired,
   });
   return {
     inForce: {
@@ -161,7 +161,8 @@ export function impair(now: TermsInForce, before: Balances, row: ModificationTer
     impaired: !finance,
   });
   return {
-    inForce: { ...now, impaired: !finance, measurement },
+    // Once impaired, always impaired: an operating measurement from now on amortizes its ROU straight-line.
+    inForce: { ...now, impaired: true, measurement },
     booking: { event: 'Impairment', liabilityAdjustment: 0, rouAdjustment: -amount, gainLoss: 0, impairment: amount },
   };
 }

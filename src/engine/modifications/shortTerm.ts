@@ -35,7 +35,9 @@ export function shortTermModification(
       cash += r.payment;
       cost += r.leaseCost;
     }
-    const deferred = cash - cost;
+    // Cost still to recognize besides the remaining payments: prepaid rent, IDC and incentives (CONTRACT 1.8), plus
+    // any cash paid so far beyond the cost recognized so far (negative when rent has accrued, as after free rent).
+    const unrecognized = cash - cost + terms.prepaidRent + terms.initialDirectCosts - terms.leaseIncentives;
     if (row.type === 'Impairment') throw fail('a short-term lease has no ROU asset to impair');
     if (row.type === 'Termination') {
       const payment = row.terminationPayment ?? 0;
@@ -45,8 +47,15 @@ export function shortTermModification(
         advancePayment: 0,
         arrearsPayment: payment,
         payment,
-        leaseCost: payment + deferred,
+        leaseCost: payment + unrecognized,
       });
+      const after = mods.find((x) => x.m > m);
+      if (after) {
+        throw new ModificationError(
+          `Effective Date ${after.row.effectiveDate} is after the termination effective ${row.effectiveDate}`,
+          after.row.source,
+        );
+      }
       return kept;
     }
     termMonths = row.newTermMonths ?? termMonths;
@@ -66,7 +75,7 @@ export function shortTermModification(
     const rest = shortTermMonths(
       payments.map((p) => ({ ...p, month: p.month - m + 1 })),
       termMonths - m + 1,
-      -deferred,
+      unrecognized,
       { starts: grid.starts.slice(m - 1), ends: grid.ends.slice(m - 1) },
     ).map((r, i) => ({
       ...r,

@@ -20,7 +20,7 @@ export function assertCents(c: Cents, what = 'amount'): Cents {
 /** Cents from a decimal amount of currency units, rounded half-up (away from zero) to the cent. */
 export function centsFromDecimal(d: Decimal | string | number): Cents {
   const dec = new Decimal(d);
-  return assertCents(dec.times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber());
+  return assertCents(dec.times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber() || 0);
 }
 
 /** The amount as a decimal of currency units (exact). */

@@ -15,11 +15,16 @@ export interface MonthlyRate {
   scaled: bigint;
   /** round(10^30 / (1 + i)): the one-month discount factor. */
   discountScaled: bigint;
+  /** 1 / (1 + i) exactly, as numerator / denominator (for present values that fall on a half-cent). */
+  discountExact: { numerator: bigint; denominator: bigint };
   /**
    * i as a fraction of two small integers when it is one (r/12 of a rate with a few decimals: 0.06/12 = 1/200),
    * so that round(amount x i) can be done in exact integer arithmetic without BigInt. Null otherwise.
    */
-  fraction: { numerator: number; denominator: number; big: { numerator: bigint; denominator: bigint } } | null;
+  fraction: {
+    big: { numerator: bigint; denominator: bigint };
+    small: { numerator: number; denominator: number } | null;
+  } | null;
 }
 
 const HighPrecision = Decimal.clone({ precision: 45 });
@@ -61,7 +66,14 @@ export function rateFromDecimal(i: Decimal | string): MonthlyRate {
   const scaled = BigInt(d.times(HighPrecision.pow(10, RATE_DECIMALS)).toFixed(0));
   const discountScaled = roundHalfUpDivBig(RATE_SCALE * RATE_SCALE, RATE_SCALE + scaled);
   const dec = new Decimal(d.toString());
-  return { text: dec.toFixed(), decimal: dec, scaled, discountScaled, fraction: null };
+  return {
+    text: dec.toFixed(),
+    decimal: dec,
+    scaled,
+    discountScaled,
+    discountExact: { numerator: RATE_SCALE, denominator: RATE_SCALE + scaled },
+    fraction: null,
+  };
 }
 
 function gcd(a: bigint, b: bigint): bigint {
@@ -69,11 +81,10 @@ function gcd(a: bigint, b: bigint): bigint {
   return a;
 }
 
-/** r/12 exactly: the common monthly rate, with its exact small fraction when the annual rate has few decimals. */
+/** r/12 exactly: the common monthly rate, as an exact fraction (a small one for typical rates: 0.06/12 = 1/200). */
 function nominalMonthly(r: InstanceType<typeof HighPrecision>): MonthlyRate {
   const rate = rateFromDecimal(r.dividedBy(12).toDecimalPlaces(RATE_DECIMALS, Decimal.ROUND_HALF_UP).toString());
   const places = r.decimalPlaces();
-  if (places > 8) return rate;
   let numerator = BigInt(r.times(HighPrecision.pow(10, places)).toFixed(0));
   let denominator = 12n * 10n ** BigInt(places);
   const g = gcd(numerator, denominator);
@@ -83,7 +94,14 @@ function nominalMonthly(r: InstanceType<typeof HighPrecision>): MonthlyRate {
   }
   return {
     ...rate,
-    fraction: { numerator: Number(numerator), denominator: Number(denominator), big: { numerator, denominator } },
+    discountExact: { numerator: denominator, denominator: denominator + numerator },
+    fraction: {
+      big: { numerator, denominator },
+      small:
+        numerator < 2n ** 20n && denominator < 2n ** 40n
+          ? { numerator: Number(numerator), denominator: Number(denominator) }
+          : null,
+    },
   };
 }
 
@@ -92,7 +110,7 @@ const HALF_SCALE = RATE_SCALE / 2n;
 /** round(amount x i), half-up (away from zero) to the cent: accretion or interest on a balance. Exact integers. */
 export function applyRate(amount: Cents, rate: MonthlyRate): Cents {
   if (amount === 0 || rate.scaled === 0n) return 0;
-  const f = rate.fraction;
+  const f = rate.fraction?.small ?? null;
   if (f !== null) {
     const abs = amount < 0 ? -amount : amount;
     const n = abs * f.numerator;
@@ -108,13 +126,14 @@ export function applyRate(amount: Cents, rate: MonthlyRate): Cents {
         rem -= f.denominator;
       }
       if (2 * rem >= f.denominator) q += 1;
-      return amount < 0 ? -q : q;
+      return amount < 0 && q !== 0 ? -q : q;
     }
   }
-  if (f !== null) {
-    return assertCents(Number(roundHalfUpDivBig(BigInt(amount) * f.big.numerator, f.big.denominator)), 'interest');
+  const exact = rate.fraction?.big;
+  if (exact) {
+    return assertCents(Number(roundHalfUpDivBig(BigInt(amount) * exact.numerator, exact.denominator)), 'interest');
   }
   const x = BigInt(amount) * rate.scaled;
   const q = x >= 0n ? (x + HALF_SCALE) / RATE_SCALE : -((HALF_SCALE - x) / RATE_SCALE);
-  return assertCents(Number(q), 'interest');
+  return q === 0n ? 0 : assertCents(Number(q), 'interest');
 }
