@@ -47,14 +47,34 @@ export interface SheetPlan {
   columnWidths?: number[];
   /** Rows frozen at the top (the header). */
   frozenRows?: number;
+  /** Columns frozen at the left (e.g. the lease ID). */
+  frozenColumns?: number;
   tables?: PlanTable[];
   conditionalFormats?: PlanConditionalFormat[];
   dataValidations?: PlanDataValidation[];
   /** Tab colour, "#RRGGBB". */
   tabColor?: string;
+  /** Rows produced on demand below `rows`, for very long sheets (see PlanRowBlock). */
+  blocks?: PlanRowBlock[];
 }
 
 /** The complete set of output sheets of one run, in workbook order. */
 export interface WorkpaperPlan {
   sheets: SheetPlan[];
 }
+
+/**
+ * Rows produced on demand, for sheets too long to hold as cell objects (1.2 million schedule rows, millions of
+ * journal lines). Block row i (0-based) is sheet row `firstRow + i`. Adapters ask for the rows in order and write
+ * them in chunks; nothing else differs from `SheetPlan.rows` (strings are text, formulas carry no cached value).
+ */
+export interface PlanRowBlock {
+  /** 1-based sheet row of the block's first row; after the rows of `SheetPlan.rows`. */
+  firstRow: number;
+  rowCount: number;
+  /** Number format of each column from A, for every row of the block (a cell's own `numberFormat` wins). */
+  columnFormats: (string | undefined)[];
+  /** The cells of block row i, from column A. A fresh array each call. */
+  row(i: number): (PlanCell | null)[];
+}
+

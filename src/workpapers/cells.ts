@@ -1,0 +1,87 @@
+/**
+ * Cell constructors and number formats shared by the workpaper sheets. Money arrives in integer cents and is
+ * written as currency units: cents / 100 is the nearest double to the two-decimal amount, which is what a user
+ * typing the amount would store.
+ */
+import { toExcelSerial, type IsoDate } from '../engine/calendar/dates';
+import type { PlanCell } from './plan';
+
+export const FMT = {
+  money: '#,##0.00;-#,##0.00',
+  /** Roll-forward and disclosures: decreases in parentheses, as accountants print them. */
+  moneyParens: '#,##0.00;(#,##0.00);0.00',
+  date: 'yyyy-mm-dd',
+  monthlyRate: '0.000000000000',
+  percent: '0.0000%',
+  percent2: '0.00%',
+  integer: '0',
+  years: '0.00',
+  text: '@',
+} as const;
+
+/** A text cell: always text, even when it begins with =, +, - or @. */
+export function text(s: string | null | undefined, bold = false): PlanCell | null {
+  if (s === null || s === undefined || s === '') return null;
+  return bold ? { value: s, bold: true } : { value: s };
+}
+
+export function bold(s: string): PlanCell {
+  return { value: s, bold: true };
+}
+
+export function num(n: number, numberFormat?: string): PlanCell {
+  return numberFormat ? { value: n, numberFormat } : { value: n };
+}
+
+/** An amount of cents as a money cell. */
+export function money(cents: number, numberFormat: string = FMT.money): PlanCell {
+  return { value: cents / 100, numberFormat };
+}
+
+export function date(iso: IsoDate): PlanCell {
+  return { value: toExcelSerial(iso), numberFormat: FMT.date };
+}
+
+/** A live formula (written without a cached result, so the spreadsheet computes it). */
+export function formula(f: string, numberFormat?: string, isBold = false): PlanCell {
+  const cell: PlanCell = { formula: f.startsWith('=') ? f : `=${f}` };
+  if (numberFormat) cell.numberFormat = numberFormat;
+  if (isBold) cell.bold = true;
+  return cell;
+}
+
+/** A text literal inside a formula: "Lease liability" with quotes doubled. */
+export function formulaText(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+/** 'Journal Entries'!  — a sheet reference prefix for formulas. */
+export function sheetRef(sheet: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) ? `${sheet}!` : `'${sheet.replace(/'/g, "''")}'!`;
+}
+
+/** Column number (1-based) to letters. */
+export function col(n: number): string {
+  let s = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Cents to a display string "1,234.56" for memos and notes. */
+export function amountText(cents: number): string {
+  const neg = cents < 0;
+  const abs = Math.abs(cents);
+  const units = Math.trunc(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const rest = abs % 100;
+  return `${neg ? '-' : ''}${units}.${rest < 10 ? '0' : ''}${rest}`;
+}
+
+export function classificationLabel(c: string): string {
+  return c === 'operating' ? 'Operating' : c === 'finance' ? 'Finance' : c === 'short-term' ? 'Short-term' : c;
+}

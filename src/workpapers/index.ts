@@ -1,0 +1,84 @@
+/**
+ * The workpapers: engine results in, sheet plans out (CONTRACT section 3). Pure layout: both adapters (exceljs for
+ * the command line, Office.js in the add-in) write the same plans.
+ *
+ * Sheets, in order: Schedules (and "Schedules 2", ... past Excel's row limit), Journal Entries (likewise),
+ * Roll-Forward, Disclosures, Tie-Out, Run Log.
+ */
+import type { PortfolioResult } from '../engine';
+import type { PortfolioInput } from '../engine/terms';
+import { disclosureFigures } from './disclosureFigures';
+import { EXCEL_MAX_ROWS } from './names';
+import { defaultReportingDate } from './periods';
+import type { WorkpaperPlan } from './plan';
+import { disclosuresLayout } from './sheets/disclosures';
+import { journalLayout } from './sheets/journalSheet';
+import { rollForwardLayout } from './sheets/rollForward';
+import { runLogSheet } from './sheets/runLog';
+import { schedulesLayout } from './sheets/schedules';
+import { tieOutLayout } from './sheets/tieOut';
+
+export { OWNED_SHEET_NAMES, isOwnedSheet, SHEET } from './names';
+export type { WorkpaperPlan, SheetPlan, PlanCell, PlanRowBlock, PlanTable } from './plan';
+
+export interface RunMeta {
+  productVersion: string;
+  /** ISO timestamp. */
+  generatedAt: string;
+  /** Workbook or file name. */
+  source: string;
+  /** Hex SHA-256 of the canonical input tables. */
+  inputHash: string;
+}
+
+export interface BuildOptions {
+  /** Rows per sheet before a continuation sheet starts (Excel's limit; smaller only in tests). */
+  maxRows?: number;
+}
+
+export function buildWorkpapers(
+  result: PortfolioResult,
+  input: PortfolioInput,
+  meta: RunMeta,
+  options: BuildOptions = {},
+): WorkpaperPlan {
+  const leases = result.leases;
+  const policies = input.policies;
+  const maxRows = options.maxRows ?? EXCEL_MAX_ROWS;
+  const fye = policies.fiscalYearEndMonth;
+  const fromPolicy = policies.reportingDate !== null;
+  const reportingDate = policies.reportingDate ?? defaultReportingDate(leases) ?? meta.generatedAt.slice(0, 10);
+  const reportingDateSource = fromPolicy ? 'Reporting Date policy' : 'default: the latest month-end the schedules cover';
+
+  const schedules = schedulesLayout(leases, maxRows);
+  const journal = journalLayout(leases, policies.accounts, maxRows);
+  const rollForward = rollForwardLayout(leases, fye);
+  const figures = disclosureFigures(leases, reportingDate, fye);
+  const disclosures = disclosuresLayout(leases, figures, schedules.places, reportingDateSource, fye);
+  const tieOut = tieOutLayout({
+    leases,
+    accounts: policies.accounts,
+    schedules,
+    journal,
+    rollForward,
+    disclosures,
+    reportingDate,
+    periodStart: figures.periodStart,
+  });
+  const before = [...schedules.sheets, ...journal.sheets, rollForward.sheet, disclosures.sheet, tieOut.sheet];
+  const runLog = runLogSheet({
+    productVersion: meta.productVersion,
+    generatedAt: meta.generatedAt,
+    source: meta.source,
+    inputHash: meta.inputHash,
+    policies,
+    reportingDate,
+    reportingDateSource,
+    leases,
+    sheetNames: [...before.map((s) => s.name), 'Run Log'],
+    journalLines: journal.totalLines,
+    tieOutSummaryCell: tieOut.summaryCell,
+    tieOutResultCell: tieOut.resultCell,
+  });
+  return { sheets: [...before, runLog] };
+}

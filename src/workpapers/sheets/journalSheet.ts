@@ -1,0 +1,186 @@
+/**
+ * The Journal Entries sheet: one flat table ready for an ERP import (entry number, date, lease, entry type, account,
+ * debit, credit, memo, entity, currency), every entry balanced, lines grouped by lease in date order. Account names
+ * come from the Policies table (defaults in engine/terms.ts). Past Excel's row limit the table continues on
+ * "Journal Entries 2", ... (whole leases per sheet).
+ */
+import type { LeaseResult } from '../../engine';
+import type { GlAccounts } from '../../engine/terms';
+import { col, date, FMT, money, num, text } from '../cells';
+import { entryCount, leaseJournal, type JournalLine } from '../journal';
+import { EXCEL_MAX_ROWS, partSheetName, SHEET } from '../names';
+import type { PlanCell, SheetPlan } from '../plan';
+
+export const JOURNAL_HEADERS = [
+  'Entry No.',
+  'Date',
+  'Lease ID',
+  'Entry Type',
+  'Account',
+  'Debit',
+  'Credit',
+  'Memo',
+  'Entity',
+  'Currency',
+] as const;
+
+export const JC = {
+  entry: 'A',
+  date: 'B',
+  id: 'C',
+  type: 'D',
+  account: 'E',
+  debit: 'F',
+  credit: 'G',
+  memo: 'H',
+  entity: 'I',
+  currency: 'J',
+} as const;
+
+const COLUMN_FORMATS: (string | undefined)[] = [
+  FMT.integer,
+  FMT.date,
+  FMT.text,
+  FMT.text,
+  FMT.text,
+  FMT.money,
+  FMT.money,
+  FMT.text,
+  FMT.text,
+  FMT.text,
+];
+
+export interface JournalPlace {
+  sheet: string;
+  /** Sheet rows of the lease's lines (lines = 0 when the lease has none). */
+  firstRow: number;
+  lastRow: number;
+  lines: number;
+  /** Entry No. of the lease's first entry. */
+  firstEntry: number;
+  entries: number;
+}
+
+export interface JournalLayout {
+  sheets: SheetPlan[];
+  places: JournalPlace[];
+  parts: { sheet: string; table: string; lastRow: number }[];
+  totalLines: number;
+  totalEntries: number;
+}
+
+function lineCells(
+  line: JournalLine,
+  lease: LeaseResult,
+  firstEntry: number,
+  accounts: GlAccounts,
+): (PlanCell | null)[] {
+  return [
+    num(firstEntry + line.entry),
+    date(line.date),
+    text(lease.id),
+    text(line.type),
+    text(accounts[line.account]),
+    line.debit === 0 ? null : money(line.debit),
+    line.credit === 0 ? null : money(line.credit),
+    text(line.memo),
+    text(lease.entity),
+    text(lease.currency),
+  ];
+}
+
+export function journalLayout(
+  leases: readonly LeaseResult[],
+  accounts: GlAccounts,
+  maxRows: number = EXCEL_MAX_ROWS,
+): JournalLayout {
+  const capacity = maxRows - 1;
+  const places: JournalPlace[] = [];
+  const parts: { sheet: string; table: string; leases: number[]; rows: number }[] = [];
+  let part: (typeof parts)[number] | null = null;
+  let entryNo = 1;
+  let totalLines = 0;
+  leases.forEach((lease, idx) => {
+    const lines = leaseJournal(lease);
+    const n = lines.length;
+    if (n > capacity) throw new RangeError(`lease ${lease.id} has ${n} journal lines, more than a sheet holds`);
+    if (!part || part.rows + n > capacity) {
+      const k = parts.length + 1;
+      part = {
+        sheet: partSheetName(SHEET.journal, k),
+        table: k === 1 ? 'JournalEntries' : `JournalEntries${k}`,
+        leases: [],
+        rows: 0,
+      };
+      parts.push(part);
+    }
+    const entries = entryCount(lines);
+    places[idx] = {
+      sheet: part.sheet,
+      firstRow: 2 + part.rows,
+      lastRow: 1 + part.rows + n,
+      lines: n,
+      firstEntry: entryNo,
+      entries,
+    };
+    entryNo += entries;
+    totalLines += n;
+    part.leases.push(idx);
+    part.rows += n;
+  });
+  if (parts.length === 0) parts.push({ sheet: SHEET.journal, table: 'JournalEntries', leases: [], rows: 0 });
+  const sheets = parts.map((pt): SheetPlan => {
+    const starts = new Int32Array(pt.leases.length + 1);
+    pt.leases.forEach((idx, k) => (starts[k + 1] = starts[k] + places[idx].lines));
+    let cached: { k: number; lines: JournalLine[] } | null = null;
+    return {
+      name: pt.sheet,
+      rows: [JOURNAL_HEADERS.map((h) => ({ value: h, bold: true }))],
+      blocks:
+        pt.rows > 0
+          ? [
+              {
+                firstRow: 2,
+                rowCount: pt.rows,
+                columnFormats: COLUMN_FORMATS,
+                row(i: number) {
+                  let k = cached && starts[cached.k] <= i && i < starts[cached.k + 1] ? cached.k : -1;
+                  if (k < 0) {
+                    let lo = 0;
+                    let hi = pt.leases.length - 1;
+                    while (lo < hi) {
+                      const mid = (lo + hi + 1) >> 1;
+                      if (starts[mid] <= i) lo = mid;
+                      else hi = mid - 1;
+                    }
+                    // Leases without lines share a start with the next: take the one whose range holds i.
+                    while (lo < pt.leases.length - 1 && starts[lo + 1] <= i) lo++;
+                    k = lo;
+                    cached = { k, lines: leaseJournal(leases[pt.leases[k]]) };
+                  }
+                  const idx = pt.leases[k];
+                  return lineCells(cached!.lines[i - starts[k]], leases[idx], places[idx].firstEntry, accounts);
+                },
+              },
+            ]
+          : [],
+      columnWidths: [9, 11, 14, 22, 30, 14, 14, 44, 16, 9],
+      frozenRows: 1,
+      tables: [
+        {
+          name: pt.table,
+          range: `A1:${col(JOURNAL_HEADERS.length)}${Math.max(1 + pt.rows, 2)}`,
+          style: 'TableStyleLight11',
+        },
+      ],
+      tabColor: '#375623',
+    };
+  });
+  return {
+    sheets,
+    places,
+    parts: parts.map((pt) => ({ sheet: pt.sheet, table: pt.table, lastRow: Math.max(1 + pt.rows, 2) })),
+    totalLines,
+    totalEntries: entryNo - 1,
+  };
+}

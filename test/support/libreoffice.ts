@@ -1,0 +1,190 @@
+/**
+ * Test helper: let LibreOffice (headless, a private profile) recalculate an .xlsx from its formulas and read the
+ * values back. Each soffice run costs seconds: convert many files in one run where possible.
+ */
+import { execFile } from 'child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { basename, join } from 'path';
+import ExcelJS from 'exceljs';
+
+export const SOFFICE = process.env.SOFFICE ?? 'soffice';
+
+let profileDir: string | null = null;
+
+/**
+ * A private LibreOffice user profile for this process, set to recalculate .xlsx formulas on load always
+ * (OOXMLRecalcMode 0), so no cached value is ever trusted.
+ */
+function profile(): string {
+  if (profileDir) return profileDir;
+  const dir = join(tmpdir(), `lo-profile-${process.pid}`);
+  mkdirSync(join(dir, 'user'), { recursive: true });
+  writeFileSync(
+    join(dir, 'user', 'registrymodifications.xcu'),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`,
+  );
+  profileDir = dir;
+  return dir;
+}
+
+function run(args: string[], timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      SOFFICE,
+      [`-env:UserInstallation=file://${profile()}`, '--headless', '--norestore', '--nologo', ...args],
+      { timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        if (err) reject(new Error(`soffice ${args.join(' ')} failed: ${err.message}\n${stdout}\n${stderr}`));
+        else resolve();
+      },
+    );
+  });
+}
+
+/**
+ * Converts `files` with LibreOffice in one run. `filter` is a --convert-to target ("xlsx", "pdf", "csv:...").
+ * Returns the output paths in the same order (outputs are named after the inputs, in `outDir`).
+ */
+export async function convert(files: string[], filter: string, outDir?: string, timeoutMs = 600_000): Promise<string[]> {
+  const dir = outDir ?? mkdtempSync(join(tmpdir(), 'lo-out-'));
+  mkdirSync(dir, { recursive: true });
+  await run(['--convert-to', filter, '--outdir', dir, ...files], timeoutMs);
+  const ext = filter.split(':')[0];
+  return files.map((f) => {
+    const out = join(dir, basename(f).replace(/\.[^.]+$/, '') + '.' + ext);
+    if (ext !== 'csv' && !existsSync(out)) throw new Error(`LibreOffice wrote no ${out}`);
+    return out;
+  });
+}
+
+/** Recalculates each file from its formulas (LibreOffice opens it, recalculates, saves as .xlsx). */
+export async function recalculate(files: string[]): Promise<string[]> {
+  return convert(files, 'xlsx:Calc MS Excel 2007 XML');
+}
+
+/** A cell as read back: the value, or for a formula cell the formula and its computed result. */
+export interface ReadCell {
+  value: string | number | boolean | null;
+  formula?: string;
+}
+
+export type ReadSheet = Map<string, ReadCell>; // by A1 address
+
+/** Every non-empty cell of every sheet (formula results in `value`). */
+export async function readWorkbook(path: string): Promise<Map<string, ReadSheet>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const out = new Map<string, ReadSheet>();
+  wb.eachSheet((ws) => {
+    const sheet: ReadSheet = new Map();
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        sheet.set(cell.address, readCell(cell.value));
+      });
+    });
+    out.set(ws.name, sheet);
+  });
+  return out;
+}
+
+function readCell(v: ExcelJS.CellValue): ReadCell {
+  if (v === null || v === undefined) return { value: null };
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return { value: v };
+  if (v instanceof Date) return { value: v.toISOString() };
+  const o = v as unknown as Record<string, unknown>;
+  if ('formula' in o || 'sharedFormula' in o) {
+    const r = o.result as unknown;
+    const value =
+      r === undefined || r === null
+        ? null
+        : typeof r === 'object' && r !== null && 'error' in (r as object)
+          ? `#ERR ${(r as { error: string }).error}`
+          : (r as string | number | boolean);
+    return { value, formula: String(o.formula ?? o.sharedFormula) };
+  }
+  if ('richText' in o) return { value: (o.richText as { text: string }[]).map((t) => t.text).join('') };
+  if ('error' in o) return { value: `#ERR ${String(o.error)}` };
+  if ('text' in o) return { value: String(o.text) };
+  return { value: JSON.stringify(o) };
+}
+
+/**
+ * Every sheet as CSV with raw (unformatted) values, in one soffice run: the fast path for large workbooks.
+ * Returns sheet name -> rows of cells (strings as LibreOffice wrote them).
+ */
+export async function readCsvSheets(path: string): Promise<Map<string, string[][]>> {
+  const dir = mkdtempSync(join(tmpdir(), 'lo-csv-'));
+  // 44 = comma, 34 = quote, 76 = UTF-8, row 1; false = raw values, not as shown; -1 = every sheet
+  await run(
+    ['--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', dir, path],
+    600_000,
+  );
+  const base = basename(path).replace(/\.[^.]+$/, '');
+  const out = new Map<string, string[][]>();
+  for (const f of readdirSync(dir)) {
+    if (!f.startsWith(base + '-') || !f.endsWith('.csv')) continue;
+    const sheet = f.slice(base.length + 1, -4);
+    out.set(sheet, parseCsv(readFileSync(join(dir, f), 'utf8')));
+  }
+  return out;
+}
+
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else quoted = false;
+      } else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Column letters of a 1-based column number. */
+export function columnLetters(n: number): string {
+  let s = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Whether soffice can be run here. */
+export function hasLibreOffice(): boolean {
+  try {
+    require('child_process').execFileSync(SOFFICE, ['--version'], { stdio: 'ignore', timeout: 60_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
