@@ -7,6 +7,7 @@
 const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
+const { Buffer } = require('buffer');
 
 const SIZES = [16, 32, 64, 80, 128];
 const GREEN = [16, 124, 65];

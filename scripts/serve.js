@@ -8,6 +8,7 @@
 const fs = require('fs');
 const https = require('https');
 const path = require('path');
+const { URL } = require('url');
 const { httpsOptions } = require('./certs');
 
 const ROOT = path.join(__dirname, '..');

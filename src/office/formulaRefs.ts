@@ -117,4 +117,3 @@ function lookup(map: ReadonlyMap<string, string>, name: string): string | undefi
   for (const [k, v] of map) if (k.toLowerCase() === lower) return v;
   return undefined;
 }
-

@@ -48,7 +48,10 @@ export async function readPolicies(run: ExcelRun): Promise<PoliciesRead> {
       }))
       .filter((r) => r.setting !== '');
     const bang = range.address.lastIndexOf('!');
-    const sheet = range.address.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+    const sheet = range.address
+      .slice(0, bang)
+      .replace(/^'(.*)'$/, '$1')
+      .replace(/''/g, "'");
     return { table: { sheet, address: range.address }, rows };
   });
 }

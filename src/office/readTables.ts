@@ -32,7 +32,10 @@ function gridValue(v: unknown): GridValue {
   return String(v);
 }
 
-export async function readWorkbookTables(run: ExcelRun, budget: RequestBudget = DEFAULT_BUDGET): Promise<WorkbookTables> {
+export async function readWorkbookTables(
+  run: ExcelRun,
+  budget: RequestBudget = DEFAULT_BUDGET,
+): Promise<WorkbookTables> {
   return run(async (context) => {
     const workbook = context.workbook.load('name');
     const tables = context.workbook.tables.load('items/name');
@@ -44,7 +47,10 @@ export async function readWorkbookTables(run: ExcelRun, budget: RequestBudget = 
     for (const { table, range } of shapes) {
       const a = splitAddress(range.address);
       const columns = a.c1 - a.c0 + 1;
-      const rowsPerRead = Math.max(1, Math.min(Math.floor(budget.bytes / (BYTES_PER_CELL * columns)), Math.floor(budget.cells / columns)));
+      const rowsPerRead = Math.max(
+        1,
+        Math.min(Math.floor(budget.bytes / (BYTES_PER_CELL * columns)), Math.floor(budget.cells / columns)),
+      );
       const sheet = context.workbook.worksheets.getItem(a.sheet);
       const parts: XRange[] = [];
       let pendingCells = 0;
@@ -63,7 +69,11 @@ export async function readWorkbookTables(run: ExcelRun, budget: RequestBudget = 
         const last = Math.min(a.r1, r + rowsPerRead - 1);
         const cells = (last - r + 1) * columns;
         if (pendingCells > 0 && pendingCells + cells > budget.cells) await drain();
-        parts.push(sheet.getRange(`${columnLetters(a.c0 + 1)}${r + 1}:${columnLetters(a.c1 + 1)}${last + 1}`).load('values,numberFormat'));
+        parts.push(
+          sheet
+            .getRange(`${columnLetters(a.c0 + 1)}${r + 1}:${columnLetters(a.c1 + 1)}${last + 1}`)
+            .load('values,numberFormat'),
+        );
         pendingCells += cells;
       }
       await drain();
@@ -76,7 +86,13 @@ export async function readWorkbookTables(run: ExcelRun, budget: RequestBudget = 
           return cell;
         }),
       );
-      result.push({ name: table.name, sheet: a.sheet, topLeft: `${columnLetters(a.c0 + 1)}${a.r0 + 1}`, headers, rows });
+      result.push({
+        name: table.name,
+        sheet: a.sheet,
+        topLeft: `${columnLetters(a.c0 + 1)}${a.r0 + 1}`,
+        headers,
+        rows,
+      });
     }
     return { tables: result, source: workbook.name };
   });

@@ -15,7 +15,11 @@ export interface TemplateResult {
   existing: { table: string; sheet: string }[];
 }
 
-export async function createTemplate(run: ExcelRun, plans: SheetPlan[], budget: RequestBudget = DEFAULT_BUDGET): Promise<TemplateResult> {
+export async function createTemplate(
+  run: ExcelRun,
+  plans: SheetPlan[],
+  budget: RequestBudget = DEFAULT_BUDGET,
+): Promise<TemplateResult> {
   return run(async (context) => {
     const sheets = context.workbook.worksheets.load('items/name');
     const tables = context.workbook.tables.load('items/name,items/worksheet/name');
@@ -25,7 +29,9 @@ export async function createTemplate(run: ExcelRun, plans: SheetPlan[], budget: 
     const lower = (s: string): string => s.toLowerCase();
     const names = new Set(sheets.items.map((ws) => lower(ws.name)));
     const empty = new Set(used.filter((u) => u.used.isNullObject).map((u) => lower(u.name)));
-    const existingTables = new Map(tables.items.map((t) => [lower(t.name), { table: t.name, sheet: t.worksheet.name }]));
+    const existingTables = new Map(
+      tables.items.map((t) => [lower(t.name), { table: t.name, sheet: t.worksheet.name }]),
+    );
 
     const result: TemplateResult = { created: [], existing: [] };
     const packer = new RequestPacker(context, budget);

@@ -139,12 +139,18 @@ export async function writeWorkpapers(run: ExcelRun, plan: WorkpaperPlan, option
       const replacedNames = new Set([...replaced.values()].map((s) => lower(s.name)));
       const staying = sheets.filter((s) => !replacedNames.has(lower(s.name)));
       const stayingNames = new Set(staying.map((s) => lower(s.name)));
-      const userSheetsLeftAlone = staying.filter((s) => roles.some((r) => lower(r) === lower(s.name))).map((s) => s.name);
+      const userSheetsLeftAlone = staying
+        .filter((s) => roles.some((r) => lower(r) === lower(s.name)))
+        .map((s) => s.name);
 
       const finalNames = new Map<string, string>();
       for (const role of roles) {
         let name = role;
-        for (let k = 1; stayingNames.has(lower(name)) || [...finalNames.values()].some((n) => lower(n) === lower(name)); k++) {
+        for (
+          let k = 1;
+          stayingNames.has(lower(name)) || [...finalNames.values()].some((n) => lower(n) === lower(name));
+          k++
+        ) {
           name = takenName(role, k);
         }
         finalNames.set(role, name);
@@ -188,7 +194,11 @@ export async function writeWorkpapers(run: ExcelRun, plan: WorkpaperPlan, option
         let sheet: XWorksheet | undefined;
         await packer.add(400, 0, () => {
           sheet = context.workbook.worksheets.add(stagingName);
-          sheet.names.add(STAGING_MARK, sheet.getRange('A1'), 'Lease Workpapers: being written; deleted if the run stops');
+          sheet.names.add(
+            STAGING_MARK,
+            sheet.getRange('A1'),
+            'Lease Workpapers: being written; deleted if the run stops',
+          );
         });
         const ws = sheet as XWorksheet;
         staged.push({ role: sheetPlan.name, sheet: ws });
@@ -211,7 +221,11 @@ export async function writeWorkpapers(run: ExcelRun, plan: WorkpaperPlan, option
       staged.forEach(({ role, sheet }) => {
         sheet.name = finalNames.get(role) as string;
         sheet.names.getItemOrNullObject(STAGING_MARK).delete();
-        sheet.names.add(OUTPUT_MARK, sheet.getRange('A1'), 'Lease Workpapers: written by the add-in and replaced on each run');
+        sheet.names.add(
+          OUTPUT_MARK,
+          sheet.getRange('A1'),
+          'Lease Workpapers: written by the add-in and replaced on each run',
+        );
       });
       for (const [planName, stagingName] of stagingTables) {
         context.workbook.tables.getItem(stagingName).name = finalTables.get(planName) as string;

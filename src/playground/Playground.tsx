@@ -8,7 +8,14 @@ import { WorkbookGrid } from './WorkbookGrid';
 
 const useStyles = makeStyles({
   page: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 360px', height: '100vh' },
-  workbook: { display: 'flex', flexDirection: 'column', minWidth: 0, height: '100vh', overflow: 'hidden', borderRight: `1px solid ${tokens.colorNeutralStroke1}` },
+  workbook: {
+    display: 'flex',
+    flexDirection: 'column',
+    minWidth: 0,
+    height: '100vh',
+    overflow: 'hidden',
+    borderRight: `1px solid ${tokens.colorNeutralStroke1}`,
+  },
   banner: {
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
     backgroundColor: tokens.colorBrandBackground2,
@@ -18,7 +25,15 @@ const useStyles = makeStyles({
 });
 
 /** The workbook grid on the left, the real task pane on the right, as in Excel. */
-export function Playground({ excel, host, build }: { excel: MemoryExcel; host: WorkbookHost; build: BuildWorkpapers }): React.JSX.Element {
+export function Playground({
+  excel,
+  host,
+  build,
+}: {
+  excel: MemoryExcel;
+  host: WorkbookHost;
+  build: BuildWorkpapers;
+}): React.JSX.Element {
   const styles = useStyles();
   return (
     <div className={styles.page}>

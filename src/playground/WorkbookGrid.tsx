@@ -75,7 +75,8 @@ export function WorkbookGrid({ excel }: { excel: MemoryExcel }): React.JSX.Eleme
   useWorkbookVersion(excel);
   const model = excel.model;
   const sheet = model.activeSheet ?? model.sheets[0];
-  const selection = model.selection && model.selection.sheet === sheet ? model.selection.rect : { r0: 0, c0: 0, r1: 0, c1: 0 };
+  const selection =
+    model.selection && model.selection.sheet === sheet ? model.selection.rect : { r0: 0, c0: 0, r1: 0, c1: 0 };
   const address = formatAddress({ r0: selection.r0, c0: selection.c0, r1: selection.r0, c1: selection.c0 });
   const current = sheet ? excel.cell(sheet.name, address) : null;
   const [edit, setEdit] = React.useState<string | null>(null);
@@ -89,7 +90,8 @@ export function WorkbookGrid({ excel }: { excel: MemoryExcel }): React.JSX.Eleme
     if (!el) return;
     setHeight(el.clientHeight);
     const top = selection.r0 * ROW_HEIGHT;
-    if (top < el.scrollTop || top > el.scrollTop + el.clientHeight - 3 * ROW_HEIGHT) el.scrollTop = Math.max(0, top - 4 * ROW_HEIGHT);
+    if (top < el.scrollTop || top > el.scrollTop + el.clientHeight - 3 * ROW_HEIGHT)
+      el.scrollTop = Math.max(0, top - 4 * ROW_HEIGHT);
   }, [sheet?.name, selection.r0]);
 
   if (!sheet) return <div className={styles.root} />;
@@ -106,7 +108,8 @@ export function WorkbookGrid({ excel }: { excel: MemoryExcel }): React.JSX.Eleme
     setEdit(null);
   };
 
-  const shown = edit ?? (current?.formula ?? (current?.value === null || current?.value === undefined ? '' : String(current.value)));
+  const shown =
+    edit ?? current?.formula ?? (current?.value === null || current?.value === undefined ? '' : String(current.value));
   return (
     <div className={styles.root}>
       <div className={styles.bar}>

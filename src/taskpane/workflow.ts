@@ -32,8 +32,15 @@ export async function checkInputs(host: WorkbookHost): Promise<CheckResult> {
   return { errors, leaseCount: input?.leases.length ?? 0 };
 }
 
-export type Phase = 'Reading your tables' | 'Checking inputs' | 'Measuring leases' | 'Building workpapers' | 'Writing sheets';
-export const PHASES: readonly Phase[] = ['Reading your tables', 'Checking inputs', 'Measuring leases', 'Building workpapers', 'Writing sheets'];
+export type Phase =
+  'Reading your tables' | 'Checking inputs' | 'Measuring leases' | 'Building workpapers' | 'Writing sheets';
+export const PHASES: readonly Phase[] = [
+  'Reading your tables',
+  'Checking inputs',
+  'Measuring leases',
+  'Building workpapers',
+  'Writing sheets',
+];
 
 export interface GenerateProgress {
   phase: Phase;
@@ -55,9 +62,7 @@ export interface GenerateSummary {
 }
 
 export type GenerateOutcome =
-  | { kind: 'done'; summary: GenerateSummary }
-  | { kind: 'inputErrors'; errors: InputError[] }
-  | { kind: 'cancelled' };
+  { kind: 'done'; summary: GenerateSummary } | { kind: 'inputErrors'; errors: InputError[] } | { kind: 'cancelled' };
 
 /** Share of the bar each phase takes. */
 const WEIGHTS: Record<Phase, [number, number]> = {
@@ -130,12 +135,17 @@ export async function generateWorkpapers(host: WorkbookHost, options: GenerateOp
       checkCancel();
       const part = input.leases.slice(i, i + slice);
       const partIds = new Set(part.map((l) => l.id));
-      const r = measurePortfolio({ ...input, leases: part, modifications: input.modifications.filter((m) => partIds.has(m.leaseId)) });
+      const r = measurePortfolio({
+        ...input,
+        leases: part,
+        modifications: input.modifications.filter((m) => partIds.has(m.leaseId)),
+      });
       leases.push(...r.leases);
       failures.push(...r.failures);
     }
     const orphans = input.modifications.filter((m) => !ids.has(m.leaseId));
-    if (orphans.length > 0) failures.push(...measurePortfolio({ ...input, leases: [], modifications: orphans }).failures);
+    if (orphans.length > 0)
+      failures.push(...measurePortfolio({ ...input, leases: [], modifications: orphans }).failures);
     const result: PortfolioResult = { leases, failures };
     report('Measuring leases', 1, `${total} of ${total} leases`);
 
@@ -156,7 +166,8 @@ export async function generateWorkpapers(host: WorkbookHost, options: GenerateOp
     const write = await writeWorkpapers(host.run, plan, {
       canSuspendScreenUpdating: host.isSetSupported('1.9'),
       isCancelled: options.isCancelled,
-      onProgress: (p) => report('Writing sheets', p.cellsTotal > 0 ? p.cellsDone / p.cellsTotal : 1, `${p.requests} requests sent`),
+      onProgress: (p) =>
+        report('Writing sheets', p.cellsTotal > 0 ? p.cellsDone / p.cellsTotal : 1, `${p.requests} requests sent`),
     });
     report('Writing sheets', 1);
 

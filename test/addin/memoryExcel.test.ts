@@ -79,7 +79,9 @@ describe('in-memory Excel: worksheets', () => {
     });
     expect(excel.sheetNames()).toEqual(['Policies', 'Sheet1', 'Leases']);
     expect(await codeOf(excel.run(async (c) => void c.workbook.worksheets.add('leases')))).toBe('ItemAlreadyExists');
-    expect(await codeOf(excel.run(async (c) => void c.workbook.worksheets.add('x'.repeat(32))))).toBe('InvalidArgument');
+    expect(await codeOf(excel.run(async (c) => void c.workbook.worksheets.add('x'.repeat(32))))).toBe(
+      'InvalidArgument',
+    );
     expect(await codeOf(excel.run(async (c) => void c.workbook.worksheets.add('a/b')))).toBe('InvalidArgument');
     await excel.run(async (context) => context.workbook.worksheets.getItem('Sheet1').delete());
     expect(excel.sheetNames()).toEqual(['Policies', 'Leases']);
@@ -183,7 +185,11 @@ describe('in-memory Excel: ranges', () => {
       ];
       const t = ws.tables.add('A1:B4', true);
       t.name = 'Pay';
-      ws.getRange('D1:D3').formulas = [['=SUMIFS(B:B,A:A,"L-1")'], ['=SUM(Pay[Payment])'], ['=COUNTIF(Pay[Lease],"L-*")']];
+      ws.getRange('D1:D3').formulas = [
+        ['=SUMIFS(B:B,A:A,"L-1")'],
+        ['=SUM(Pay[Payment])'],
+        ['=COUNTIF(Pay[Lease],"L-*")'],
+      ];
     });
     expect(excel.cell('T', 'D1').value).toBe(150);
     expect(excel.cell('T', 'D2').value).toBe(400);
@@ -221,9 +227,9 @@ describe('in-memory Excel: tables, validation, names', () => {
         ['Rate Basis', 'Monthly'],
       ]);
     });
-    expect(await codeOf(excel.run(async (c) => void c.workbook.worksheets.getItem('Input').tables.add('C3:D9', true)))).toBe(
-      'InvalidArgument',
-    );
+    expect(
+      await codeOf(excel.run(async (c) => void c.workbook.worksheets.getItem('Input').tables.add('C3:D9', true))),
+    ).toBe('InvalidArgument');
   });
 
   test('data validation lists are stored and read back; a second rule needs clear() first', async () => {
@@ -240,7 +246,9 @@ describe('in-memory Excel: tables, validation, names', () => {
       expect(dv.rule.list?.source).toBe('Monthly,Quarterly');
     });
     const again = excel.run(async (context) => {
-      context.workbook.worksheets.getItem('S').getRange('H3').dataValidation.rule = { list: { inCellDropDown: true, source: 'A' } };
+      context.workbook.worksheets.getItem('S').getRange('H3').dataValidation.rule = {
+        list: { inCellDropDown: true, source: 'A' },
+      };
     });
     expect(await codeOf(again)).toBe('InvalidOperation');
   });

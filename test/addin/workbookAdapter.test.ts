@@ -13,8 +13,16 @@ function outputs(label: string, rows = 3): WorkpaperPlan {
   const schedule: SheetPlan = {
     name: 'Schedules',
     rows: [
-      [{ value: 'Lease', bold: true }, { value: 'Month', bold: true }, { value: 'Payment', bold: true }],
-      ...Array.from({ length: rows }, (_, i) => [{ value: label }, { value: i + 1 }, { value: 100 * (i + 1), numberFormat: '#,##0.00' }]),
+      [
+        { value: 'Lease', bold: true },
+        { value: 'Month', bold: true },
+        { value: 'Payment', bold: true },
+      ],
+      ...Array.from({ length: rows }, (_, i) => [
+        { value: label },
+        { value: i + 1 },
+        { value: 100 * (i + 1), numberFormat: '#,##0.00' },
+      ]),
     ],
     tables: [{ name: 'ScheduleTable', range: `A1:C${rows + 1}`, style: 'TableStyleLight9' }],
     frozenRows: 1,
@@ -24,7 +32,11 @@ function outputs(label: string, rows = 3): WorkpaperPlan {
     name: 'Tie-Out',
     rows: [
       [{ value: 'Check' }, { value: 'Figure' }, { value: 'Result' }],
-      [{ value: 'Total payments' }, { formula: '=SUM(Schedules!C:C)' }, { formula: '=IF(SUM(ScheduleTable[Payment])=B2,"PASS","FAIL")' }],
+      [
+        { value: 'Total payments' },
+        { formula: '=SUM(Schedules!C:C)' },
+        { formula: '=IF(SUM(ScheduleTable[Payment])=B2,"PASS","FAIL")' },
+      ],
     ],
     conditionalFormats: [{ range: 'C2:C2', kind: 'passFail' }],
     tabColor: '#107C41',
@@ -39,7 +51,12 @@ describe('Office.js adapter against the in-memory Excel', () => {
     const excel = new MemoryExcel();
     excel.addSheet('Sheet1');
     const created = await createTemplate(excel.run, templatePlan());
-    expect(created.created.map((c) => c.table).sort()).toEqual(['LeaseModifications', 'LeasePayments', 'Leases', 'Policies']);
+    expect(created.created.map((c) => c.table).sort()).toEqual([
+      'LeaseModifications',
+      'LeasePayments',
+      'Leases',
+      'Policies',
+    ]);
     const tables = await readWorkbookTables(excel.run);
     expect(tables.source).toBe('Book1.xlsx');
     const { input, errors } = readPortfolio(tables);
@@ -53,7 +70,9 @@ describe('Office.js adapter against the in-memory Excel', () => {
     expect(lease.payment).toBe(50000);
     expect(lease.discountRate.toString()).toBe('0.06');
     const leasesSheet = created.created.find((c) => c.table === 'Leases')!.sheet;
-    const dateCell = tables.tables.find((t) => t.name === 'Leases')!.rows[0][tables.tables.find((t) => t.name === 'Leases')!.headers.indexOf('Commencement Date')];
+    const dateCell = tables.tables.find((t) => t.name === 'Leases')!.rows[0][
+      tables.tables.find((t) => t.name === 'Leases')!.headers.indexOf('Commencement Date')
+    ];
     expect(dateCell).toEqual({ value: 47119, numberFormat: 'yyyy-mm-dd' });
     expect(excel.sheetNames()).toContain(leasesSheet);
   });
@@ -69,7 +88,12 @@ describe('Office.js adapter against the in-memory Excel', () => {
     expect(excel.sheetNames()).toContain('Leases (2)');
     const again = await createTemplate(excel.run, templatePlan());
     expect(again.created).toEqual([]);
-    expect(again.existing.map((e) => e.table).sort()).toEqual(['LeaseModifications', 'LeasePayments', 'Leases', 'Policies']);
+    expect(again.existing.map((e) => e.table).sort()).toEqual([
+      'LeaseModifications',
+      'LeasePayments',
+      'Leases',
+      'Policies',
+    ]);
     expect(excel.sheetNames().map((s) => excel.snapshot(s))).toEqual(before);
   });
 
@@ -82,7 +106,10 @@ describe('Office.js adapter against the in-memory Excel', () => {
       { role: 'Tie-Out', name: 'Tie-Out' },
     ]);
     expect(excel.cell('Tie-Out', 'B2')).toMatchObject({ value: 600, formula: '=SUM(Schedules!C:C)' });
-    expect(excel.cell('Tie-Out', 'C2')).toMatchObject({ value: 'PASS', formula: '=IF(SUM(ScheduleTable[Payment])=B2,"PASS","FAIL")' });
+    expect(excel.cell('Tie-Out', 'C2')).toMatchObject({
+      value: 'PASS',
+      formula: '=IF(SUM(ScheduleTable[Payment])=B2,"PASS","FAIL")',
+    });
     const second = await writeWorkpapers(excel.run, outputs('L-2', 4), options);
     expect(second.replaced).toEqual(['Schedules', 'Tie-Out']);
     expect(excel.sheetNames()).toEqual(['Inputs', 'Schedules', 'Tie-Out']);
@@ -119,9 +146,12 @@ describe('Office.js adapter against the in-memory Excel', () => {
     const names = excel.sheetNames();
     const before = names.map((s) => excel.snapshot(s));
     const start = excel.requests.length;
-    excel.failRequest = (r) => (r.index === start + 4 ? new ExcelError('GeneralException', 'The network connection was lost.') : null);
+    excel.failRequest = (r) =>
+      r.index === start + 4 ? new ExcelError('GeneralException', 'The network connection was lost.') : null;
     const small = { bytes: 2000, cells: 40 }; // many small requests, so the failure lands mid-write
-    await expect(writeWorkpapers(excel.run, outputs('NEW', 50), { ...options, budget: small })).rejects.toThrow(/network connection/);
+    await expect(writeWorkpapers(excel.run, outputs('NEW', 50), { ...options, budget: small })).rejects.toThrow(
+      /network connection/,
+    );
     excel.failRequest = null;
     expect(excel.requests.length).toBeGreaterThan(start + 4);
     expect(excel.sheetNames()).toEqual(names);
@@ -150,7 +180,9 @@ describe('Office.js adapter against the in-memory Excel', () => {
     const failAll = (): ExcelError => new ExcelError('GeneralException', 'Excel closed.');
     let n = 0;
     excel.failRequest = (): ExcelError | null => (++n > 8 ? failAll() : null); // also fails the clean-up
-    await expect(writeWorkpapers(excel.run, outputs('X', 50), { ...options, budget: { bytes: 2000, cells: 40 } })).rejects.toThrow();
+    await expect(
+      writeWorkpapers(excel.run, outputs('X', 50), { ...options, budget: { bytes: 2000, cells: 40 } }),
+    ).rejects.toThrow();
     excel.failRequest = null;
     expect(excel.sheetNames().some((s) => s.startsWith('LW staging'))).toBe(true);
     await writeWorkpapers(excel.run, outputs('Y'), options);
@@ -160,7 +192,18 @@ describe('Office.js adapter against the in-memory Excel', () => {
   test('text that looks like a formula, a number or a date stays text', async () => {
     const excel = new MemoryExcel();
     excel.addSheet('Inputs');
-    const texts = ['=SUM(A1)', '+1', '-5 rent', '@risk', '00123', '2029-01', 'Jan-29', 'TRUE', "'quoted", 'Plain words'];
+    const texts = [
+      '=SUM(A1)',
+      '+1',
+      '-5 rent',
+      '@risk',
+      '00123',
+      '2029-01',
+      'Jan-29',
+      'TRUE',
+      "'quoted",
+      'Plain words',
+    ];
     const plan: WorkpaperPlan = { sheets: [{ name: 'Run Log', rows: texts.map((t) => [{ value: t }]) }] };
     await writeWorkpapers(excel.run, plan, options);
     expect(texts.map((_, i) => excel.cell('Run Log', `A${i + 1}`).value)).toEqual(texts);

@@ -136,7 +136,11 @@ export class MemoryRequestContext implements XRequestContext {
         op: 'call',
         target: api,
         run: () => {
-          throw new ExcelError('ApiNotFound', `The API you are trying to use could not be found. (${api} needs ExcelApi ${set})`, api);
+          throw new ExcelError(
+            'ApiNotFound',
+            `The API you are trying to use could not be found. (${api} needs ExcelApi ${set})`,
+            api,
+          );
         },
       });
     }
@@ -304,11 +308,19 @@ export class MemoryApplication implements XApplication {
   constructor(private readonly ctx: MemoryRequestContext) {}
   suspendApiCalculationUntilNextSync(): void {
     this.ctx.requires('Application.suspendApiCalculationUntilNextSync');
-    this.ctx.enqueue({ op: 'suspendApiCalculationUntilNextSync', target: 'application', run: () => this.ctx.suspendCalculation() });
+    this.ctx.enqueue({
+      op: 'suspendApiCalculationUntilNextSync',
+      target: 'application',
+      run: () => this.ctx.suspendCalculation(),
+    });
   }
   suspendScreenUpdatingUntilNextSync(): void {
     this.ctx.requires('Application.suspendScreenUpdatingUntilNextSync');
-    this.ctx.enqueue({ op: 'suspendScreenUpdatingUntilNextSync', target: 'application', run: () => this.ctx.suspendScreenUpdating() });
+    this.ctx.enqueue({
+      op: 'suspendScreenUpdatingUntilNextSync',
+      target: 'application',
+      run: () => this.ctx.suspendScreenUpdating(),
+    });
   }
 }
 
@@ -348,7 +360,9 @@ export class MemoryWorksheetCollection extends ClientObject<WorkbookModel> imple
     return this.prop('items');
   }
   load(names?: string | string[]): MemoryWorksheetCollection {
-    const list = parseLoad(names).map((n) => n.replace(/^items\//, '')).filter((n) => n !== 'items');
+    const list = parseLoad(names)
+      .map((n) => n.replace(/^items\//, ''))
+      .filter((n) => n !== 'items');
     this.ctx.enqueue({
       op: 'load',
       target: this.path,
@@ -372,13 +386,23 @@ export class MemoryWorksheetCollection extends ClientObject<WorkbookModel> imple
   getItem(key: string): MemoryWorksheet {
     return new MemoryWorksheet(this.ctx, `worksheets(${key})`, () => {
       const s = this.ctx.host.model.sheetByKey(key);
-      if (!s) throw new ExcelError('ItemNotFound', 'The requested resource does not exist.', `WorksheetCollection.getItem(${key})`);
+      if (!s)
+        throw new ExcelError(
+          'ItemNotFound',
+          'The requested resource does not exist.',
+          `WorksheetCollection.getItem(${key})`,
+        );
       return s;
     });
   }
   getItemOrNullObject(key: string): MemoryWorksheet {
     this.ctx.requires('WorksheetCollection.getItemOrNullObject');
-    return new MemoryWorksheet(this.ctx, `worksheets(${key})?`, () => this.ctx.host.model.sheetByKey(key) ?? null, true);
+    return new MemoryWorksheet(
+      this.ctx,
+      `worksheets(${key})?`,
+      () => this.ctx.host.model.sheetByKey(key) ?? null,
+      true,
+    );
   }
   protected scalarNames(): string[] {
     return [];
@@ -416,7 +440,11 @@ export class MemoryWorksheet extends ClientObject<SheetModel> implements XWorksh
     this.ctx.requires('Worksheet.tabColor');
     this.set('tabColor', value, (s) => {
       if (value !== '' && !/^#[0-9A-Fa-f]{6}$/.test(value)) {
-        throw new ExcelError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', 'Worksheet.tabColor');
+        throw new ExcelError(
+          'InvalidArgument',
+          'The argument is invalid or missing or has an incorrect format.',
+          'Worksheet.tabColor',
+        );
       }
       s.tabColor = value.toUpperCase();
     });
@@ -554,24 +582,32 @@ export class MemoryRange extends ClientObject<RangeModel> implements XRange {
     );
   }
   get format(): XRangeFormat {
-    const range = this;
+    const setBold = (value: boolean): void =>
+      this.set('format/font/bold', value, (r) => {
+        for (let i = r.rect.r0; i <= r.rect.r1; i++) {
+          const row = r.sheet.row(i, true);
+          for (let j = r.rect.c0; j <= r.rect.c1; j++) row.b[j] = value ? true : undefined;
+        }
+      });
+    const setColor = (value: string): void => this.set('format/font/color', value, () => undefined);
+    const setWidth = (points: number): void => {
+      this.ctx.requires('RangeFormat.columnWidth');
+      this.set('format/columnWidth', points, (r) => {
+        for (let c = r.rect.c0; c <= r.rect.c1; c++) r.sheet.columnWidths.set(c, points);
+      });
+    };
     const font: XRangeFont = {
       get bold(): boolean {
         throw propertyNotLoaded('bold');
       },
       set bold(value: boolean) {
-        range.set('format/font/bold', value, (r) => {
-          for (let i = r.rect.r0; i <= r.rect.r1; i++) {
-            const row = r.sheet.row(i, true);
-            for (let j = r.rect.c0; j <= r.rect.c1; j++) row.b[j] = value ? true : undefined;
-          }
-        });
+        setBold(value);
       },
       get color(): string {
         throw propertyNotLoaded('color');
       },
       set color(value: string) {
-        range.set('format/font/color', value, () => undefined);
+        setColor(value);
       },
     };
     return {
@@ -579,10 +615,7 @@ export class MemoryRange extends ClientObject<RangeModel> implements XRange {
         throw propertyNotLoaded('columnWidth');
       },
       set columnWidth(points: number) {
-        range.ctx.requires('RangeFormat.columnWidth');
-        range.set('format/columnWidth', points, (r) => {
-          for (let c = r.rect.c0; c <= r.rect.c1; c++) r.sheet.columnWidths.set(c, points);
-        });
+        setWidth(points);
       },
       font,
     };
@@ -596,7 +629,12 @@ export class MemoryRange extends ClientObject<RangeModel> implements XRange {
     this.ctx.requires('Range.conditionalFormats');
     return {
       add: (type: 'CellValue'): XConditionalFormat => {
-        const model = { rect: { r0: 0, c0: 0, r1: 0, c1: 0 }, rule: { formula1: '', operator: 'EqualTo' } as Excel.ConditionalCellValueRule, fontColor: undefined as string | undefined, fillColor: undefined as string | undefined };
+        const model = {
+          rect: { r0: 0, c0: 0, r1: 0, c1: 0 },
+          rule: { formula1: '', operator: 'EqualTo' } as Excel.ConditionalCellValueRule,
+          fontColor: undefined as string | undefined,
+          fillColor: undefined as string | undefined,
+        };
         this.call('conditionalFormats.add', type, (r) => {
           model.rect = r.rect;
           r.sheet.conditionalFormats.push(model);
@@ -689,7 +727,11 @@ export class MemoryRange extends ClientObject<RangeModel> implements XRange {
   private checkShape(rect: Rect, grid: unknown[][]): void {
     const rows = rect.r1 - rect.r0 + 1;
     const cols = rect.c1 - rect.c0 + 1;
-    if (!Array.isArray(grid) || grid.length !== rows || grid.some((row) => !Array.isArray(row) || row.length !== cols)) {
+    if (
+      !Array.isArray(grid) ||
+      grid.length !== rows ||
+      grid.some((row) => !Array.isArray(row) || row.length !== cols)
+    ) {
       throw new ExcelError(
         'InvalidArgument',
         "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
@@ -711,7 +753,11 @@ export class MemoryRange extends ClientObject<RangeModel> implements XRange {
             const input = grid[i][j];
             if (input === null || input === undefined) continue;
             if (typeof input !== 'string' && typeof input !== 'number' && typeof input !== 'boolean') {
-              throw new ExcelError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', this.path);
+              throw new ExcelError(
+                'InvalidArgument',
+                'The argument is invalid or missing or has an incorrect format.',
+                this.path,
+              );
             }
             const c = r.rect.c0 + j;
             const entered = enter(input as CellValue, row.nf[c]);
@@ -751,14 +797,22 @@ class MemoryDataValidation extends ClientObject<RangeModel> implements XDataVali
     this.set('rule', rule, (r) => {
       const kinds = Object.keys(rule).filter((k) => (rule as Record<string, unknown>)[k] !== undefined);
       if (kinds.length !== 1) {
-        throw new ExcelError('InvalidArgument', 'A data validation rule needs exactly one kind of criteria.', this.path);
+        throw new ExcelError(
+          'InvalidArgument',
+          'A data validation rule needs exactly one kind of criteria.',
+          this.path,
+        );
       }
       if (rule.list && typeof rule.list.source !== 'string') {
         throw new ExcelError('InvalidArgument', 'The list source must be text or a range address.', this.path);
       }
       // Excel refuses a new rule over cells that already have one; clear() first.
       if (r.sheet.validations.some((v) => intersects(v.rect, r.rect))) {
-        throw new ExcelError('InvalidOperation', 'The range already has a data validation rule: clear it first.', this.path);
+        throw new ExcelError(
+          'InvalidOperation',
+          'The range already has a data validation rule: clear it first.',
+          this.path,
+        );
       }
       r.sheet.validations.push({ rect: r.rect, rule });
     });
@@ -812,7 +866,9 @@ export class MemoryTableCollection extends ClientObject<WorkbookModel> implement
     return this.prop('items');
   }
   load(names?: string | string[]): MemoryTableCollection {
-    const list = parseLoad(names).map((n) => n.replace(/^items\//, '')).filter((n) => n !== 'items');
+    const list = parseLoad(names)
+      .map((n) => n.replace(/^items\//, ''))
+      .filter((n) => n !== 'items');
     if (list.some((n) => n.startsWith('worksheet'))) this.ctx.requires('Table.worksheet');
     this.ctx.enqueue({
       op: 'load',
@@ -834,14 +890,23 @@ export class MemoryTableCollection extends ClientObject<WorkbookModel> implement
   }
   add(address: string, hasHeaders: boolean): MemoryTable {
     const table = new MemoryTable(this.ctx, `tables.add(${address})`, () => {
-      if (!hasHeaders) throw new ExcelError('InvalidArgument', 'The in-memory Excel only adds tables whose first row is the header.', this.path);
+      if (!hasHeaders)
+        throw new ExcelError(
+          'InvalidArgument',
+          'The in-memory Excel only adds tables whose first row is the header.',
+          this.path,
+        );
       let sheet = this.scope ? this.scope() : null;
       let local = address;
       const bang = address.lastIndexOf('!');
       if (bang >= 0) {
-        const name = address.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+        const name = address
+          .slice(0, bang)
+          .replace(/^'(.*)'$/, '$1')
+          .replace(/''/g, "'");
         const named = this.ctx.host.model.sheetByName(name);
-        if (!named) throw new ExcelError('ItemNotFound', 'The requested resource does not exist.', 'TableCollection.add');
+        if (!named)
+          throw new ExcelError('ItemNotFound', 'The requested resource does not exist.', 'TableCollection.add');
         sheet = named;
         local = address.slice(bang + 1);
       }
@@ -854,7 +919,12 @@ export class MemoryTableCollection extends ClientObject<WorkbookModel> implement
   getItem(key: string): MemoryTable {
     return new MemoryTable(this.ctx, `tables(${key})`, () => {
       const t = this.find(key);
-      if (!t) throw new ExcelError('ItemNotFound', 'The requested resource does not exist.', `TableCollection.getItem(${key})`);
+      if (!t)
+        throw new ExcelError(
+          'ItemNotFound',
+          'The requested resource does not exist.',
+          `TableCollection.getItem(${key})`,
+        );
       return t;
     });
   }
@@ -973,7 +1043,11 @@ export class MemoryTable extends ClientObject<TableModel> implements XTable {
   private appendRows(t: TableModel, grid: CellValue[][]): void {
     const width = t.rect.c1 - t.rect.c0 + 1;
     if (grid.some((row) => row.length !== width)) {
-      throw new ExcelError('InvalidArgument', "The number of rows or columns in the input array doesn't match the size or dimensions of the range.", this.path);
+      throw new ExcelError(
+        'InvalidArgument',
+        "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+        this.path,
+      );
     }
     const k = grid.length;
     const used = t.sheet.usedRect(false);
@@ -1020,7 +1094,9 @@ class MemoryNamedItemCollection extends ClientObject<SheetModel> implements XNam
     return this.prop('items');
   }
   load(names?: string | string[]): MemoryNamedItemCollection {
-    const list = parseLoad(names).map((n) => n.replace(/^items\//, '')).filter((n) => n !== 'items');
+    const list = parseLoad(names)
+      .map((n) => n.replace(/^items\//, ''))
+      .filter((n) => n !== 'items');
     this.ctx.enqueue({
       op: 'load',
       target: this.path,
@@ -1045,7 +1121,11 @@ class MemoryNamedItemCollection extends ClientObject<SheetModel> implements XNam
       const sheet = this.m();
       checkTableName(name);
       if (sheet.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) {
-        throw new ExcelError('ItemAlreadyExists', 'The resource with the specified name already exists.', 'NamedItemCollection.add');
+        throw new ExcelError(
+          'ItemAlreadyExists',
+          'The resource with the specified name already exists.',
+          'NamedItemCollection.add',
+        );
       }
       let ref: string;
       if (typeof reference === 'string') ref = reference;
@@ -1053,12 +1133,22 @@ class MemoryNamedItemCollection extends ClientObject<SheetModel> implements XNam
         const r = reference.resolve();
         if (!r) throw new ExcelError('InvalidArgument', 'The reference is a null range.', 'NamedItemCollection.add');
         ref = `=${qualifiedAddress(r.sheet, r.rect).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`;
-      } else throw new ExcelError('InvalidArgument', 'The reference must be a range or a formula.', 'NamedItemCollection.add');
+      } else
+        throw new ExcelError(
+          'InvalidArgument',
+          'The reference must be a range or a formula.',
+          'NamedItemCollection.add',
+        );
       const model = { name, reference: ref, comment: comment ?? '' };
       sheet.names.push(model);
       return { sheet, item: model };
     });
-    this.ctx.enqueue({ op: 'add', target: this.path, args: [name, typeof reference === 'string' ? reference : 'range', comment], run: () => void item.resolve() });
+    this.ctx.enqueue({
+      op: 'add',
+      target: this.path,
+      args: [name, typeof reference === 'string' ? reference : 'range', comment],
+      run: () => void item.resolve(),
+    });
     return item;
   }
   getItemOrNullObject(name: string): MemoryNamedItem {

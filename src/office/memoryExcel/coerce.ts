@@ -9,9 +9,7 @@ import { isIsoDate, toExcelSerial } from '../../engine/calendar/dates';
 import type { CellValue } from '../excelApi';
 
 export type Entered =
-  | { kind: 'clear' }
-  | { kind: 'value'; value: CellValue; numberFormat?: string }
-  | { kind: 'formula'; formula: string };
+  { kind: 'clear' } | { kind: 'value'; value: CellValue; numberFormat?: string } | { kind: 'formula'; formula: string };
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const PERCENT = /^([+-]?(\d+(\.\d*)?|\.\d+))%$/;

@@ -60,7 +60,18 @@ class Parser {
   }
 
   private static readonly PREC: Record<string, number> = {
-    '=': 1, '<>': 1, '<': 1, '>': 1, '<=': 1, '>=': 1, '&': 2, '+': 3, '-': 3, '*': 4, '/': 4, '^': 5,
+    '=': 1,
+    '<>': 1,
+    '<': 1,
+    '>': 1,
+    '<=': 1,
+    '>=': 1,
+    '&': 2,
+    '+': 3,
+    '-': 3,
+    '*': 4,
+    '/': 4,
+    '^': 5,
   };
 
   private peekOp(): string | null {
@@ -226,7 +237,11 @@ class Parser {
       const r0 = Number(m[2]) - 1;
       const c1 = m[3] ? columnNumber(m[3]) - 1 : c0;
       const r1 = m[4] ? Number(m[4]) - 1 : r0;
-      return { t: 'ref', sheet, rect: { r0: Math.min(r0, r1), c0: Math.min(c0, c1), r1: Math.max(r0, r1), c1: Math.max(c0, c1) } };
+      return {
+        t: 'ref',
+        sheet,
+        rect: { r0: Math.min(r0, r1), c0: Math.min(c0, c1), r1: Math.max(r0, r1), c1: Math.max(c0, c1) },
+      };
     }
     m = /^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})(?![A-Za-z0-9_(.])/.exec(rest);
     if (m) {
@@ -346,7 +361,11 @@ export class FormulaEngine {
         return v instanceof XlErr ? v : v / 100;
       }
       case 'bin':
-        return this.binary(node.op, this.scalar(this.eval(node.a, here), here), this.scalar(this.eval(node.b, here), here));
+        return this.binary(
+          node.op,
+          this.scalar(this.eval(node.a, here), here),
+          this.scalar(this.eval(node.b, here), here),
+        );
       case 'call':
         return this.call(node.name, node.args, here);
     }
@@ -396,10 +415,9 @@ export class FormulaEngine {
     if (v === null || typeof v !== 'object' || v instanceof XlErr) return v;
     const { sheet, rect } = v;
     if (rect.r0 === rect.r1 && rect.c0 === rect.c1) return this.cellValue(sheet, rect.r0, rect.c0);
-    if (sheet === here.sheet || true) {
-      if (rect.c0 === rect.c1 && here.r >= rect.r0 && here.r <= rect.r1) return this.cellValue(sheet, here.r, rect.c0);
-      if (rect.r0 === rect.r1 && here.c >= rect.c0 && here.c <= rect.c1) return this.cellValue(sheet, rect.r0, here.c);
-    }
+    // Implicit intersection: the cell of a column in the formula's row, of a row in the formula's column.
+    if (rect.c0 === rect.c1 && here.r >= rect.r0 && here.r <= rect.r1) return this.cellValue(sheet, here.r, rect.c0);
+    if (rect.r0 === rect.r1 && here.c >= rect.c0 && here.c <= rect.c1) return this.cellValue(sheet, rect.r0, here.c);
     return ERR.value;
   }
 
@@ -427,7 +445,11 @@ export class FormulaEngine {
       const used = sheet.usedRect(true);
       const r1 = used ? Math.min(rect.r1, Math.max(used.r1, rect.r0)) : rect.r0;
       const c1 = used ? Math.min(rect.c1, Math.max(used.c1, rect.c0)) : rect.c0;
-      return { rows: r1 - rect.r0 + 1, cols: c1 - rect.c0 + 1, at: (i, j) => this.cellValue(sheet, rect.r0 + i, rect.c0 + j) };
+      return {
+        rows: r1 - rect.r0 + 1,
+        cols: c1 - rect.c0 + 1,
+        at: (i, j) => this.cellValue(sheet, rect.r0 + i, rect.c0 + j),
+      };
     }
     const s = this.scalar(v, here);
     return { rows: 1, cols: 1, at: () => s };
@@ -438,7 +460,12 @@ export class FormulaEngine {
     if (tableName !== undefined) table = this.wb.tableByName(tableName);
     else
       table = this.wb.tables.find(
-        (t) => t.sheet === here.sheet && here.r >= t.rect.r0 && here.r <= t.rect.r1 && here.c >= t.rect.c0 && here.c <= t.rect.c1,
+        (t) =>
+          t.sheet === here.sheet &&
+          here.r >= t.rect.r0 &&
+          here.r <= t.rect.r1 &&
+          here.c >= t.rect.c0 &&
+          here.c <= t.rect.c1,
       );
     if (!table) return ERR.ref;
     const parts = spec.startsWith('[') ? [...spec.matchAll(/\[((?:[^\]']|'.)*)\]/g)].map((m) => m[1]) : [spec];
@@ -762,7 +789,13 @@ function criterion(c: Scalar): (x: Scalar) => boolean {
   const rhs: Scalar = rhsText !== '' && !Number.isNaN(Number(rhsText)) ? Number(rhsText) : rhsText;
   const wildcard = typeof rhs === 'string' && /[*?]/.test(rhs);
   const re = wildcard
-    ? new RegExp(`^${String(rhs).replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i')
+    ? new RegExp(
+        `^${String(rhs)
+          .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+          .replace(/\*/g, '.*')
+          .replace(/\?/g, '.')}$`,
+        'i',
+      )
     : null;
   return (x) => {
     if (op === '=' || op === '<>') {
@@ -812,7 +845,8 @@ function text(v: Scalar): string {
 
 /** Excel's ordering: numbers < text < booleans; text compares case-insensitively; empty is 0 or "". */
 export function compare(a: Scalar, b: Scalar): number {
-  const rank = (x: Scalar): number => (typeof x === 'number' ? 0 : typeof x === 'string' ? 1 : typeof x === 'boolean' ? 2 : 3);
+  const rank = (x: Scalar): number =>
+    typeof x === 'number' ? 0 : typeof x === 'string' ? 1 : typeof x === 'boolean' ? 2 : 3;
   let x = a;
   let y = b;
   if (x === null) x = typeof y === 'string' ? '' : typeof y === 'boolean' ? false : 0;

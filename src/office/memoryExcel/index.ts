@@ -171,7 +171,9 @@ export class MemoryExcel implements Host {
       tab: s.tabColor,
       names: s.names,
       validations: s.validations,
-      tables: this.model.tables.filter((t) => t.sheet === s).map((t) => ({ name: t.name, rect: t.rect, style: t.style })),
+      tables: this.model.tables
+        .filter((t) => t.sheet === s)
+        .map((t) => ({ name: t.name, rect: t.rect, style: t.style })),
     });
   }
 

@@ -87,7 +87,9 @@ export class SheetModel {
       const width = Math.max(row.v.length, row.f.length, valuesOnly ? 0 : Math.max(row.nf.length, row.b.length));
       for (let c = 0; c < width; c++) {
         const used =
-          row.v[c] !== undefined || row.f[c] !== undefined || (!valuesOnly && (row.nf[c] !== undefined || row.b[c] !== undefined));
+          row.v[c] !== undefined ||
+          row.f[c] !== undefined ||
+          (!valuesOnly && (row.nf[c] !== undefined || row.b[c] !== undefined));
         if (!used) continue;
         if (!rect) rect = { r0: r, c0: c, r1: r, c1: c };
         else {
@@ -142,9 +144,16 @@ export class WorkbookModel {
     }
     checkSheetName(sheetName);
     if (this.sheetByName(sheetName)) {
-      throw new ExcelError('ItemAlreadyExists', 'The resource with the specified name already exists.', 'WorksheetCollection.add');
+      throw new ExcelError(
+        'ItemAlreadyExists',
+        'The resource with the specified name already exists.',
+        'WorksheetCollection.add',
+      );
     }
-    const sheet = new SheetModel(`{${String(this.nextSheetId++).padStart(8, '0')}-0000-4000-8000-000000000000}`, sheetName);
+    const sheet = new SheetModel(
+      `{${String(this.nextSheetId++).padStart(8, '0')}-0000-4000-8000-000000000000}`,
+      sheetName,
+    );
     this.sheets.push(sheet);
     if (!this.activeSheet) this.activeSheet = sheet;
     this.touch();
@@ -175,7 +184,11 @@ export class WorkbookModel {
     checkSheetName(name);
     const other = this.sheetByName(name);
     if (other && other !== sheet) {
-      throw new ExcelError('ItemAlreadyExists', 'The resource with the specified name already exists.', 'Worksheet.name');
+      throw new ExcelError(
+        'ItemAlreadyExists',
+        'The resource with the specified name already exists.',
+        'Worksheet.name',
+      );
     }
     const old = sheet.name;
     sheet.name = name;
@@ -185,7 +198,11 @@ export class WorkbookModel {
 
   moveSheet(sheet: SheetModel, position: number): void {
     if (!Number.isInteger(position) || position < 0 || position >= this.sheets.length) {
-      throw new ExcelError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', 'Worksheet.position');
+      throw new ExcelError(
+        'InvalidArgument',
+        'The argument is invalid or missing or has an incorrect format.',
+        'Worksheet.position',
+      );
     }
     const i = this.sheets.indexOf(sheet);
     this.sheets.splice(i, 1);
@@ -203,7 +220,13 @@ export class WorkbookModel {
     if (rect.r1 === rect.r0) rect = { ...rect, r1: rect.r0 + 1 };
     let k = this.tables.length + 1;
     while (this.tableByName(`Table${k}`)) k++;
-    const table: TableModel = { id: this.nextTableId++, name: `Table${k}`, sheet, rect: { ...rect }, style: 'TableStyleMedium2' };
+    const table: TableModel = {
+      id: this.nextTableId++,
+      name: `Table${k}`,
+      sheet,
+      rect: { ...rect },
+      style: 'TableStyleMedium2',
+    };
     // A table's header cells are text; blank headers become Column1, Column2, ... as Excel does.
     const header = sheet.row(rect.r0, true);
     for (let c = rect.c0; c <= rect.c1; c++) {
@@ -260,7 +283,10 @@ export class WorkbookModel {
 
 function replaceSheetWithRef(formula: string, sheetName: string): string {
   // Excel turns Sheet!A1 into #REF! when the sheet is deleted.
-  return renameRefs(formula, new Map([[sheetName, '\u0000REF']])).replace(/'?\u0000REF'?!\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?/g, '#REF!');
+  return renameRefs(formula, new Map([[sheetName, '\uE000REF']])).replace(
+    /'?\uE000REF'?!\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?/g,
+    '#REF!',
+  );
 }
 
 export function intersects(a: Rect, b: Rect): boolean {
@@ -268,8 +294,18 @@ export function intersects(a: Rect, b: Rect): boolean {
 }
 
 export function checkSheetName(name: string): void {
-  if (name.length === 0 || name.length > 31 || /[:\\/?*[\]]/.test(name) || name.startsWith("'") || name.endsWith("'") || name.toLowerCase() === 'history') {
-    throw new ExcelError('InvalidArgument', `The argument is invalid or missing or has an incorrect format. (sheet name "${name}")`);
+  if (
+    name.length === 0 ||
+    name.length > 31 ||
+    /[:\\/?*[\]]/.test(name) ||
+    name.startsWith("'") ||
+    name.endsWith("'") ||
+    name.toLowerCase() === 'history'
+  ) {
+    throw new ExcelError(
+      'InvalidArgument',
+      `The argument is invalid or missing or has an incorrect format. (sheet name "${name}")`,
+    );
   }
 }
 
@@ -281,7 +317,11 @@ export function checkTableName(name: string): void {
     !/^[A-Za-z]{1,3}\d+$/.test(name) &&
     !/^[RrCc]$/.test(name) &&
     !/^R\d*C\d*$/i.test(name);
-  if (!ok) throw new ExcelError('InvalidArgument', `The argument is invalid or missing or has an incorrect format. (table name "${name}")`);
+  if (!ok)
+    throw new ExcelError(
+      'InvalidArgument',
+      `The argument is invalid or missing or has an incorrect format. (table name "${name}")`,
+    );
 }
 
 /** Parses "A1", "$B$2:D9", "A:C" or "3:5" into a 0-based rectangle. */
@@ -293,7 +333,10 @@ export function parseAddress(address: string): Rect {
     const r0 = Number(m[2]) - 1;
     const c1 = m[3] ? columnNumber(m[3]) - 1 : c0;
     const r1 = m[4] ? Number(m[4]) - 1 : r0;
-    return checkRect({ r0: Math.min(r0, r1), c0: Math.min(c0, c1), r1: Math.max(r0, r1), c1: Math.max(c0, c1) }, address);
+    return checkRect(
+      { r0: Math.min(r0, r1), c0: Math.min(c0, c1), r1: Math.max(r0, r1), c1: Math.max(c0, c1) },
+      address,
+    );
   }
   m = /^([A-Za-z]{1,3}):([A-Za-z]{1,3})$/.exec(a);
   if (m) {
@@ -307,12 +350,18 @@ export function parseAddress(address: string): Rect {
     const r1 = Number(m[2]) - 1;
     return checkRect({ r0: Math.min(r0, r1), c0: 0, r1: Math.max(r0, r1), c1: MAX_COLUMNS - 1 }, address);
   }
-  throw new ExcelError('InvalidArgument', `The argument is invalid or missing or has an incorrect format. (address "${address}")`);
+  throw new ExcelError(
+    'InvalidArgument',
+    `The argument is invalid or missing or has an incorrect format. (address "${address}")`,
+  );
 }
 
 function checkRect(rect: Rect, address: string): Rect {
   if (rect.r0 < 0 || rect.r1 >= MAX_ROWS || rect.c0 < 0 || rect.c1 >= MAX_COLUMNS) {
-    throw new ExcelError('InvalidArgument', `The argument is invalid or missing or has an incorrect format. (address "${address}")`);
+    throw new ExcelError(
+      'InvalidArgument',
+      `The argument is invalid or missing or has an incorrect format. (address "${address}")`,
+    );
   }
   return rect;
 }

@@ -1,5 +1,14 @@
 import * as React from 'react';
-import { FluentProvider, Tab, TabList, Text, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import {
+  FluentProvider,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from '@fluentui/react-components';
 import type { WorkbookHost } from '../host';
 import type { BuildWorkpapers } from '../workflow';
 import { InputTemplatePanel } from './InputTemplatePanel';

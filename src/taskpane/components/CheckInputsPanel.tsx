@@ -55,7 +55,9 @@ export function CheckInputsPanel({ host }: { host: WorkbookHost }): React.JSX.El
           </MessageBar>
         )}
       </div>
-      {result && result.errors.length > 0 && <ErrorList host={host} errors={result.errors} label="Problems in the inputs" />}
+      {result && result.errors.length > 0 && (
+        <ErrorList host={host} errors={result.errors} label="Problems in the inputs" />
+      )}
     </Stack>
   );
 }

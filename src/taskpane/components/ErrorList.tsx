@@ -5,12 +5,26 @@ import { selectWhere } from '../../office/selectCell';
 import type { WorkbookHost } from '../host';
 
 const useStyles = makeStyles({
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
   where: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
 });
 
 /** Input errors, each with its cell: selecting one takes you to that cell. */
-export function ErrorList({ host, errors, label }: { host: WorkbookHost; errors: InputError[]; label: string }): React.JSX.Element {
+export function ErrorList({
+  host,
+  errors,
+  label,
+}: {
+  host: WorkbookHost;
+  errors: InputError[];
+  label: string;
+}): React.JSX.Element {
   const styles = useStyles();
   return (
     <ul className={styles.list} aria-label={label}>

@@ -11,7 +11,13 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { InputError } from '../../input';
-import { generateWorkpapers, PHASES, type BuildWorkpapers, type GenerateProgress, type GenerateSummary } from '../workflow';
+import {
+  generateWorkpapers,
+  PHASES,
+  type BuildWorkpapers,
+  type GenerateProgress,
+  type GenerateSummary,
+} from '../workflow';
 import type { WorkbookHost } from '../host';
 import { ErrorList } from './ErrorList';
 import { Stack } from './Stack';
@@ -60,8 +66,8 @@ export function GeneratePanel({ host, build }: { host: WorkbookHost; build: Buil
   return (
     <Stack>
       <Text>
-        Writes the sheets Schedules, Journal Entries, Roll-Forward, Disclosures, Tie-Out and Run Log. Earlier
-        workpapers are replaced only when the new ones are complete; your own sheets are never touched.
+        Writes the sheets Schedules, Journal Entries, Roll-Forward, Disclosures, Tie-Out and Run Log. Earlier workpapers
+        are replaced only when the new ones are complete; your own sheets are never touched.
       </Text>
       {!running && (
         <Button appearance="primary" onClick={() => void generate()}>
@@ -91,8 +97,8 @@ export function GeneratePanel({ host, build }: { host: WorkbookHost; build: Buil
           <MessageBar intent="warning">
             <MessageBarBody>
               <MessageBarTitle>Fix the inputs first</MessageBarTitle>
-              {state.errors.length} {state.errors.length === 1 ? 'problem' : 'problems'}; select a cell reference to
-              go to it.
+              {state.errors.length} {state.errors.length === 1 ? 'problem' : 'problems'}; select a cell reference to go
+              to it.
             </MessageBarBody>
           </MessageBar>
         )}
@@ -102,7 +108,13 @@ export function GeneratePanel({ host, build }: { host: WorkbookHost; build: Buil
   );
 }
 
-function RunProgress({ progress, onCancel }: { progress: GenerateProgress | null; onCancel: () => void }): React.JSX.Element {
+function RunProgress({
+  progress,
+  onCancel,
+}: {
+  progress: GenerateProgress | null;
+  onCancel: () => void;
+}): React.JSX.Element {
   const styles = useStyles();
   const [cancelling, setCancelling] = React.useState(false);
   const phase = progress?.phase ?? PHASES[0];
@@ -113,7 +125,11 @@ function RunProgress({ progress, onCancel }: { progress: GenerateProgress | null
       </Field>
       <ol className={styles.phases} aria-label="Phases">
         {PHASES.map((p) => (
-          <li key={p} className={p === phase ? styles.current : undefined} aria-current={p === phase ? 'step' : undefined}>
+          <li
+            key={p}
+            className={p === phase ? styles.current : undefined}
+            aria-current={p === phase ? 'step' : undefined}
+          >
             {p}
           </li>
         ))}
@@ -156,8 +172,9 @@ function RunSummary({ summary }: { summary: GenerateSummary }): React.JSX.Elemen
         {summary.write.userSheetsLeftAlone.length > 0 && (
           <div>
             Your own {summary.write.userSheetsLeftAlone.length === 1 ? 'sheet' : 'sheets'}{' '}
-            {summary.write.userSheetsLeftAlone.join(', ')} {summary.write.userSheetsLeftAlone.length === 1 ? 'was' : 'were'} left
-            alone; the add-in wrote beside {summary.write.userSheetsLeftAlone.length === 1 ? 'it' : 'them'}.
+            {summary.write.userSheetsLeftAlone.join(', ')}{' '}
+            {summary.write.userSheetsLeftAlone.length === 1 ? 'was' : 'were'} left alone; the add-in wrote beside{' '}
+            {summary.write.userSheetsLeftAlone.length === 1 ? 'it' : 'them'}.
           </div>
         )}
         {summary.failures.length > 0 && (

@@ -39,7 +39,10 @@ export function InputTemplatePanel({ host }: { host: WorkbookHost }): React.JSX.
                 <div>Added: {result.created.map((c) => `${c.table} (sheet ${c.sheet})`).join(', ')}.</div>
               )}
               {result.existing.length > 0 && (
-                <div>Already in the workbook, left as they are: {result.existing.map((c) => `${c.table} (sheet ${c.sheet})`).join(', ')}.</div>
+                <div>
+                  Already in the workbook, left as they are:{' '}
+                  {result.existing.map((c) => `${c.table} (sheet ${c.sheet})`).join(', ')}.
+                </div>
               )}
             </MessageBarBody>
           </MessageBar>

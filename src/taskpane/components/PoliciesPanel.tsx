@@ -1,5 +1,15 @@
 import * as React from 'react';
-import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Text } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Spinner,
+  Text,
+} from '@fluentui/react-components';
 import { fromExcelSerial, isIsoDate, toExcelSerial } from '../../engine/calendar/dates';
 import { POLICY_SETTINGS, type PolicySetting } from '../../input';
 import { readPolicies, writePolicies, type PolicyChange } from '../../office/policiesTable';
@@ -7,7 +17,20 @@ import type { CellValue } from '../../office/excelApi';
 import type { WorkbookHost } from '../host';
 import { Stack } from './Stack';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** A cell value as the form shows it ("75%", "2025-12-31", "12"). */
 export function displayPolicy(setting: PolicySetting, value: CellValue | null): string {
@@ -27,7 +50,8 @@ export function parsePolicy(setting: PolicySetting, text: string): { change: Pol
     case 'threshold': {
       const m = /^(\d+(\.\d+)?)\s*%$/.exec(t);
       const x = m ? Number(m[1]) / 100 : Number(t);
-      if (!Number.isFinite(x) || x <= 0 || x > 1) return { error: `${name}: enter a percentage above 0% and at most 100%, like 75%` };
+      if (!Number.isFinite(x) || x <= 0 || x > 1)
+        return { error: `${name}: enter a percentage above 0% and at most 100%, like 75%` };
       return { change: { setting: name, value: x } };
     }
     case 'monthEnd':
@@ -56,7 +80,9 @@ export function PoliciesPanel({ host }: { host: WorkbookHost }): React.JSX.Eleme
     setHasTable(read.table !== null);
     const values: Record<string, string> = {};
     for (const s of POLICY_SETTINGS) {
-      const row = read.rows.find((r) => r.setting.replace(/\s+/g, '').toLowerCase() === s.setting.replace(/\s+/g, '').toLowerCase());
+      const row = read.rows.find(
+        (r) => r.setting.replace(/\s+/g, '').toLowerCase() === s.setting.replace(/\s+/g, '').toLowerCase(),
+      );
       values[s.setting] = displayPolicy(s, row ? row.value : null);
     }
     setLoaded(values);
@@ -85,7 +111,10 @@ export function PoliciesPanel({ host }: { host: WorkbookHost }): React.JSX.Eleme
     try {
       await writePolicies(host.run, changes);
       await load();
-      setMessage({ intent: 'success', text: changes.length === 0 ? 'Nothing changed.' : `Saved ${changes.map((c) => c.setting).join(', ')}.` });
+      setMessage({
+        intent: 'success',
+        text: changes.length === 0 ? 'Nothing changed.' : `Saved ${changes.map((c) => c.setting).join(', ')}.`,
+      });
     } catch (e) {
       setMessage({ intent: 'error', text: e instanceof Error ? e.message : String(e) });
     } finally {
@@ -119,7 +148,12 @@ export function PoliciesPanel({ host }: { host: WorkbookHost }): React.JSX.Eleme
             {s.kind === 'choice' || s.kind === 'yesNo' || s.kind === 'month' ? (
               <Select value={form[s.setting] ?? ''} onChange={(_, d) => set(s.setting, d.value)}>
                 <option value="">(default)</option>
-                {(s.kind === 'choice' ? s.choices : s.kind === 'yesNo' ? ['Yes', 'No'] : MONTHS.map((_, i) => String(i + 1))).map((o) => (
+                {(s.kind === 'choice'
+                  ? s.choices
+                  : s.kind === 'yesNo'
+                    ? ['Yes', 'No']
+                    : MONTHS.map((_, i) => String(i + 1))
+                ).map((o) => (
                   <option key={o} value={o}>
                     {s.kind === 'month' ? MONTHS[Number(o) - 1] : o}
                   </option>
