@@ -62,6 +62,46 @@ function expectHistoryKept(withMod: LeaseResult, without: LeaseResult, m: number
   expect(withMod.rouAtCommencement).toBe(without.rouAtCommencement);
 }
 
+describe('New Payment: the regular amount of every payment period starting at or after month m (CONTRACT 1.10)', () => {
+  test('mid-year: escalations continue on the original anniversaries, compounding from the new amount', () => {
+    const terms = lease({ termMonths: 36, payment: 1000, annualEscalation: rate('0.03') });
+    const r = run(terms, [modification({ effectiveDate: start(7), type: 'Remeasurement', newPayment: $(1100) })]);
+    const paid = (k: number) => month(r, k).payment;
+    expect(paid(6)).toBe($(1000));
+    for (let k = 7; k <= 12; k++) expect(paid(k)).toBe($(1100));
+    for (let k = 13; k <= 24; k++) expect(paid(k)).toBe($(1133)); // round(1,100 x 1.03)
+    for (let k = 25; k <= 36; k++) expect(paid(k)).toBe($('1166.99')); // round(1,133 x 1.03)
+    const flows = [
+      ...Array.from({ length: 6 }, (_, k) => ({ months: k, cents: $(1100) })),
+      ...Array.from({ length: 12 }, (_, k) => ({ months: 6 + k, cents: $(1133) })),
+      ...Array.from({ length: 12 }, (_, k) => ({ months: 18 + k, cents: $('1166.99') })),
+    ];
+    expect(afterBooking(r, 7).liability).toBe(pvMonths(flows, monthlyRateFor('0.06', 12)));
+  });
+
+  test("on an anniversary: the new amount replaces that year's escalated amount", () => {
+    const terms = lease({ termMonths: 36, payment: 1000, annualEscalation: rate('0.03') });
+    const r = run(terms, [modification({ effectiveDate: start(13), type: 'Remeasurement', newPayment: $(1100) })]);
+    expect(month(r, 12).payment).toBe($(1000));
+    expect(month(r, 13).payment).toBe($(1100));
+    expect(month(r, 25).payment).toBe($(1133));
+  });
+
+  test('quarterly in arrears, effective inside a period: that period keeps its amount, the next ones take the new one', () => {
+    const terms = lease({ termMonths: 24, payment: 3000, frequency: 'Quarterly', timing: 'Arrears' });
+    const r = run(terms, [modification({ effectiveDate: start(5), type: 'Remeasurement', newPayment: $(2400) })]);
+    expect(month(r, 6).arrearsPayment).toBe($(3000)); // the period of months 4-6 started before month 5
+    for (const k of [9, 12, 15, 18, 21, 24]) expect(month(r, k).arrearsPayment).toBe($(2400));
+    // Remeasured at the start of month 5: 3,000 two months on (end of month 6), then 2,400 every 3 months.
+    const i = monthlyRateFor('0.06', 4);
+    const flows = [
+      { months: 2, cents: $(3000) },
+      ...[5, 8, 11, 14, 17, 20].map((t) => ({ months: t, cents: $(2400) })),
+    ];
+    expect(afterBooking(r, 5).liability).toBe(pvMonths(flows, i));
+  });
+});
+
 describe('Termination (CONTRACT 1.10)', () => {
   const terms = lease({
     termMonths: 36,

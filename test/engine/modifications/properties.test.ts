@@ -63,7 +63,8 @@ import {
   tieProblems,
 } from './support';
 
-const RUNS = 150;
+/** 150 by default (a few seconds); MOD_PROPERTY_RUNS=5000 for a deeper search. */
+const RUNS = Number(process.env.MOD_PROPERTY_RUNS ?? 150);
 const PER_YEAR: Record<Frequency, 12 | 4 | 2 | 1> = { Monthly: 12, Quarterly: 4, Semiannual: 2, Annual: 1 };
 const bp = (n: number) => new D(n).div(10000).toString(); // basis points -> decimal text
 
@@ -104,6 +105,22 @@ const leaseArb = fc.record({
   override: fc.constantFrom<'operating' | 'finance' | null>(null, null, 'operating', 'finance'),
   fairValue: fc.oneof(fc.constant(null), fc.integer({ min: 100_000, max: 50_000_000 })),
   usefulLife: fc.oneof(fc.constant(null), fc.integer({ min: 13, max: 240 })),
+  // A LeasePayments stream for one lease in four: on lease-month starts (advance) or inside a month (its end), some
+  // dated after the original term (they come in when a row extends it).
+  irregular: fc.oneof(
+    { arbitrary: fc.constant(null), weight: 3 },
+    {
+      arbitrary: fc.array(
+        fc.record({
+          offset: fc.integer({ min: 0, max: 110 }),
+          inside: fc.boolean(),
+          amount: fc.integer({ min: 0, max: 2_000_000 }),
+        }),
+        { minLength: 1, maxLength: 24 },
+      ),
+      weight: 1,
+    },
+  ),
 });
 type LeaseSpec = typeof leaseArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -125,7 +142,16 @@ function toTerms(s: LeaseSpec): LeaseTerms {
     classificationOverride: s.override,
     fairValue: s.fairValue,
     usefulLifeMonths: s.usefulLife,
+    irregularPayments: (s.irregular ?? []).map((p) => {
+      const monthStart = edate(s.commencement, p.offset);
+      return { date: p.inside ? addDays(monthStart, 10) : monthStart, amount: p.amount };
+    }),
   });
+}
+
+function addDays(iso: string, days: number): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
 const modArb = fc.record({
