@@ -3,6 +3,9 @@ import { readPortfolio } from '../../src/input/portfolio';
 import { BAD_INPUT, SAMPLE_PORTFOLIO, badInputPlan, samplePortfolioPlan } from '../../src/cli/samplePortfolio';
 import { inputSheets } from '../../src/template';
 import { planTables } from '../template/planTables';
+import { join } from 'node:path';
+import { inputHash } from '../../src/input/hash';
+import { readTablesFromFile } from '../../src/xlsx/readTables';
 
 describe('the sample portfolio', () => {
   const read = readPortfolio(planTables(samplePortfolioPlan().sheets));
@@ -68,5 +71,16 @@ describe('the bad input', () => {
       'Policies!B7: Fair Value Threshold 9000% must be above 0% to 100%; 90 reads as 9000%: type 90% or 0.9',
     ]);
     expect(inputSheets(BAD_INPUT)).toHaveLength(4);
+  });
+});
+
+describe('the committed example workbooks', () => {
+  // When this fails, src/cli/samplePortfolio.ts changed: run `npm run build:node && node examples/make-sample-portfolio.js`.
+  it.each([
+    ['sample-portfolio.xlsx', samplePortfolioPlan],
+    ['bad-input.xlsx', badInputPlan],
+  ])('examples/%s holds exactly the inputs of src/cli/samplePortfolio.ts', async (file, plan) => {
+    const tables = await readTablesFromFile(join(__dirname, '../../examples', file));
+    expect(inputHash(tables)).toBe(inputHash(planTables(plan().sheets)));
   });
 });
