@@ -67,6 +67,8 @@ export interface XWorksheet extends XLoadable<XWorksheet> {
 export interface XWorksheetFreezePanes {
   /** ExcelApi 1.7 */
   freezeRows(count?: number): void;
+  /** ExcelApi 1.7: freezes the rows above and the columns left of the range's bottom-right corner. */
+  freezeAt(frozenRange: XRange | string): void;
 }
 
 export interface XNamedItemCollection extends XLoadable<XNamedItemCollection> {

@@ -4,7 +4,7 @@
  * colouring, frozen header rows and the tab colour. The plan decides everything about content; this only writes.
  */
 import { columnLetters } from '../input/a1';
-import type { SheetPlan } from '../workpapers/plan';
+import type { PlanCell, SheetPlan } from '../workpapers/plan';
 import { charactersToPoints, formulaInput, type RefRenames } from './cellInput';
 import type { CellValue, XWorksheet } from './excelApi';
 import { COMMAND_OVERHEAD, jsonBytes, type RequestBudget, type RequestPacker } from './requests';
@@ -20,45 +20,72 @@ export interface RowChunk {
   cells: number;
 }
 
-/** Splits a plan's cells into row chunks, each within the budget. Pure. */
-export function rowChunks(plan: SheetPlan, budget: RequestBudget, renames?: RefRenames): RowChunk[] {
-  const columns = plan.rows.reduce((w, row) => Math.max(w, row.length), 0);
-  if (columns === 0) return [];
+/** The plan's width: the longest row, or the block's column count. */
+export function planWidth(plan: SheetPlan): number {
+  let w = plan.rows.reduce((n, row) => Math.max(n, row.length), 0);
+  for (const b of plan.blocks ?? []) w = Math.max(w, b.columnFormats.length);
+  return w;
+}
+
+/** Rows the plan writes, its explicit rows and its on-demand blocks. */
+export function planRowCount(plan: SheetPlan): number {
+  const blocks = plan.blocks ?? [];
+  const last = blocks.reduce((n, b) => Math.max(n, b.firstRow - 1 + b.rowCount), 0);
+  return Math.max(plan.rows.length, last);
+}
+
+/** Every row of the plan in order, with each cell's number format resolved (a block's column format by default). */
+function* planRows(plan: SheetPlan): Generator<{ index: number; cells: (PlanCell | null)[] }> {
+  for (let r = 0; r < plan.rows.length; r++) yield { index: r, cells: plan.rows[r] };
+  const blocks = [...(plan.blocks ?? [])].sort((a, b) => a.firstRow - b.firstRow);
+  for (const block of blocks) {
+    for (let i = 0; i < block.rowCount; i++) {
+      const cells = block.row(i).map((cell, c) => {
+        const format = block.columnFormats[c];
+        if (!cell || cell.numberFormat !== undefined || format === undefined) return cell;
+        return { ...cell, numberFormat: format };
+      });
+      yield { index: block.firstRow - 1 + i, cells };
+    }
+  }
+}
+
+/** Splits a plan's cells into row chunks, each within the budget, produced as they are needed. Pure. */
+export function* rowChunks(plan: SheetPlan, budget: RequestBudget, renames?: RefRenames): Generator<RowChunk> {
+  const columns = planWidth(plan);
+  if (columns === 0) return;
   const limitBytes = budget.bytes - 2 * COMMAND_OVERHEAD;
   const limitRows = Math.max(1, Math.floor(budget.cells / columns));
-  const chunks: RowChunk[] = [];
   let f: (CellValue | null)[][] = [];
   let nf: (string | null)[][] = [];
   let bytes = 0;
   let first = 0;
   let anyF = false;
   let anyNf = false;
-  const flush = (next: number): void => {
-    if (f.length > 0) {
-      chunks.push({
-        firstRow: first,
-        rows: f.length,
-        columns,
-        formulas: anyF ? f : null,
-        numberFormats: anyNf ? nf : null,
-        bytes: bytes + 2 * COMMAND_OVERHEAD,
-        cells: f.length * columns,
-      });
-    }
+  const take = (): RowChunk => {
+    const chunk: RowChunk = {
+      firstRow: first,
+      rows: f.length,
+      columns,
+      formulas: anyF ? f : null,
+      numberFormats: anyNf ? nf : null,
+      bytes: bytes + 2 * COMMAND_OVERHEAD,
+      cells: f.length * columns,
+    };
     f = [];
     nf = [];
     bytes = 0;
     anyF = false;
     anyNf = false;
-    first = next;
+    return chunk;
   };
-  plan.rows.forEach((row, r) => {
+  for (const { index, cells } of planRows(plan)) {
     const fr: (CellValue | null)[] = new Array(columns).fill(null);
     const nr: (string | null)[] = new Array(columns).fill(null);
     let rowF = false;
     let rowNf = false;
-    for (let c = 0; c < row.length; c++) {
-      const cell = row[c];
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c];
       if (!cell) continue;
       const input = formulaInput(cell, renames);
       if (input !== null) {
@@ -72,16 +99,19 @@ export function rowChunks(plan: SheetPlan, budget: RequestBudget, renames?: RefR
     }
     // Both arrays are counted: the formulas always, the number formats when any row of the chunk has one.
     const rowBytes = jsonBytes(fr) + jsonBytes(nr) + 2;
-    if (rowBytes > limitBytes) throw new RangeError(`row ${r + 1} of ${plan.name} alone is over the request budget`);
-    if (f.length > 0 && (bytes + rowBytes > limitBytes || f.length >= limitRows)) flush(r);
+    if (rowBytes > limitBytes)
+      throw new RangeError(`row ${index + 1} of ${plan.name} alone is over the request budget`);
+    // A chunk is one rectangle: a gap in the rows (between explicit rows and a block) starts a new one.
+    if (f.length > 0 && (bytes + rowBytes > limitBytes || f.length >= limitRows || index !== first + f.length))
+      yield take();
+    if (f.length === 0) first = index;
     f.push(fr);
     nf.push(nr);
     bytes += rowBytes;
     anyF ||= rowF;
     anyNf ||= rowNf;
-  });
-  flush(plan.rows.length);
-  return chunks;
+  }
+  if (f.length > 0) yield take();
 }
 
 function address(firstRow: number, rows: number, firstCol: number, columns: number): string {
@@ -115,8 +145,6 @@ export interface SheetWriteOptions {
   tableName?: (planName: string) => string;
   /** Called with the cells written after each chunk is queued. */
   onChunk?: (chunk: RowChunk) => void;
-  /** The plan's row chunks when already computed (rowChunks with the same budget and renames). */
-  chunks?: RowChunk[];
 }
 
 /** Queues the whole sheet plan onto `sheet` through the packer (which syncs as the budget fills). */
@@ -126,8 +154,7 @@ export async function writeSheetPlan(
   plan: SheetPlan,
   options: SheetWriteOptions,
 ): Promise<void> {
-  const chunks = options.chunks ?? rowChunks(plan, options.budget, options.renames);
-  for (const chunk of chunks) {
+  for (const chunk of rowChunks(plan, options.budget, options.renames)) {
     await packer.add(chunk.bytes, chunk.cells, () => {
       const range = sheet.getRange(address(chunk.firstRow, chunk.rows, 0, chunk.columns));
       if (chunk.numberFormats) range.numberFormat = chunk.numberFormats;
@@ -180,9 +207,13 @@ export async function writeSheetPlan(
       fail.format.fill.color = '#FFC7CE';
     });
   }
-  if (plan.frozenRows && plan.frozenRows > 0) {
-    const rows = plan.frozenRows;
-    await packer.add(COMMAND_OVERHEAD, 0, () => sheet.freezePanes.freezeRows(rows));
+  const frozenRows = plan.frozenRows ?? 0;
+  const frozenColumns = plan.frozenColumns ?? 0;
+  if (frozenColumns > 0) {
+    const corner = address(0, Math.max(1, frozenRows), 0, frozenColumns);
+    await packer.add(COMMAND_OVERHEAD, 0, () => sheet.freezePanes.freezeAt(sheet.getRange(corner)));
+  } else if (frozenRows > 0) {
+    await packer.add(COMMAND_OVERHEAD, 0, () => sheet.freezePanes.freezeRows(frozenRows));
   }
   if (plan.tabColor) {
     const color = plan.tabColor;

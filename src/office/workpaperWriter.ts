@@ -12,10 +12,10 @@
  *
  * A failure or a cancel before step 3 deletes the staging sheets and leaves the previous workpapers as they were.
  */
-import type { SheetPlan, WorkpaperPlan } from '../workpapers/plan';
+import type { WorkpaperPlan } from '../workpapers/plan';
 import type { ExcelRun, XRequestContext, XWorksheet } from './excelApi';
 import { DEFAULT_BUDGET, RequestPacker, type RequestBudget, type RequestStats } from './requests';
-import { rowChunks, writeSheetPlan, type RowChunk } from './sheetWriter';
+import { planRowCount, planWidth, writeSheetPlan } from './sheetWriter';
 
 export const OUTPUT_MARK = 'LeaseWorkpapers_Output';
 export const STAGING_MARK = 'LeaseWorkpapers_Staging';
@@ -172,8 +172,7 @@ export async function writeWorkpapers(run: ExcelRun, plan: WorkpaperPlan, option
       const renames = { sheets: stagingNames, tables: stagingTables };
 
       // 2. Write the staging sheets.
-      const chunks = new Map<SheetPlan, RowChunk[]>(plan.sheets.map((s) => [s, rowChunks(s, budget, renames)]));
-      const cellsTotal = [...chunks.values()].flat().reduce((n, c) => n + c.cells, 0);
+      const cellsTotal = plan.sheets.reduce((n, s) => n + planRowCount(s) * planWidth(s), 0);
       let cellsDone = 0;
       const packer = new RequestPacker(context, budget, {
         startRequest: (ctx) => {
@@ -206,7 +205,6 @@ export async function writeWorkpapers(run: ExcelRun, plan: WorkpaperPlan, option
           budget,
           renames,
           tableName: (name) => stagingTables.get(name) ?? name,
-          chunks: chunks.get(sheetPlan),
           onChunk: (chunk) => {
             cellsDone += chunk.cells;
           },

@@ -10,14 +10,11 @@ import { inputHash, readPortfolio, type InputError } from '../input';
 import { readWorkbookTables } from '../office/readTables';
 import { CancelledError, writeWorkpapers, type WriteResult } from '../office/workpaperWriter';
 import type { WorkpaperPlan } from '../workpapers/plan';
+import type { RunMeta } from '../workpapers';
+import { readCheckResults } from '../office/checkResults';
 import type { WorkbookHost } from './host';
 
-export interface RunMeta {
-  productVersion: string;
-  generatedAt: string;
-  source: string;
-  inputHash: string;
-}
+export type { RunMeta } from '../workpapers';
 
 export type BuildWorkpapers = (result: PortfolioResult, input: PortfolioInput, meta: RunMeta) => WorkpaperPlan;
 
@@ -76,23 +73,6 @@ const WEIGHTS: Record<Phase, [number, number]> = {
 /** Lets the browser paint and handle clicks (Cancel) between slices of work. */
 export function yieldToBrowser(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/** Tie-Out rows carry PASS or FAIL (as the cell's value, or a formula's cached value). */
-export function countChecks(plan: WorkpaperPlan): { passed: number; total: number } {
-  let passed = 0;
-  let total = 0;
-  for (const sheet of plan.sheets.filter((s) => /^tie-out/i.test(s.name))) {
-    for (const row of sheet.rows) {
-      for (const cell of row) {
-        if (cell?.value === 'PASS') {
-          passed++;
-          total++;
-        } else if (cell?.value === 'FAIL') total++;
-      }
-    }
-  }
-  return { passed, total };
 }
 
 export interface GenerateOptions {
@@ -170,10 +150,12 @@ export async function generateWorkpapers(host: WorkbookHost, options: GenerateOp
         report('Writing sheets', p.cellsTotal > 0 ? p.cellsDone / p.cellsTotal : 1, `${p.requests} requests sent`),
     });
     report('Writing sheets', 1);
+    // The verdicts as Excel computed them from the sheets just written.
+    const tieOut = write.sheets.find((sh) => /^tie-out$/i.test(sh.role));
+    const checks = tieOut ? await readCheckResults(host.run, tieOut.name) : { passed: 0, total: 0 };
 
     const byClassification = { operating: 0, finance: 0, 'short-term': 0 };
     for (const l of leases) byClassification[l.classification]++;
-    const checks = countChecks(plan);
     return {
       kind: 'done',
       summary: {

@@ -195,6 +195,13 @@ describe('in-memory Excel: ranges', () => {
     expect(excel.cell('T', 'D2').value).toBe(400);
     expect(excel.cell('T', 'D3').value).toBe(3);
     expect(excel.cell('T', 'D1').formula).toBe('=SUMIFS(B:B,A:A,"L-1")');
+    // SUMPRODUCT over array expressions, as the Tie-Out uses it; ROWS of a table column.
+    excel.type('T', 'E1', '=SUMPRODUCT((A2:A4="L-1")*B2:B4)');
+    excel.type('T', 'E2', '=SUMPRODUCT(--(ROUND(B2:B4-100,2)=0))');
+    excel.type('T', 'E3', '=ROWS(Pay[Lease])');
+    expect(excel.cell('T', 'E1').value).toBe(150);
+    expect(excel.cell('T', 'E2').value).toBe(1);
+    expect(excel.cell('T', 'E3').value).toBe(3);
   });
 });
 

@@ -462,6 +462,19 @@ export class MemoryWorksheet extends ClientObject<SheetModel> implements XWorksh
     this.ctx.requires('Worksheet.freezePanes');
     return {
       freezeRows: (count?: number) => this.call('freezeRows', count, (s) => (s.frozenRows = count ?? 1)),
+      freezeAt: (frozenRange: XRange | string) =>
+        this.call('freezeAt', typeof frozenRange === 'string' ? frozenRange : 'range', (s) => {
+          const rect =
+            typeof frozenRange === 'string' ? parseAddress(frozenRange) : (frozenRange as MemoryRange).resolve()?.rect;
+          if (!rect)
+            throw new ExcelError(
+              'InvalidArgument',
+              'The argument is invalid or missing or has an incorrect format.',
+              'freezeAt',
+            );
+          s.frozenRows = rect.r1 + 1;
+          s.frozenColumns = rect.c1 + 1;
+        }),
     };
   }
   load(names?: string | string[]): MemoryWorksheet {

@@ -20,6 +20,11 @@ interface RangeVal {
   rect: Rect;
 }
 type Val = Scalar | RangeVal;
+interface ArrayVal {
+  rows: number;
+  cols: number;
+  data: Scalar[];
+}
 
 type Node =
   | { t: 'num'; v: number }
@@ -512,6 +517,61 @@ export class FormulaEngine {
     return { kind: 'range', sheet, rect: { r0, r1, c0, c1 } };
   }
 
+  /** A node evaluated as an array (for SUMPRODUCT): ranges cell by cell, operators element-wise. */
+  private array(node: Node, here: Here): ArrayVal {
+    const one = (v: Scalar): ArrayVal => ({ rows: 1, cols: 1, data: [v] });
+    const map = (a: ArrayVal, f: (x: Scalar) => Scalar): ArrayVal => ({ ...a, data: a.data.map(f) });
+    switch (node.t) {
+      case 'ref':
+      case 'sref': {
+        const v = this.eval(node, here);
+        if (v === null || typeof v !== 'object' || v instanceof XlErr) return one(v as Scalar);
+        const g = this.grid(v, here);
+        const rows = v.rect.r1 - v.rect.r0 + 1 > 100000 ? g.rows : v.rect.r1 - v.rect.r0 + 1;
+        const cols = v.rect.c1 - v.rect.c0 + 1;
+        const data: Scalar[] = [];
+        for (let i = 0; i < rows; i++)
+          for (let j = 0; j < cols; j++) data.push(this.cellValue(v.sheet, v.rect.r0 + i, v.rect.c0 + j));
+        return { rows, cols, data };
+      }
+      case 'un':
+        return map(this.array(node.a, here), (x) => {
+          const n = num(x);
+          return n instanceof XlErr ? n : node.op === '-' ? -n : n;
+        });
+      case 'pct':
+        return map(this.array(node.a, here), (x) => {
+          const n = num(x);
+          return n instanceof XlErr ? n : n / 100;
+        });
+      case 'bin': {
+        const a = this.array(node.a, here);
+        const b = this.array(node.b, here);
+        const size = a.data.length >= b.data.length ? a : b;
+        if (a.data.length > 1 && b.data.length > 1 && (a.rows !== b.rows || a.cols !== b.cols)) {
+          return { ...size, data: size.data.map(() => ERR.na) };
+        }
+        const at = (g: ArrayVal, k: number): Scalar => (g.data.length === 1 ? g.data[0] : g.data[k]);
+        return { ...size, data: size.data.map((_, k) => this.binary(node.op, at(a, k), at(b, k))) };
+      }
+      case 'call':
+        if (['ROUND', 'ROUNDUP', 'ROUNDDOWN', 'ABS', 'INT'].includes(node.name) && node.args.length > 0) {
+          const a = this.array(node.args[0], here);
+          const digits = node.args.length > 1 ? num(this.scalar(this.eval(node.args[1], here), here)) : 0;
+          return map(a, (x) => {
+            const n = num(x);
+            if (n instanceof XlErr) return n;
+            if (node.name === 'ABS') return Math.abs(n);
+            if (node.name === 'INT') return Math.floor(n);
+            return digits instanceof XlErr ? digits : round(n, Math.trunc(digits), node.name);
+          });
+        }
+        return one(this.scalar(this.eval(node, here), here));
+      default:
+        return one(this.scalar(this.eval(node, here), here));
+    }
+  }
+
   private call(name: string, args: Node[], here: Here): Val {
     const ev = (k: number): Val => (k < args.length ? this.eval(args[k], here) : null);
     const sc = (k: number): Scalar => this.scalar(ev(k), here);
@@ -629,23 +689,30 @@ export class FormulaEngine {
       case 'AVERAGEIFS':
         return this.conditional(name, args, here);
       case 'SUMPRODUCT': {
-        const grids = args.map((a) => this.grid(this.eval(a, here), here));
-        if (grids.length === 0) return ERR.value;
-        const { rows, cols } = grids[0];
-        if (grids.some((g) => g.rows !== rows || g.cols !== cols)) return ERR.value;
+        // Array arithmetic: each argument is evaluated cell by cell ((A=B)*C, --X, ROUND(A-B,2)=0 ...).
+        const arrays = args.map((a) => this.array(a, here));
+        if (arrays.length === 0) return ERR.value;
+        const { rows, cols } = arrays[0];
+        if (arrays.some((g) => g.rows !== rows || g.cols !== cols)) return ERR.value;
         let s = 0;
-        for (let i = 0; i < rows; i++) {
-          for (let j = 0; j < cols; j++) {
-            let p = 1;
-            for (const g of grids) {
-              const x = g.at(i, j);
-              if (x instanceof XlErr) return x;
-              p *= typeof x === 'number' ? x : 0;
-            }
-            s += p;
+        for (let k = 0; k < rows * cols; k++) {
+          let p = 1;
+          for (const g of arrays) {
+            const x = g.data[k];
+            if (x instanceof XlErr) return x;
+            p *= typeof x === 'number' ? x : 0;
           }
+          s += p;
         }
         return s;
+      }
+      case 'ROWS':
+      case 'COLUMNS': {
+        const v = ev(0);
+        if (v !== null && typeof v === 'object' && !(v instanceof XlErr)) {
+          return name === 'ROWS' ? v.rect.r1 - v.rect.r0 + 1 : v.rect.c1 - v.rect.c0 + 1;
+        }
+        return v instanceof XlErr ? v : 1;
       }
       case 'DATE': {
         const y = n(0);

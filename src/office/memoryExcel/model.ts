@@ -45,6 +45,7 @@ export interface ConditionalFormatModel {
 export class SheetModel {
   tabColor = '';
   frozenRows = 0;
+  frozenColumns = 0;
   readonly rows = new Map<number, RowModel>();
   readonly columnWidths = new Map<number, number>();
   readonly names: NamedItemModel[] = [];

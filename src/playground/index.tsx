@@ -1,0 +1,35 @@
+/**
+ * The playground: the real task pane beside a workbook held by the in-memory Excel and drawn as a grid,
+ * preloaded with the sample portfolio (or empty with ?workbook=empty). No Excel, no network.
+ */
+import { createRoot } from 'react-dom/client';
+import { buildWorkpapers } from '../workpapers';
+import { MemoryExcel } from '../office/memoryExcel';
+import type { WorkbookHost } from '../taskpane/host';
+import { Playground } from './Playground';
+import { loadSampleWorkbook } from './sampleWorkbook';
+
+declare const PRODUCT_VERSION: string;
+
+async function start(): Promise<void> {
+  const params = new URLSearchParams(window.location.search);
+  const excel = new MemoryExcel({
+    workbookName: params.get('workbook') === 'empty' ? 'Book1.xlsx' : 'sample-portfolio.xlsx',
+  });
+  if (params.get('workbook') === 'empty') excel.addSheet('Sheet1');
+  else await loadSampleWorkbook(excel);
+  const dark = params.get('theme') === 'dark';
+  const host: WorkbookHost = {
+    run: excel.run,
+    isSetSupported: (version) => excel.isSetSupported('ExcelApi', version),
+    productVersion: PRODUCT_VERSION,
+    theme: () => (dark ? 'dark' : 'light'),
+  };
+  // For scripted checks (the end-to-end test reads figures through it as well as from the grid).
+  (window as unknown as { leaseWorkpapers: { excel: MemoryExcel } }).leaseWorkpapers = { excel };
+  createRoot(document.getElementById('root') as HTMLElement).render(
+    <Playground excel={excel} host={host} build={buildWorkpapers} />,
+  );
+}
+
+void start();

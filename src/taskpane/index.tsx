@@ -1,0 +1,46 @@
+/// <reference types="office-js" />
+/**
+ * The task pane inside Excel: waits for Office, then renders the pane against Excel itself (Excel.run). Opened
+ * outside Excel it says so and points to the playground.
+ */
+import { createRoot } from 'react-dom/client';
+import { buildWorkpapers } from '../workpapers';
+import { fromExcelContext, type ExcelRun } from '../office/excelApi';
+import { App } from './components/App';
+import type { WorkbookHost } from './host';
+
+declare const PRODUCT_VERSION: string;
+
+function officeTheme(): 'light' | 'dark' {
+  const background = Office.context?.officeTheme?.bodyBackgroundColor;
+  if (background && /^#?[0-9a-f]{6}$/i.test(background)) {
+    const hex = background.replace('#', '');
+    const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5 ? 'dark' : 'light';
+  }
+  return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+const excelRun: ExcelRun = (batch) => Excel.run((context) => batch(fromExcelContext(context)));
+
+const officeHost: WorkbookHost = {
+  run: excelRun,
+  isSetSupported: (version) => Office.context.requirements.isSetSupported('ExcelApi', version),
+  productVersion: PRODUCT_VERSION,
+  theme: officeTheme,
+};
+
+void Office.onReady((info) => {
+  const container = document.getElementById('root') as HTMLElement;
+  const root = createRoot(container);
+  if (info.host === Office.HostType.Excel) {
+    root.render(<App host={officeHost} build={buildWorkpapers} />);
+  } else {
+    root.render(
+      <p style={{ fontFamily: 'Segoe UI, sans-serif', padding: 16 }}>
+        Lease Workpapers runs inside Excel. Open it from the Home tab in Excel, or try it without Excel in the{' '}
+        <a href="playground.html">playground</a>.
+      </p>,
+    );
+  }
+});
