@@ -140,12 +140,12 @@ export function readLeaseModifications(
   const ordered = [...parsed].sort((a, b) =>
     a.terms.effectiveDate < b.terms.effectiveDate ? -1 : a.terms.effectiveDate > b.terms.effectiveDate ? 1 : 0,
   );
-  const state = new Map<string, { term: number; terminated: ParsedRow | null }>();
+  const state = new Map<string, { term: number; terminated: ParsedRow | null; last: ParsedRow | null }>();
   for (const p of ordered) {
     const { lease, row, terms } = p;
     if (lease.commencement === null || lease.termMonths === null) continue;
     const key = leaseIdKey(lease.id);
-    const s = state.get(key) ?? { term: lease.termMonths, terminated: null };
+    const s = state.get(key) ?? { term: lease.termMonths, terminated: null, last: null };
     state.set(key, s);
     const date = terms.effectiveDate;
     if (s.terminated) {
@@ -198,6 +198,16 @@ export function readLeaseModifications(
       continue;
     }
     if (!p.valid) continue;
+    if (s.last && s.last.terms.effectiveDate === date) {
+      row.error(
+        'effectiveDate',
+        `Lease ${lease.id} already has a change effective ${date} (${s.last.row.rowWhere}); combine them in one row`,
+        local,
+      );
+      p.valid = false;
+      continue;
+    }
+    s.last = p;
     if (terms.newTermMonths !== null) s.term = terms.newTermMonths;
     if (terms.type === 'Termination') s.terminated = p;
   }

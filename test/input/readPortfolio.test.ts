@@ -359,6 +359,17 @@ describe('LeaseModifications', () => {
     ]);
   });
 
+  it('allows one change per lease per effective date', () => {
+    const m = mods(
+      { 'Lease ID': 'E3', 'Effective Date': '2030-01-01', Type: 'Remeasurement', 'New Payment': 600 },
+      { 'Lease ID': 'E3', 'Effective Date': '2030-02-01', Type: 'Remeasurement', 'New Payment': 650 },
+      { 'Lease ID': 'e3', 'Effective Date': '2030-01-01', Type: 'Impairment', 'Impairment Amount': 100 },
+    );
+    expect(lines(errorsOf(leases(E3), m))).toEqual([
+      'LeaseModifications!B4: Lease E3 already has a change effective 2030-01-01 (LeaseModifications!A2); combine them in one row',
+    ]);
+  });
+
   it('allows nothing after a termination', () => {
     const m = mods(
       { 'Lease ID': 'E3', 'Effective Date': '2030-01-01', Type: 'Termination', 'Termination Payment': 2500 },
