@@ -17,6 +17,8 @@ export interface JsonMonth {
   leaseCost: string;
   amortization: string;
   gainLoss: string;
+  /** Impairment loss booked in the month (a positive amount, inside rouAdjustment). An addition to CONTRACT 5. */
+  impairment: string;
 }
 
 export interface JsonLease {
@@ -50,6 +52,7 @@ function month(r: MonthRow): JsonMonth {
     leaseCost: formatCents(r.leaseCost),
     amortization: formatCents(r.amortization),
     gainLoss: formatCents(r.gainLoss),
+    impairment: formatCents(r.impairment),
   };
 }
 

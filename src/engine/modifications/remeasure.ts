@@ -36,6 +36,11 @@ export function remeasure(
 ): Transition {
   const termMonths = row.newTermMonths ?? now.termMonths;
   const annualRate = row.newDiscountRate ?? now.annualRate;
+  if (row.newPayment !== null && terms.irregularPayments.length > 0) {
+    throw new RangeError(
+      `New Payment replaces a regular payment; lease ${terms.id}'s payments come from the LeasePayments table, so it cannot apply`,
+    );
+  }
   const resets = row.newPayment === null ? now.resets : [...now.resets, { fromMonth: m, amount: row.newPayment }];
   const purchaseOptionCertain = row.purchaseOptionCertain ?? now.purchaseOptionCertain;
   const residualValueGuarantee = row.residualValueGuarantee ?? now.residualValueGuarantee;

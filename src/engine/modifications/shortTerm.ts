@@ -10,8 +10,8 @@ import { ModificationError } from './modificationError';
  * Modifications of a short-term lease (no asset or liability). A termination ends it with the termination payment,
  * whose month's cost also releases any prepaid or accrued rent so that total cost = total cash. A remeasurement or
  * partial termination revises the payments from its month and spreads the cost not yet recognized straight-line over
- * the remaining months. A change that leaves more than 12 months to run, or makes a purchase option reasonably
- * certain, ends the exemption (ASC 842-20-25-2 / PwC LG 5.4): that is an error asking for a new lease row.
+ * the remaining months. A change that extends the term more than 12 months beyond its previous end, or makes a
+ * purchase option reasonably certain, ends the exemption (ASC 842-20-25-3): that is an error asking for a new lease row.
  */
 export function shortTermModification(
   terms: LeaseTerms,
@@ -58,10 +58,20 @@ export function shortTermModification(
       }
       return kept;
     }
+    const previousTerm = termMonths;
     termMonths = row.newTermMonths ?? termMonths;
-    if (termMonths - m + 1 > 12 || row.purchaseOptionCertain === true) {
+    // ASC 842-20-25-3: no longer short-term when the remaining term now extends more than 12 months beyond the end of
+    // the previously determined term, or a purchase option becomes reasonably certain of exercise.
+    if (termMonths - previousTerm > 12 || row.purchaseOptionCertain === true) {
       throw fail(
-        `the change leaves ${termMonths - m + 1} months to run${row.purchaseOptionCertain ? ' with a purchase option reasonably certain' : ''}: the lease is no longer short-term; enter it as a new lease commencing ${row.effectiveDate}`,
+        row.purchaseOptionCertain === true
+          ? `a purchase option is now reasonably certain: the lease is no longer short-term; enter it as a new lease commencing ${row.effectiveDate}`
+          : `the new term ends ${termMonths - previousTerm} months after the previous end (more than 12): the lease is no longer short-term; enter it as a new lease commencing ${row.effectiveDate}`,
+      );
+    }
+    if (row.newPayment !== null && terms.irregularPayments.length > 0) {
+      throw fail(
+        `New Payment replaces a regular payment; lease ${terms.id}'s payments come from the LeasePayments table, so it cannot apply`,
       );
     }
     if (row.newPayment !== null) resets.push({ fromMonth: m, amount: row.newPayment });

@@ -717,3 +717,22 @@ describe('Input errors name the modification row', () => {
     expect(out.failures[0].message).toMatch(/^lease L-1: .*2029-03-15/);
   });
 });
+
+describe('New Payment on a lease whose payments come from LeasePayments', () => {
+  test('is an error naming the modification row (a New Payment replaces a regular payment only)', () => {
+    const terms = lease({
+      termMonths: 24,
+      irregularPayments: Array.from({ length: 24 }, (_, k) => ({
+        date: `20${29 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}-01`,
+        amount: $(500),
+      })),
+    });
+    const row = modification({
+      effectiveDate: '2029-07-01',
+      type: 'Remeasurement',
+      newPayment: $(600),
+      source: 'LeaseModifications!A2',
+    });
+    expectModificationError(terms, [row], /LeasePayments/, 'LeaseModifications!A2');
+  });
+});

@@ -255,7 +255,11 @@ function build(s: Scenario): Built {
       effectiveDate,
       type: spec.kind as 'Remeasurement' | 'Partial termination',
       newTermMonths: newTerm,
-      newPayment: spec.paymentPct === null ? null : Math.floor((terms.payment * spec.paymentPct) / 100),
+      // New Payment applies to regular streams only (a LeasePayments stream rejects it: see mechanics.test.ts).
+      newPayment:
+        spec.paymentPct === null || terms.irregularPayments.length > 0
+          ? null
+          : Math.floor((terms.payment * spec.paymentPct) / 100),
       newDiscountRate: newRate === null ? null : new Decimal(newRate),
       scopeReduction: spec.kind === 'Partial termination' ? new Decimal(spec.scopePct).div(100) : null,
       residualValueGuarantee: spec.rvg,
