@@ -95,7 +95,8 @@ describe('lease-workpapers', () => {
       rouAtCommencement: '16517.69',
     });
     expect(l.months).toHaveLength(36);
-    expect(l.months[0]).toEqual({
+    // Every CONTRACT section 5 field (the export may carry more, e.g. impairment).
+    expect(l.months[0]).toMatchObject({
       month: 1,
       start: '2029-01-01',
       end: '2029-01-31',
@@ -155,12 +156,20 @@ describe('lease-workpapers', () => {
     }
   });
 
-  it('takes --reporting-date over the Policies table, and can write over its own output', () => {
+  it('takes --reporting-date over the Policies table, and can write over its own output', async () => {
     const first = cli('run', SAMPLE, '--out', 'rd.xlsx', '--reporting-date', '2025-06-30');
     expect(first.code).toBe(0);
     const again = cli('run', 'rd.xlsx', '--out', 'rd.xlsx', '--reporting-date', '2025-06-30');
     expect(again.code).toBe(0);
     expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'rd.xlsx'));
+    const runLog: string[] = [];
+    wb.getWorksheet('Run Log')?.eachRow((r) => r.eachCell((c) => runLog.push(String(c.value))));
+    // The Policies table says 2025-12-31; the command line wins.
+    expect(runLog.some((t) => t.includes('2025-06-30'))).toBe(true);
+    expect(runLog.some((t) => t.includes('2025-12-31'))).toBe(false);
+    expect(wb.worksheets.filter((w) => w.name === 'Schedules')).toHaveLength(1);
   });
 
   it('exits 1 on input errors: every error at its cell, no workbook, the JSON with errors and no leases', () => {
