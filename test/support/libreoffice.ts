@@ -6,7 +6,8 @@ import { execFile } from 'child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { basename, join } from 'path';
-import ExcelJS from 'exceljs';
+import { readZip } from '../../src/xlsx/zip';
+import { unescapeXml } from '../../src/xlsx/sheetXml';
 
 export const SOFFICE = process.env.SOFFICE ?? 'soffice';
 
@@ -76,42 +77,50 @@ export interface ReadCell {
 
 export type ReadSheet = Map<string, ReadCell>; // by A1 address
 
-/** Every non-empty cell of every sheet (formula results in `value`). */
-export async function readWorkbook(path: string): Promise<Map<string, ReadSheet>> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  const out = new Map<string, ReadSheet>();
-  wb.eachSheet((ws) => {
-    const sheet: ReadSheet = new Map();
-    ws.eachRow({ includeEmpty: false }, (row) => {
-      row.eachCell({ includeEmpty: false }, (cell) => {
-        sheet.set(cell.address, readCell(cell.value));
-      });
-    });
-    out.set(ws.name, sheet);
-  });
-  return out;
-}
-
-function readCell(v: ExcelJS.CellValue): ReadCell {
-  if (v === null || v === undefined) return { value: null };
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return { value: v };
-  if (v instanceof Date) return { value: v.toISOString() };
-  const o = v as unknown as Record<string, unknown>;
-  if ('formula' in o || 'sharedFormula' in o) {
-    const r = o.result as unknown;
-    const value =
-      r === undefined || r === null
-        ? null
-        : typeof r === 'object' && r !== null && 'error' in (r as object)
-          ? `#ERR ${(r as { error: string }).error}`
-          : (r as string | number | boolean);
-    return { value, formula: String(o.formula ?? o.sharedFormula) };
+/**
+ * Every non-empty cell of every sheet, read straight from the package XML (formula results in `value`): shared
+ * strings, inline strings, numbers, booleans, errors and formula results as LibreOffice wrote them.
+ */
+export function readWorkbook(path: string): Map<string, ReadSheet> {
+  const parts = readZip(readFileSync(path));
+  const str = (name: string) => parts.get(name)?.toString('utf8') ?? '';
+  const shared: string[] = [];
+  for (const m of str('xl/sharedStrings.xml').matchAll(/<si>([\s\S]*?)<\/si>/g)) {
+    shared.push([...m[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => unescapeXml(t[1])).join(''));
   }
-  if ('richText' in o) return { value: (o.richText as { text: string }[]).map((t) => t.text).join('') };
-  if ('error' in o) return { value: `#ERR ${String(o.error)}` };
-  if ('text' in o) return { value: String(o.text) };
-  return { value: JSON.stringify(o) };
+  const rels = new Map<string, string>();
+  for (const m of str('xl/_rels/workbook.xml.rels').matchAll(/<Relationship [^>]*>/g)) {
+    const id = /Id="([^"]*)"/.exec(m[0])?.[1];
+    const target = /Target="([^"]*)"/.exec(m[0])?.[1];
+    if (id && target) rels.set(id, target.replace(/^\/?xl\//, ''));
+  }
+  const out = new Map<string, ReadSheet>();
+  for (const m of str('xl/workbook.xml').matchAll(/<sheet [^>]*>/g)) {
+    const name = unescapeXml(/name="([^"]*)"/.exec(m[0])?.[1] ?? '');
+    const rid = /r:id="([^"]*)"/.exec(m[0])?.[1] ?? '';
+    const xml = str(`xl/${rels.get(rid)}`);
+    const sheet: ReadSheet = new Map();
+    for (const c of xml.matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+      const attrs = c[2];
+      const body = c[3] ?? '';
+      const t = /\bt="([^"]*)"/.exec(attrs)?.[1] ?? 'n';
+      const f = /<f[^>]*>([\s\S]*?)<\/f>/.exec(body)?.[1];
+      const v = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1];
+      let value: ReadCell['value'] = null;
+      if (t === 'inlineStr') {
+        value = [...body.matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((x) => unescapeXml(x[1])).join('');
+      } else if (v !== undefined) {
+        if (t === 's') value = shared[Number(v)];
+        else if (t === 'str' || t === 'e') value = unescapeXml(v);
+        else if (t === 'b') value = v === '1';
+        else value = Number(v);
+      }
+      if (value === null && f === undefined) continue;
+      sheet.set(c[1], f === undefined ? { value } : { value, formula: unescapeXml(f) });
+    }
+    out.set(name, sheet);
+  }
+  return out;
 }
 
 /**
