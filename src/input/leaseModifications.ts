@@ -69,6 +69,7 @@ export function readLeaseModifications(
   table: TableGrid,
   leases: Map<string, LeaseRef>,
   errors: InputError[],
+  hasPaymentRows: (idKey: string) => boolean = () => false,
 ): ModificationTerms[] {
   const local: InputError[] = [];
   const bound = BoundTable.bind(table, LEASE_MODIFICATIONS_COLUMNS, errors);
@@ -112,6 +113,13 @@ export function readLeaseModifications(
 
     const lease = id === null ? undefined : leases.get(leaseIdKey(id));
     if (id !== null && !lease) row.error('id', `Lease ID "${id}" is not in the Leases table`, e);
+    if (lease && newPayment !== null && hasPaymentRows(leaseIdKey(lease.id))) {
+      row.error(
+        'newPayment',
+        `New Payment replaces a regular payment, but lease ${lease.id}'s payments come from the LeasePayments table`,
+        e,
+      );
+    }
     if (id === null || effectiveDate === null || type === null || !lease) continue;
     parsed.push({
       row,

@@ -61,7 +61,9 @@ export function readPortfolio(tables: WorkbookTables): PortfolioRead {
   }
 
   const payments = paymentsTable ? readLeasePayments(paymentsTable, refs, errors) : new Map();
-  const modifications = modificationsTable ? readLeaseModifications(modificationsTable, refs, errors) : [];
+  const modifications = modificationsTable
+    ? readLeaseModifications(modificationsTable, refs, errors, (k) => irregular.has(k))
+    : [];
   const policies = readPolicies(policiesTable, errors);
 
   const leaseSources = new Map<string, string>();

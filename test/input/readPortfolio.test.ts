@@ -370,6 +370,14 @@ describe('LeaseModifications', () => {
     ]);
   });
 
+  it('refuses New Payment for a lease whose payments come from LeasePayments', () => {
+    const p = payments([['E3', JAN_2029, 500]]);
+    const m = mods({ 'Lease ID': 'E3', 'Effective Date': '2030-01-01', Type: 'Remeasurement', 'New Payment': 600 });
+    expect(lines(errorsOf(leases(E3), p, m))).toEqual([
+      "LeaseModifications!E2: New Payment replaces a regular payment, but lease E3's payments come from the LeasePayments table",
+    ]);
+  });
+
   it('allows nothing after a termination', () => {
     const m = mods(
       { 'Lease ID': 'E3', 'Effective Date': '2030-01-01', Type: 'Termination', 'Termination Payment': 2500 },
