@@ -85,3 +85,8 @@ export function amountText(cents: number): string {
 export function classificationLabel(c: string): string {
   return c === 'operating' ? 'Operating' : c === 'finance' ? 'Finance' : c === 'short-term' ? 'Short-term' : c;
 }
+
+/** Column widths (characters) wide enough for each bold header and at least `base[i]` (or `min`). */
+export function headerWidths(headers: readonly string[], base: readonly number[] = [], min = 10): number[] {
+  return headers.map((h, i) => Math.max(base[i] ?? min, Math.ceil(h.length * 1.15) + 2));
+}

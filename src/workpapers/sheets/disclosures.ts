@@ -86,8 +86,8 @@ export function disclosuresLayout(
   const currencies = [...new Set(leases.map((l) => l.currency))].sort();
   const labels = figures.buckets.labels;
   // Rows per currency block: title, balance sheet (1 + 4), blank, maturity (1 + buckets + 3), blank, lease cost
-  // (1 + 4 + 1), blank, other information (1 + 5), two blank rows.
-  const blockHeight = 1 + 5 + 1 + 1 + labels.length + 3 + 1 + 6 + 1 + 6 + 2;
+  // (1 + 4 + 1), blank, other information (1 + 6), two blank rows.
+  const blockHeight = 1 + 5 + 1 + 1 + labels.length + 3 + 1 + 6 + 1 + 7 + 2;
   const detailHeader = rows.length + currencies.length * blockHeight + 1;
   const detailFirst = detailHeader + 1;
   const detailLast = Math.max(detailHeader + figures.atDate.length, detailFirst);
@@ -153,16 +153,9 @@ export function disclosuresLayout(
     const costTotal = push(bold('Total lease cost'), formula(`SUM(B${c0}:B${c0 + 3})`, P, true));
     push();
     push(bold(`Other information, FY${figures.fiscalYear} to date`), bold('Operating'), bold('Finance'));
-    push(
-      text('Cash paid for amounts included in the measurement of lease liabilities: operating cash flows'),
-      money(pf?.operatingCash ?? 0, P),
-      money(pf?.financeInterestCash ?? 0, P),
-    );
-    push(
-      text('Cash paid for amounts included in the measurement of lease liabilities: financing cash flows'),
-      null,
-      money(pf?.financePrincipalCash ?? 0, P),
-    );
+    push(text('Cash paid for amounts included in the measurement of lease liabilities:'));
+    push(text('   Operating cash flows'), money(pf?.operatingCash ?? 0, P), money(pf?.financeInterestCash ?? 0, P));
+    push(text('   Financing cash flows'), null, money(pf?.financePrincipalCash ?? 0, P));
     push(
       text('Right-of-use assets obtained in exchange for new lease liabilities'),
       money(pf?.rouObtainedOperating ?? 0, P),
@@ -229,7 +222,7 @@ export function disclosuresLayout(
     sheet: {
       name: SHEET.disclosures,
       rows,
-      columnWidths: [62, 16, 16, 16, 16, 16, 16, 16, 12, 12, 12, 16, 16],
+      columnWidths: [72, 16, 16, 16, 16, 16, 16, 16, 14, 14, 14, 18, 16],
       tables: [{ name: 'LeasesAtReportingDate', range: `A${detailHeader}:M${detailLast}`, style: 'TableStyleLight9' }],
       tabColor: '#7030A0',
     },

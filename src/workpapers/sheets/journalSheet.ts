@@ -6,7 +6,7 @@
  */
 import type { LeaseResult } from '../../engine';
 import type { GlAccounts } from '../../engine/terms';
-import { col, date, FMT, money, num, text } from '../cells';
+import { col, date, FMT, headerWidths, money, num, text } from '../cells';
 import { entryCount, leaseJournal, type JournalLine } from '../journal';
 import { EXCEL_MAX_ROWS, partSheetName, SHEET } from '../names';
 import type { PlanCell, SheetPlan } from '../plan';
@@ -164,7 +164,7 @@ export function journalLayout(
               },
             ]
           : [],
-      columnWidths: [9, 11, 14, 22, 30, 14, 14, 44, 16, 9],
+      columnWidths: headerWidths(JOURNAL_HEADERS, [9, 11, 14, 24, 30, 14, 14, 46, 16, 9]),
       frozenRows: 1,
       tables: [
         {

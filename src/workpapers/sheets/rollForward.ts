@@ -11,7 +11,7 @@
  * (opening + movements - closing, 0.00 when the row ties) that the Tie-Out counts.
  */
 import type { LeaseResult } from '../../engine';
-import { bold, classificationLabel, col, date, FMT, formula, money, text } from '../cells';
+import { bold, classificationLabel, col, date, FMT, formula, headerWidths, money, text } from '../cells';
 import {
   fiscalQuarterOfKey,
   fiscalYearOfKey,
@@ -241,7 +241,7 @@ export function rollForwardLayout(leases: readonly LeaseResult[], fiscalYearEndM
     sheet: {
       name: SHEET.rollForward,
       rows,
-      columnWidths: [11, 11, 11, 11, 13, 16, 9, ...new Array(ROLL_FORWARD_HEADERS.length - 7).fill(15)],
+      columnWidths: headerWidths(ROLL_FORWARD_HEADERS, [11, 11, 11, 11, 13, 16, 9], 15),
       frozenRows: header,
       tables: [
         {

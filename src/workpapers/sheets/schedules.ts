@@ -23,7 +23,7 @@
  */
 import type { LeaseResult, Measurement, MonthRow } from '../../engine';
 import { sheetRoundedProductCents, sheetRoundedQuotientCents } from '../spreadsheetRound';
-import { classificationLabel, col, date, FMT, formula, money, num, text } from '../cells';
+import { classificationLabel, col, date, FMT, formula, headerWidths, money, num, text } from '../cells';
 import { EXCEL_MAX_ROWS, partSheetName, SHEET } from '../names';
 import type { PlanCell, SheetPlan } from '../plan';
 
@@ -107,10 +107,11 @@ export const SC = {
   final: letters('Final month'),
 } as const;
 
-export const SCHEDULE_WIDTHS = [
-  14, 16, 9, 13, 16, 18, 7, 11, 11, 10, 16, 16, 14, 14, 16, 14, 11, 11, 14, 14, 16, 16, 14, 16, 10, 12, 14, 16, 14, 12,
-  12, 14, 9,
-];
+export const SCHEDULE_WIDTHS = headerWidths(
+  SCHEDULE_HEADERS,
+  [12, 14, 8, 12, 15, 18, 6, 11, 11, 10, 16, 16, 14, 14, 16, 14, 11, 11, 14, 14, 16, 16, 14, 16, 10, 12, 14, 16, 14, 12, 12, 14, 9],
+  8,
+);
 
 const COLUMN_FORMATS: (string | undefined)[] = SCHEDULE_HEADERS.map((h) => {
   if (h === 'Month' || h === 'Straight-line months') return FMT.integer;

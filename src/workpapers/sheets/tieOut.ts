@@ -12,7 +12,7 @@
 import type { LeaseResult } from '../../engine';
 import type { GlAccounts } from '../../engine/terms';
 import { toExcelSerial } from '../../engine/calendar/dates';
-import { bold, FMT, formula, formulaText, money, num, sheetRef, text } from '../cells';
+import { bold, col, FMT, formula, formulaText, money, num, sheetRef, text } from '../cells';
 import { SHEET } from '../names';
 import type { PlanCell, SheetPlan } from '../plan';
 import { SC, type SchedulesLayout } from './schedules';
@@ -65,15 +65,18 @@ export function tieOutLayout(args: {
   const checkCount = 17 + 5 * currencies;
   const firstCheck = headerRow + 1;
   const lastCheck = headerRow + checkCount;
-  const leaseHeader = lastCheck + 4;
+  // The lease table sits to the right of the checks (column J on), under the same header row.
+  const leaseHeader = headerRow;
   const leaseFirst = leaseHeader + 1;
   const leaseLast = Math.max(leaseHeader + n, leaseFirst);
   const lt = (c: string) => `$${c}$${leaseFirst}:$${c}$${leaseLast}`;
-  const L = {
-    id: 'A', cls: 'B', cur: 'C', liability0: 'D', rou0: 'E', dayOne: 'F', prepaid: 'G', idc: 'H', incentives: 'I',
-    payments: 'J', cost: 'K', adjustments: 'L', transfer: 'M', expected: 'N', costDiff: 'O', liabilityEnd: 'P',
-    rouEnd: 'Q', jLiability: 'R', jRou: 'S', jCost: 'T', jDebits: 'U', jCredits: 'V', jEntries: 'W', result: 'X',
-  } as const;
+  const LEASE_KEYS = [
+    'id', 'cls', 'cur', 'liability0', 'rou0', 'dayOne', 'prepaid', 'idc', 'incentives', 'payments', 'cost',
+    'adjustments', 'transfer', 'expected', 'costDiff', 'liabilityEnd', 'rouEnd', 'jLiability', 'jRou', 'jCost',
+    'jDebits', 'jCredits', 'jEntries', 'result',
+  ] as const;
+  const LEASE_COL = 10;
+  const L = Object.fromEntries(LEASE_KEYS.map((k, i) => [k, col(LEASE_COL + i)])) as Record<(typeof LEASE_KEYS)[number], string>;
   const leaseCount = `ROWS(${lt(L.id)})`;
   const countWhere = (cond: string) => (n === 0 ? '0' : `SUMPRODUCT(${cond})`);
   const leasesChecked = n === 0 ? '0' : leaseCount;
@@ -121,14 +124,14 @@ export function tieOutLayout(args: {
   });
   checks.push({
     what: 'Schedules: the lease liability is 0.00 at the end of every lease',
-    compares: 'Leases | leases ending at 0.00 (Lease tie-out column P)',
+    compares: `Leases | leases ending at 0.00 (lease table column ${L.liabilityEnd})`,
     a: leasesChecked,
     b: countWhere(`--(ROUND(${lt(L.liabilityEnd)},2)=0)`),
     count: true,
   });
   checks.push({
     what: 'Schedules: the ROU asset is 0.00 at the end of every lease, after any transfer to owned assets',
-    compares: 'Leases | leases ending at 0.00 (column Q)',
+    compares: `Leases | leases ending at 0.00 (column ${L.rouEnd})`,
     a: leasesChecked,
     b: countWhere(`--(ROUND(${lt(L.rouEnd)},2)=0)`),
     count: true,
@@ -143,35 +146,35 @@ export function tieOutLayout(args: {
   });
   checks.push({
     what: 'Journal: every entry balances (debits = credits)',
-    compares: 'Leases | leases whose entries all balance (columns U, V, W)',
+    compares: `Leases | leases whose entries all balance (columns ${L.jDebits}, ${L.jCredits}, ${L.jEntries})`,
     a: leasesChecked,
     b: countWhere(`(ROUND(${lt(L.jDebits)}-${lt(L.jCredits)},2)=0)*(ROUND(${lt(L.jEntries)},2)=0)`),
     count: true,
   });
   checks.push({
     what: 'Journal = Schedules, per lease: lease liability (all entries) = schedule closing liability',
-    compares: 'Leases | leases where column R = column P',
+    compares: `Leases | leases where column ${L.jLiability} = column ${L.liabilityEnd}`,
     a: leasesChecked,
     b: countWhere(`--(ROUND(${lt(L.jLiability)}-${lt(L.liabilityEnd)},2)=0)`),
     count: true,
   });
   checks.push({
     what: 'Journal = Schedules, per lease: ROU asset (all entries) = schedule closing ROU after transfer',
-    compares: 'Leases | leases where column S = column Q',
+    compares: `Leases | leases where column ${L.jRou} = column ${L.rouEnd}`,
     a: leasesChecked,
     b: countWhere(`--(ROUND(${lt(L.jRou)}-${lt(L.rouEnd)},2)=0)`),
     count: true,
   });
   checks.push({
     what: 'Journal = Schedules, per lease: lease cost expensed = schedule lease cost',
-    compares: 'Leases | leases where column T = column K',
+    compares: `Leases | leases where column ${L.jCost} = column ${L.cost}`,
     a: leasesChecked,
     b: countWhere(`--(ROUND(${lt(L.jCost)}-${lt(L.cost)},2)=0)`),
     count: true,
   });
   checks.push({
     what: 'Total lease cost = payments + IDC - incentives (+ remeasurement differences - transfers), per lease',
-    compares: 'Leases | leases where column K = column N',
+    compares: `Leases | leases where column ${L.cost} = column ${L.expected}`,
     a: leasesChecked,
     b: countWhere(`--(ROUND(${lt(L.costDiff)},2)=0)`),
     count: true,
@@ -288,12 +291,32 @@ export function tieOutLayout(args: {
     null,
     formula(`IF(COUNTIF(${G},"PASS")=ROWS(${G}),"PASS","FAIL")`, undefined, true),
   ]);
-  rows.push([]);
-  rows.push(['No.', 'Check', 'Compares (Figure A | Figure B)', 'Figure A', 'Figure B', 'Difference', 'Result'].map((h) => bold(h)));
+  const at = (r: number): (PlanCell | null)[] => {
+    while (rows.length < r) rows.push([]);
+    return rows[r - 1];
+  };
+  const put = (r: number, c: number, cell: PlanCell | null) => {
+    const row = at(r);
+    while (row.length < c) row.push(null);
+    row[c - 1] = cell;
+  };
+  put(headerRow - 1, LEASE_COL, bold('Lease tie-out'));
+  put(
+    headerRow - 1,
+    LEASE_COL + 2,
+    text(
+      `One row per lease: commencement figures (values from the engine), the schedule (SUM over its rows) and the journal (SUMIFS over its lines). ` +
+        `${L.expected} = ${L.dayOne} + ${L.prepaid} + ${L.payments} + ${L.idc} - ${L.incentives} + ${L.adjustments} - ${L.transfer}; ` +
+        `${L.costDiff} = ${L.cost} - ${L.expected}; ${L.jEntries} = sum of (debit - credit) x entry position within the lease.`,
+    ),
+  );
+  ['No.', 'Check', 'Compares (Figure A | Figure B)', 'Figure A', 'Figure B', 'Difference', 'Result'].forEach((h, i) =>
+    put(headerRow, i + 1, bold(h)),
+  );
   checks.forEach((c, k) => {
     const r = firstCheck + k;
     const fmt = c.count ? FMT.integer : FMT.money;
-    rows.push([
+    [
       num(k + 1, FMT.integer),
       text(c.what),
       text(c.compares),
@@ -301,16 +324,8 @@ export function tieOutLayout(args: {
       formula(c.b, fmt),
       formula(`D${r}-E${r}`, fmt),
       formula(`IF(ROUND(F${r},2)=0,"PASS","FAIL")`),
-    ]);
+    ].forEach((cell, i) => put(r, i + 1, cell));
   });
-  rows.push([]);
-  rows.push([bold('Lease tie-out')]);
-  rows.push([
-    text(
-      'One row per lease: commencement figures (values from the engine), the schedule (SUM over its rows) and the journal (SUMIFS over its lines). ' +
-        'N = F + G + J + H - I + L - M; O = K - N; W = sum of (debit - credit) x entry position within the lease.',
-    ),
-  ]);
   const leaseHeaders = [
     'Lease ID',
     'Classification',
@@ -337,7 +352,7 @@ export function tieOutLayout(args: {
     'Journal entry check',
     'Result',
   ];
-  rows.push(leaseHeaders.map((h) => bold(h)));
+  leaseHeaders.forEach((h, i) => put(leaseHeader, LEASE_COL + i, bold(h)));
   leases.forEach((lease, idx) => {
     const r = leaseFirst + idx;
     const place = schedules.places[idx];
@@ -350,7 +365,8 @@ export function tieOutLayout(args: {
     const acctNet = (acct: string, sign: 1 | -1) =>
       `SUMIFS(${jrange(sign > 0 ? JC.debit : JC.credit)},${jrange(JC.account)},${exact(acct)})-SUMIFS(${jrange(sign > 0 ? JC.credit : JC.debit)},${jrange(JC.account)},${exact(acct)})`;
     const has = jp.lines > 0;
-    rows.push([
+    const x = (k: (typeof LEASE_KEYS)[number]) => `${L[k]}${r}`;
+    [
       text(lease.id),
       text(lease.classification === 'short-term' ? 'Short-term' : lease.classification === 'finance' ? 'Finance' : 'Operating'),
       text(lease.currency),
@@ -364,10 +380,10 @@ export function tieOutLayout(args: {
       formula(`SUM(${range(SC.leaseCost)})`, FMT.money),
       formula(`SUM(${range(SC.rouAdjustment)})-SUM(${range(SC.liabilityAdjustment)})`, FMT.money),
       formula(`N(${s}${SC.transfer}${place.lastRow})`, FMT.money),
-      formula(`F${r}+G${r}+J${r}+H${r}-I${r}+L${r}-M${r}`, FMT.money),
-      formula(`ROUND(K${r}-N${r},2)`, FMT.money),
+      formula(`${x('dayOne')}+${x('prepaid')}+${x('payments')}+${x('idc')}-${x('incentives')}+${x('adjustments')}-${x('transfer')}`, FMT.money),
+      formula(`ROUND(${x('cost')}-${x('expected')},2)`, FMT.money),
       formula(`${s}${SC.liabilityClosing}${place.lastRow}`, FMT.money),
-      formula(`${s}${SC.rouClosing}${place.lastRow}-M${r}`, FMT.money),
+      formula(`${s}${SC.rouClosing}${place.lastRow}-${x('transfer')}`, FMT.money),
       formula(has ? acctNet(accounts.leaseLiability, -1) : '0', FMT.money),
       formula(has ? acctNet(accounts.rouAsset, 1) : '0', FMT.money),
       formula(has ? costAccounts.map((a) => `(${acctNet(a, 1)})`).join('+') : '0', FMT.money),
@@ -380,25 +396,25 @@ export function tieOutLayout(args: {
         FMT.money,
       ),
       formula(
-        `IF(AND(ROUND(O${r},2)=0,ROUND(P${r},2)=0,ROUND(Q${r},2)=0,ROUND(R${r}-P${r},2)=0,ROUND(S${r}-Q${r},2)=0,ROUND(T${r}-K${r},2)=0,ROUND(U${r}-V${r},2)=0,ROUND(W${r},2)=0),"PASS","FAIL")`,
+        `IF(AND(ROUND(${x('costDiff')},2)=0,ROUND(${x('liabilityEnd')},2)=0,ROUND(${x('rouEnd')},2)=0,ROUND(${x('jLiability')}-${x('liabilityEnd')},2)=0,` +
+          `ROUND(${x('jRou')}-${x('rouEnd')},2)=0,ROUND(${x('jCost')}-${x('cost')},2)=0,ROUND(${x('jDebits')}-${x('jCredits')},2)=0,ROUND(${x('jEntries')},2)=0),"PASS","FAIL")`,
       ),
-    ]);
+    ].forEach((cell, i) => put(r, LEASE_COL + i, cell));
   });
-  void L.id;
   return {
     sheet: {
       name: SHEET.tieOut,
       rows,
-      columnWidths: [12, 70, 62, 16, 16, 16, 10, 14, 14, 14, 16, 16, 16, 16, 16, 14, 16, 16, 16, 16, 16, 16, 14, 9],
-      frozenRows: 0,
+      columnWidths: [5, 92, 80, 14, 14, 12, 8, 3, 3, ...leaseHeaders.map((h, i) => (i < 3 ? 13 : Math.max(14, Math.ceil(h.length * 1.1) + 1)))],
+      frozenRows: headerRow,
       tables: [
         { name: 'TieOutChecks', range: `A${headerRow}:G${lastCheck}`, style: 'TableStyleLight9' },
-        { name: 'LeaseTieOut', range: `A${leaseHeader}:X${leaseLast}`, style: 'TableStyleLight9' },
+        { name: 'LeaseTieOut', range: `${L.id}${leaseHeader}:${L.result}${leaseLast}`, style: 'TableStyleLight9' },
       ],
       conditionalFormats: [
         { range: `G${firstCheck}:G${lastCheck}`, kind: 'passFail' },
         { range: resultCell, kind: 'passFail' },
-        { range: `X${leaseFirst}:X${leaseLast}`, kind: 'passFail' },
+        { range: `${L.result}${leaseFirst}:${L.result}${leaseLast}`, kind: 'passFail' },
       ],
       tabColor: '#C00000',
     },

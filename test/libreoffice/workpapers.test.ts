@@ -1,0 +1,378 @@
+/**
+ * The workpapers recalculated by LibreOffice from their formulas alone: the sample portfolio and the published
+ * examples (E1 + E3, E19 + E20) written by the command line, plus two deliberately corrupted copies, in one soffice
+ * run. Every formula cell of the schedules must equal the engine's figure to the cent, every Tie-Out row must say
+ * PASS, and each corruption must turn exactly the matching Tie-Out rows to FAIL. Screenshots of the output sheets
+ * go to test-artifacts/screenshots.
+ */
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { main } from '../../src/cli/main';
+import { samplePortfolioPlan } from '../../src/cli/samplePortfolio';
+import { measurePortfolio, type LeaseResult } from '../../src/engine';
+import { readPortfolio } from '../../src/input/portfolio';
+import { inputSheets, type InputContent } from '../../src/template';
+import { buildWorkpapers } from '../../src/workpapers';
+import { disclosureFigures } from '../../src/workpapers/disclosureFigures';
+import { leaseJournal } from '../../src/workpapers/journal';
+import { SC, schedulesLayout } from '../../src/workpapers/sheets/schedules';
+import { journalLayout } from '../../src/workpapers/sheets/journalSheet';
+import type { PortfolioInput } from '../../src/engine/terms';
+import { readTablesFromFile } from '../../src/xlsx/readTables';
+import { writePlan } from '../../src/xlsx/writePlan';
+import { readWorkbook, recalculate, type ReadSheet } from '../support/libreoffice';
+import { editNumber } from '../support/xlsxEdit';
+import { screenshots } from '../support/screenshots';
+import { META } from '../workpapers/support';
+
+jest.setTimeout(600_000);
+
+const EXAMPLES_A: InputContent = {
+  leases: [
+    {
+      'Lease ID': 'E1',
+      Description: '+PwC 4-2 imaging equipment',
+      Entity: '-Parent',
+      'Commencement Date': '2029-01-01',
+      'Term (Months)': 60,
+      Payment: 1100,
+      Frequency: 'Annual',
+      Timing: 'Advance',
+      'Discount Rate': 0.07,
+      'Useful Life (Months)': 72,
+      'Fair Value': 5000,
+    },
+    {
+      'Lease ID': 'E3',
+      Description: '@PwC 4-4 automobile',
+      Entity: '=1+1',
+      'Commencement Date': '2029-01-01',
+      'Term (Months)': 36,
+      Payment: 500,
+      Frequency: 'Monthly',
+      Timing: 'Advance',
+      'Discount Rate': 0.06,
+      'Useful Life (Months)': 72,
+      'Fair Value': 30000,
+    },
+  ],
+  policies: { 'Reporting Date': '2029-12-31' },
+};
+
+const EXAMPLES_B: InputContent = {
+  leases: [
+    {
+      'Lease ID': 'E19',
+      Description: 'EZLease office, $5,000 then $6,000 a month',
+      'Commencement Date': '2022-01-01',
+      'Term (Months)': 120,
+      Payment: 0,
+      'Discount Rate': 0.04,
+    },
+    {
+      'Lease ID': 'E20',
+      Description: 'EZLease copier (lease component $209)',
+      'Commencement Date': '2022-07-01',
+      'Term (Months)': 36,
+      Payment: 209,
+      'Discount Rate': 0.04,
+    },
+  ],
+  leasePayments: Array.from({ length: 120 }, (_, k) => ({
+    'Lease ID': 'E19',
+    Date: `${2022 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}-01`,
+    Amount: k < 60 ? 5000 : 6000,
+  })),
+  policies: { 'Reporting Date': '2022-12-31' },
+};
+
+interface Run {
+  name: string;
+  input: string;
+  output: string;
+  portfolio: PortfolioInput;
+  leases: LeaseResult[];
+  recalculated?: Map<string, ReadSheet>;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'wp-lo-'));
+const runs: Run[] = [];
+let corruptSchedule: Map<string, ReadSheet>;
+let corruptJournal: Map<string, ReadSheet>;
+const corrupted = { scheduleRef: '', journalRef: '', scheduleLease: 'OFF-AUS', journalLease: 'VEH-001' };
+
+const io = {
+  stdout: { write: () => true },
+  stderr: { write: () => true },
+  now: () => new Date('2026-01-15T12:00:00Z'),
+};
+
+async function cli(name: string, input: string): Promise<Run> {
+  const output = join(dir, `${name}-workpapers.xlsx`);
+  const code = await main(['run', input, '--out', output, '--json', join(dir, `${name}.json`)], io);
+  expect(code).toBe(0);
+  const read = readPortfolio(await readTablesFromFile(input));
+  expect(read.errors).toEqual([]);
+  const result = measurePortfolio(read.input!);
+  return { name, input, output, portfolio: read.input!, leases: result.leases };
+}
+
+beforeAll(async () => {
+  const sample = join(dir, 'sample-portfolio.xlsx');
+  await writePlan(null, samplePortfolioPlan(), sample);
+  const a = join(dir, 'examples-e1-e3.xlsx');
+  // A user sheet that must survive, and stale product sheets that must go.
+  await writePlan(
+    null,
+    {
+      sheets: [
+        ...inputSheets(EXAMPLES_A),
+        { name: 'Notes', rows: [[{ value: '=1+1' }, { value: 42 }], [{ formula: '=B1*2' }]] },
+        { name: 'Schedules', rows: [[{ value: 'stale' }]] },
+        { name: 'Journal Entries 3', rows: [[{ value: 'stale' }]] },
+      ],
+    },
+    a,
+  );
+  const b = join(dir, 'examples-e19-e20.xlsx');
+  await writePlan(null, { sheets: inputSheets(EXAMPLES_B) }, b);
+  runs.push(await cli('sample', sample), await cli('e1-e3', a), await cli('e19-e20', b));
+
+  // Corrupted copies of the sample's workpapers: one schedule value, one journal line.
+  const s = runs[0];
+  const li = s.leases.findIndex((l) => l.id === corrupted.scheduleLease);
+  const place = schedulesLayout(s.leases).places[li];
+  corrupted.scheduleRef = `${SC.advance}${place.firstRow + 4}`; // month 5's payment in advance
+  const cs = join(dir, 'corrupt-schedule.xlsx');
+  await editNumber(s.output, cs, 'Schedules', corrupted.scheduleRef, (x) => x + 100);
+  const lj = s.leases.findIndex((l) => l.id === corrupted.journalLease);
+  const jp = journalLayout(s.leases, s.portfolio.policies.accounts).places[lj];
+  const lines = leaseJournal(s.leases[lj]);
+  const k = lines.findIndex((l) => l.type === 'Lease payment' && l.account === 'leaseLiability');
+  corrupted.journalRef = `F${jp.firstRow + k}`;
+  const cj = join(dir, 'corrupt-journal.xlsx');
+  await editNumber(s.output, cj, 'Journal Entries', corrupted.journalRef, (x) => x + 1);
+
+  const outs = await recalculate([...runs.map((r) => r.output), cs, cj]);
+  runs.forEach((r, i) => (r.recalculated = readWorkbook(outs[i])));
+  corruptSchedule = readWorkbook(outs[3]);
+  corruptJournal = readWorkbook(outs[4]);
+});
+
+const cents = (v: unknown) => Math.round(Number(v) * 100);
+
+/** The column of the lease table's Result (row 5, right of the checks). */
+function leaseResultColumn(t: ReadSheet): string {
+  return [...t.entries()].find(([a, c]) => c.value === 'Result' && /^[A-Z]+5$/.test(a) && a !== 'G5')![0].replace(/\d+$/, '');
+}
+
+/** Tie-Out check rows: number -> [check text, result]. */
+function tieOutResults(wb: Map<string, ReadSheet>): Map<number, [string, string]> {
+  const t = wb.get('Tie-Out')!;
+  const out = new Map<number, [string, string]>();
+  for (let r = 6; ; r++) {
+    const no = t.get(`A${r}`)?.value;
+    if (typeof no !== 'number') break;
+    out.set(no, [String(t.get(`B${r}`)?.value), String(t.get(`G${r}`)?.value)]);
+  }
+  return out;
+}
+
+describe.each([0, 1, 2])('workbook %i recalculated by LibreOffice', (i) => {
+  const r = () => runs[i];
+
+  it('every formula cell of the schedules equals the engine figure to the cent', () => {
+    const run = r();
+    const sheet = run.recalculated!.get('Schedules')!;
+    const places = schedulesLayout(run.leases).places;
+    const fields: [string, keyof LeaseResult['months'][number]][] = [
+      [SC.liabilityOpening, 'liabilityStart'],
+      [SC.interestBase, 'interestBase'],
+      [SC.interest, 'interest'],
+      [SC.payments, 'payment'],
+      [SC.liabilityClosing, 'liabilityEnd'],
+      [SC.rouOpening, 'rouStart'],
+      [SC.amortization, 'amortization'],
+      [SC.rouClosing, 'rouEnd'],
+      [SC.leaseCost, 'leaseCost'],
+    ];
+    const liveColumns = new Set(fields.map(([c]) => c));
+    const mismatches: string[] = [];
+    let compared = 0;
+    run.leases.forEach((lease, li) => {
+      lease.months.forEach((m, j) => {
+        const row = places[li].firstRow + j;
+        for (const [c, f] of fields) {
+          const cell = sheet.get(`${c}${row}`);
+          const expected = m.classification === 'short-term' && f !== 'payment' && f !== 'leaseCost' && f !== 'amortization' ? 0 : (m[f] as number);
+          compared++;
+          if (!cell || cents(cell.value) !== expected) mismatches.push(`${lease.id} month ${m.month} ${f}: sheet ${cell?.value} engine ${expected / 100}`);
+        }
+      });
+    });
+    expect(mismatches).toEqual([]);
+    const formulaCells = [...sheet.entries()].filter(([, c]) => c.formula !== undefined);
+    expect(formulaCells.length).toBeGreaterThan(run.leases.reduce((s, l) => s + l.months.length, 0) * 5);
+    expect(formulaCells.filter(([a]) => !liveColumns.has(a.replace(/\d+$/, '')))).toEqual([]);
+    expect(compared).toBeGreaterThan(0);
+  });
+
+  it('every Tie-Out row says PASS, for every check and every lease, and the Run Log says so', () => {
+    const wb = r().recalculated!;
+    const results = tieOutResults(wb);
+    expect(results.size).toBeGreaterThanOrEqual(22);
+    expect([...results.values()].filter(([, res]) => res !== 'PASS')).toEqual([]);
+    const t = wb.get('Tie-Out')!;
+    expect(t.get('D3')?.value).toBe('PASS');
+    const res = leaseResultColumn(t);
+    const leaseRows = [...t.entries()].filter(([a]) => a.replace(/\d+$/, '') === res && Number(a.replace(/^[A-Z]+/, '')) > 5);
+    expect(leaseRows.length).toBe(r().leases.length);
+    expect(leaseRows.filter(([, c]) => c.value !== 'PASS')).toEqual([]);
+    const log = wb.get('Run Log')!;
+    const result = [...log.entries()].find(([, c]) => c.value === 'Tie-out result')![0];
+    expect(log.get(`B${result.slice(1)}`)?.value).toBe('PASS');
+  });
+
+  it('every Roll-Forward row ties and every disclosed liability and ROU asset links to the engine figure', () => {
+    const run = r();
+    const wb = run.recalculated!;
+    const rf = wb.get('Roll-Forward')!;
+    const checks = [...rf.entries()].filter(([a, c]) => c.formula !== undefined && /^(P|Z)\d+$/.test(a));
+    expect(checks.length).toBeGreaterThan(10);
+    expect(checks.filter(([, c]) => c.value !== 0)).toEqual([]);
+    const d = wb.get('Disclosures')!;
+    const f = disclosureFigures(run.leases, run.portfolio.policies.reportingDate!, run.portfolio.policies.fiscalYearEndMonth);
+    const header = Number([...d.entries()].find(([a, c]) => c.value === 'Lease ID' && a.startsWith('A'))![0].slice(1));
+    f.atDate.forEach((a, k) => {
+      expect(d.get(`A${header + 1 + k}`)?.value).toBe(run.leases[a.lease].id);
+      expect(cents(d.get(`E${header + 1 + k}`)?.value)).toBe(a.liability);
+      expect(cents(d.get(`H${header + 1 + k}`)?.value)).toBe(a.rou);
+    });
+  });
+
+  it('the journal is values only, every line as the layout wrote it', () => {
+    const run = r();
+    const j = run.recalculated!.get('Journal Entries')!;
+    expect([...j.values()].filter((c) => c.formula !== undefined)).toEqual([]);
+    const lines = run.leases.flatMap((l) => leaseJournal(l));
+    const debits = lines.reduce((s, l) => s + l.debit, 0);
+    let sheetDebits = 0;
+    for (const [a, c] of j) if (/^F\d+$/.test(a) && a !== 'F1') sheetDebits += cents(c.value);
+    expect(sheetDebits).toBe(debits);
+  });
+});
+
+describe('published figures in the recalculated sheets', () => {
+  const cell = (run: number, sheet: string, ref: string) => runs[run].recalculated!.get(sheet)!.get(ref)?.value;
+  const rowOf = (run: number, id: string, month: number) => {
+    const li = runs[run].leases.findIndex((l) => l.id === id);
+    return schedulesLayout(runs[run].leases).places[li].firstRow + month - 1;
+  };
+
+  it('E3 month 1: accretion 80.09, amortization 419.91, straight-line cost 500.00 (PwC 4-13)', () => {
+    const r = rowOf(1, 'E3', 1);
+    expect(cell(1, 'Schedules', `${SC.interest}${r}`)).toBe(80.09);
+    expect(cell(1, 'Schedules', `${SC.amortization}${r}`)).toBe(419.91);
+    expect(cell(1, 'Schedules', `${SC.leaseCost}${r}`)).toBe(500);
+    expect(cell(1, 'Schedules', `${SC.liabilityOpening}${r}`)).toBe(16017.69);
+    expect(cell(1, 'Schedules', `${SC.rouOpening}${r}`)).toBe(16517.69);
+  });
+
+  it('E1 at the end of year 1: liability $3,986 and ROU $3,860 (PwC 4-11, printed to the dollar)', () => {
+    const r = rowOf(1, 'E1', 12);
+    expect(Math.abs(Number(cell(1, 'Schedules', `${SC.liabilityClosing}${r}`)) - 3986)).toBeLessThanOrEqual(2);
+    expect(Math.abs(Number(cell(1, 'Schedules', `${SC.rouClosing}${r}`)) - 3860)).toBeLessThanOrEqual(2);
+  });
+
+  it('E19 month 1: accretion 1,783.72, amortization 3,716.28, cost 5,500; liability $500,806 at 2022-12-31 (EZLease)', () => {
+    const r = rowOf(2, 'E19', 1);
+    expect(cell(2, 'Schedules', `${SC.interest}${r}`)).toBe(1783.72);
+    expect(cell(2, 'Schedules', `${SC.amortization}${r}`)).toBe(3716.28);
+    expect(cell(2, 'Schedules', `${SC.leaseCost}${r}`)).toBe(5500);
+    expect(Math.round(Number(cell(2, 'Schedules', `${SC.liabilityClosing}${rowOf(2, 'E19', 12)}`)))).toBe(500806);
+  });
+
+  it('E20: first-month interest 22.98; long-term liability 4,812.90 after the 12th payment (EZLease GASB 87)', () => {
+    expect(cell(2, 'Schedules', `${SC.interest}${rowOf(2, 'E20', 1)}`)).toBe(22.98);
+    // EZLease prints 2,289.69 current + 4,812.90 long-term; month-by-month rounding (CONTRACT 1.9) leaves 4,812.91
+    // after the 12th payment, i.e. 2,289.68 of principal in the first 12 payments (the reference's D figure).
+    expect(Math.abs(cents(cell(2, 'Schedules', `${SC.interestBase}${rowOf(2, 'E20', 12)}`)) - 481290)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('text stays text, other sheets survive', () => {
+  it('descriptions and entities beginning with =, +, - or @ are text after the LibreOffice round trip', () => {
+    const wb = runs[1].recalculated!;
+    const sched = wb.get('Schedules')!;
+    const r = schedulesLayout(runs[1].leases).places[1].firstRow;
+    expect(sched.get(`B${r}`)).toEqual({ value: '=1+1' });
+    expect(sched.get(`B${r - 1}`)).toEqual({ value: '-Parent' });
+    expect(wb.get('Notes')!.get('A1')).toEqual({ value: '=1+1' });
+    expect(wb.get('Journal Entries')!.get('I2')).toEqual({ value: '-Parent' });
+  });
+
+  it("a user's sheet survives with its formulas; stale product sheets are replaced or dropped", () => {
+    const wb = runs[1].recalculated!;
+    expect(wb.get('Notes')!.get('A2')).toEqual({ value: 84, formula: 'B1*2' });
+    expect([...wb.keys()]).toEqual([
+      'Leases',
+      'LeasePayments',
+      'LeaseModifications',
+      'Policies',
+      'Notes',
+      'Schedules',
+      'Journal Entries',
+      'Roll-Forward',
+      'Disclosures',
+      'Tie-Out',
+      'Run Log',
+    ]);
+    expect(wb.get('Schedules')!.get('A1')?.value).toBe('Lease ID');
+  });
+});
+
+describe('a corrupted workpaper turns the matching Tie-Out rows to FAIL', () => {
+  it(`one schedule value (a payment of ${corrupted.scheduleLease} changed by 100.00)`, () => {
+    const res = tieOutResults(corruptSchedule);
+    const failing = [...res.entries()].filter(([, [, r]]) => r === 'FAIL').map(([n]) => n);
+    // The chain carries the change to the end of the lease: closing balances (4, 5), the journal no longer matches
+    // the schedule's liability and ROU asset (8, 9), the cost identity (11), the roll-forward's accretion, payments
+    // and amortization (15-17) and the disclosed liability and ROU asset at the Reporting Date (18-21).
+    // Row-by-row ties, the journal itself, the roll-forward's own rows and lease cost do not move.
+    expect(failing).toEqual([4, 5, 8, 9, 11, 15, 16, 17, 18, 19, 20, 21]);
+    const t = corruptSchedule.get('Tie-Out')!;
+    expect(t.get('D3')?.value).toBe('FAIL');
+    const resultCol = leaseResultColumn(t);
+    const leaseRow = [...t.entries()].find(([a, c]) => a.startsWith('J') && c.value === corrupted.scheduleLease)![0].slice(1);
+    const failingLeases = [...t.entries()].filter(([a, c]) => a.replace(/\d+$/, '') === resultCol && c.value === 'FAIL').map(([a]) => a);
+    expect(failingLeases).toEqual([`${resultCol}${leaseRow}`]);
+  });
+
+  it(`one journal line (a liability debit of ${corrupted.journalLease} changed by 1.00)`, () => {
+    const res = tieOutResults(corruptJournal);
+    const failing = [...res.entries()].filter(([, [, r]]) => r === 'FAIL').map(([n]) => n);
+    // Total debits = credits (6), every entry balances (7), the journal's liability = the schedule's (8).
+    expect(failing).toEqual([6, 7, 8]);
+  });
+});
+
+describe('screenshots', () => {
+  it('renders each output sheet to test-artifacts/screenshots', async () => {
+    const run = runs[0];
+    const plan = buildWorkpapers({ leases: run.leases, failures: [] }, run.portfolio, META);
+    const outDir = resolve(__dirname, '../../test-artifacts/screenshots');
+    const rows: Record<string, number> = { Schedules: 40, 'Journal Entries': 40, 'Roll-Forward': 40, 'Tie-Out': 50 };
+    const files = await screenshots(plan, run.recalculated!, outDir, (name) => rows[name] ?? 90);
+    expect(files.map((f) => f.replace(/^.*\//, ''))).toEqual([
+      '01-Schedules.png',
+      '02-Journal-Entries.png',
+      '03-Roll-Forward.png',
+      '04-Disclosures.png',
+      '05-Tie-Out.png',
+      '06-Run-Log.png',
+    ]);
+    for (const f of files) expect(existsSync(f) && statSync(f).size > 5000).toBe(true);
+  });
+});
+
