@@ -199,9 +199,11 @@ describe('in-memory Excel: ranges', () => {
     excel.type('T', 'E1', '=SUMPRODUCT((A2:A4="L-1")*B2:B4)');
     excel.type('T', 'E2', '=SUMPRODUCT(--(ROUND(B2:B4-100,2)=0))');
     excel.type('T', 'E3', '=ROWS(Pay[Lease])');
+    excel.type('T', 'E4', '=N(B2)+N(A2)');
     expect(excel.cell('T', 'E1').value).toBe(150);
     expect(excel.cell('T', 'E2').value).toBe(1);
     expect(excel.cell('T', 'E3').value).toBe(3);
+    expect(excel.cell('T', 'E4').value).toBe(100);
   });
 });
 

@@ -185,7 +185,10 @@ export class MemoryRequestContext implements XRequestContext {
       const injected = this.host.beforeRequest(record);
       if (injected) throw injected;
       try {
-        for (const command of queue) command.run();
+        for (const command of queue) {
+          this.host.model.touch();
+          command.run();
+        }
       } finally {
         record.calculationSuspended = this.calcSuspended;
         record.screenUpdatingSuspended = this.screenSuspended;

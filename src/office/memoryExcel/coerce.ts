@@ -18,8 +18,12 @@ const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 export function enter(input: CellValue, cellFormat: string | undefined): Entered {
   if (typeof input !== 'string') return { kind: 'value', value: input };
   if (input === '') return { kind: 'clear' };
-  if (input.startsWith("'")) return { kind: 'value', value: input.slice(1) };
+  const first = input[0];
+  if (first === "'") return { kind: 'value', value: input.slice(1) };
   if (cellFormat === '@') return { kind: 'value', value: input };
+  if (first === '=' && input.length > 1) return { kind: 'formula', formula: input };
+  // Fast path: text starting with a letter is text, unless it is TRUE or FALSE.
+  if (/[A-Za-z]/.test(first) && input.length > 5) return { kind: 'value', value: input };
   const s = input.trim();
   if (NUMBER.test(s)) return { kind: 'value', value: Number(s) };
   const pct = PERCENT.exec(s);

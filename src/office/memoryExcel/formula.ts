@@ -672,6 +672,11 @@ export class FormulaEngine {
         const t = truthy(sc(0));
         return t instanceof XlErr ? t : !t;
       }
+      case 'N': {
+        const v = sc(0);
+        if (v instanceof XlErr || typeof v === 'number') return v;
+        return typeof v === 'boolean' ? Number(v) : 0;
+      }
       case 'ISBLANK':
         return sc(0) === null;
       case 'ISNUMBER':

@@ -81,8 +81,21 @@ export class SheetModel {
     return this.rows.get(r)?.b[c] ?? false;
   }
 
+  private usedCache: { key: string; rect: Rect | null } | null = null;
+  /** Set by the workbook: bumped on every change, so the used range is computed once per change. */
+  generation: () => number = () => -1;
+
   /** The used range (cells with a value or formula; with formats too unless valuesOnly), or null when empty. */
   usedRect(valuesOnly: boolean): Rect | null {
+    const gen = this.generation();
+    const key = `${gen}|${valuesOnly}`;
+    if (gen >= 0 && this.usedCache?.key === key) return this.usedCache.rect;
+    const rect = this.computeUsedRect(valuesOnly);
+    if (gen >= 0) this.usedCache = { key, rect: rect && { ...rect } };
+    return rect;
+  }
+
+  private computeUsedRect(valuesOnly: boolean): Rect | null {
     let rect: Rect | null = null;
     for (const [r, row] of this.rows) {
       const width = Math.max(row.v.length, row.f.length, valuesOnly ? 0 : Math.max(row.nf.length, row.b.length));

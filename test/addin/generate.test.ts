@@ -1,0 +1,137 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { MemoryExcel } from '../../src/office/memoryExcel';
+import { createTemplate } from '../../src/office/templateWriter';
+import { readWorkbookTables } from '../../src/office/readTables';
+import { writeWorkpapers } from '../../src/office/workpaperWriter';
+import { readPortfolio } from '../../src/input';
+import { inputSheets, type InputRow } from '../../src/template';
+import { measurePortfolio } from '../../src/engine';
+import { buildWorkpapers } from '../../src/workpapers';
+import { SAMPLE_PORTFOLIO } from '../../src/cli/samplePortfolio';
+import { generateWorkpapers } from '../../src/taskpane/workflow';
+import type { WorkbookHost } from '../../src/taskpane/host';
+
+const FOUR_MB = 4_000_000;
+
+function hostFor(excel: MemoryExcel): WorkbookHost {
+  return {
+    run: excel.run,
+    isSetSupported: (v) => excel.isSetSupported('ExcelApi', v),
+    productVersion: '0.0.0-test',
+    theme: () => 'light',
+  };
+}
+
+/** 2,000 leases with terms from 12 to 120 months, monthly and quarterly, in advance and in arrears. */
+function portfolio(n: number): InputRow[] {
+  let seed = 42;
+  const next = (k: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % k;
+  };
+  return Array.from({ length: n }, (_, i) => ({
+    'Lease ID': `L-${String(i + 1).padStart(4, '0')}`,
+    Description: `Store ${i + 1}`,
+    Entity: ['US Retail', 'EU Retail', 'Corporate'][i % 3],
+    'Asset Class': ['Real estate', 'Vehicles', 'Equipment'][i % 3],
+    'Commencement Date': `20${24 + next(3)}-${String(1 + next(12)).padStart(2, '0')}-01`,
+    'Term (Months)': 12 + next(109),
+    Payment: 1000 + next(49000) + next(100) / 100,
+    Frequency: i % 5 === 0 ? 'Quarterly' : 'Monthly',
+    Timing: i % 4 === 0 ? 'Arrears' : 'Advance',
+    'Annual Escalation': next(4) / 100,
+    'Discount Rate': (300 + next(600)) / 10000,
+  }));
+}
+
+describe('generating workpapers through the Office.js adapter', () => {
+  test('2,000 leases: every request stays under 4 MB, with calculation and screen updating suspended', async () => {
+    const excel = new MemoryExcel();
+    excel.addSheet('Sheet1');
+    await createTemplate(excel.run, inputSheets({ leases: portfolio(2000) }));
+    const tables = await readWorkbookTables(excel.run);
+    const { input, errors } = readPortfolio(tables);
+    expect(errors).toEqual([]);
+    const result = measurePortfolio(input!);
+    expect(result.failures).toEqual([]);
+    const plan = buildWorkpapers(result, input!, {
+      productVersion: 'test',
+      generatedAt: '2026-01-01T00:00:00Z',
+      source: 'test',
+      inputHash: 'x',
+    });
+    const months = result.leases.reduce((n, l) => n + l.months.length, 0);
+
+    const start = excel.requests.length;
+    const written = await writeWorkpapers(excel.run, plan, { canSuspendScreenUpdating: true });
+    const requests = excel.requests.slice(start);
+    const largest = Math.max(...requests.map((r) => r.bytes));
+    const cells = requests.reduce((n, r) => n + r.cellsWritten, 0);
+    const line = `2,000 leases (${months} lease-months): ${requests.length} requests, largest ${largest} bytes, ${cells} cells written`;
+    console.log(line);
+    fs.mkdirSync(path.join(__dirname, '../../test-artifacts'), { recursive: true });
+    fs.writeFileSync(path.join(__dirname, '../../test-artifacts/addin-2000-leases.txt'), `${line}\n`);
+
+    expect(requests.every((r) => r.error === undefined)).toBe(true);
+    expect(largest).toBeLessThan(FOUR_MB);
+    for (const r of requests.filter((q) => q.cellsWritten > 0)) {
+      expect(r.calculationSuspended).toBe(true);
+      expect(r.screenUpdatingSuspended).toBe(true);
+    }
+    // The schedule holds one row per lease-month under its header, all of it.
+    expect(written.sheets.map((s) => s.name)).toEqual(plan.sheets.map((s) => s.name));
+    const sched = excel.cell('Schedules', `A${months + 1}`).value;
+    expect(sched).toBe(result.leases[result.leases.length - 1].id);
+    expect(excel.cell('Schedules', `A${months + 2}`).value).toBe(null);
+  });
+
+  test('the sample portfolio on an ExcelApi 1.8 host: generates, every check passes, nothing above 1.8 is needed', async () => {
+    const excel = new MemoryExcel({ apiVersion: '1.8' });
+    excel.addSheet('Sheet1');
+    await createTemplate(excel.run, inputSheets(SAMPLE_PORTFOLIO));
+    const phases: string[] = [];
+    const outcome = await generateWorkpapers(hostFor(excel), {
+      build: buildWorkpapers,
+      isCancelled: () => false,
+      onProgress: (p) => {
+        if (phases[phases.length - 1] !== p.phase) phases.push(p.phase);
+      },
+    });
+    expect(outcome.kind).toBe('done');
+    if (outcome.kind !== 'done') return;
+    expect(phases).toEqual([
+      'Reading your tables',
+      'Checking inputs',
+      'Measuring leases',
+      'Building workpapers',
+      'Writing sheets',
+    ]);
+    expect(outcome.summary.leases).toBe(SAMPLE_PORTFOLIO.leases.length);
+    expect(outcome.summary.checksTotal).toBeGreaterThan(5);
+    expect(outcome.summary.checksPassed).toBe(outcome.summary.checksTotal);
+    expect(excel.requests.every((r) => !r.screenUpdatingSuspended)).toBe(true);
+    // The manifest's requirement set is the highest one the code needed here.
+    const manifest = fs.readFileSync(path.join(__dirname, '../../manifest.xml'), 'utf8');
+    const min = /<Set Name="ExcelApi" MinVersion="([\d.]+)"/.exec(manifest)?.[1];
+    expect(excel.highestRequirementUsed()).toBe(min);
+  });
+
+  test('input errors stop the run before anything is written, each naming its cell', async () => {
+    const excel = new MemoryExcel();
+    excel.addSheet('Sheet1');
+    await createTemplate(excel.run, inputSheets({ leases: [{ ...portfolio(1)[0], 'Discount Rate': 'abc' }] }));
+    const sheets = excel.sheetNames();
+    const outcome = await generateWorkpapers(hostFor(excel), {
+      build: buildWorkpapers,
+      isCancelled: () => false,
+      onProgress: () => undefined,
+    });
+    expect(outcome.kind).toBe('inputErrors');
+    if (outcome.kind !== 'inputErrors') return;
+    expect(outcome.errors.length).toBe(1);
+    expect(outcome.errors[0].where).toMatch(/^Leases![A-Z]+\d+$/);
+    expect(outcome.errors[0].message).toMatch(/Discount Rate/);
+    expect(excel.sheetNames()).toEqual(sheets);
+  });
+});
