@@ -127,14 +127,29 @@ export class ZipWriter {
         await this.write(d);
       }
     };
-    for await (const chunk of chunks as AsyncIterable<string | Buffer>) {
-      const b = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-      if (b.length === 0) continue;
+    const feed = async (b: Buffer) => {
       entry.crc = crc32(b, entry.crc);
       entry.size += b.length;
       if (!deflate.write(b)) await new Promise<void>((res) => deflate.once('drain', () => res()));
       await flushPending();
+    };
+    // Small chunks are gathered into about 256 KB before deflating.
+    let gathered: (string | Buffer)[] = [];
+    let gatheredSize = 0;
+    const flushGathered = async () => {
+      if (gatheredSize === 0) return;
+      const b = Buffer.concat(gathered.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c)));
+      gathered = [];
+      gatheredSize = 0;
+      await feed(b);
+    };
+    for await (const chunk of chunks as AsyncIterable<string | Buffer>) {
+      if (chunk.length === 0) continue;
+      gathered.push(chunk);
+      gatheredSize += chunk.length;
+      if (gatheredSize >= 1 << 18) await flushGathered();
     }
+    await flushGathered();
     deflate.end();
     while (!done && !error) {
       await new Promise<void>((res) => (wake = res));

@@ -286,8 +286,8 @@ export function tieOutLayout(args: {
   const resultCell = 'D3';
   const G = `G${firstCheck}:G${lastCheck}`;
   rows.push([
-    bold('Result'),
-    formula(`COUNTIF(${G},"PASS")&" of "&ROWS(${G})&" checks pass"`),
+    null,
+    formula(`"Result: "&COUNTIF(${G},"PASS")&" of "&ROWS(${G})&" checks pass"`, undefined, true),
     null,
     formula(`IF(COUNTIF(${G},"PASS")=ROWS(${G}),"PASS","FAIL")`, undefined, true),
   ]);
@@ -405,7 +405,7 @@ export function tieOutLayout(args: {
     sheet: {
       name: SHEET.tieOut,
       rows,
-      columnWidths: [5, 92, 80, 14, 14, 12, 8, 3, 3, ...leaseHeaders.map((h, i) => (i < 3 ? 13 : Math.max(14, Math.ceil(h.length * 1.1) + 1)))],
+      columnWidths: [6, 92, 80, 14, 14, 12, 8, 3, 3, ...leaseHeaders.map((h, i) => (i < 3 ? 13 : Math.max(14, Math.ceil(h.length * 1.1) + 1)))],
       frozenRows: headerRow,
       tables: [
         { name: 'TieOutChecks', range: `A${headerRow}:G${lastCheck}`, style: 'TableStyleLight9' },
