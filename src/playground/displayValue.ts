@@ -31,7 +31,8 @@ export function displayValue(value: CellValue | null, numberFormat: string): str
   const decimals = (/\.(0+)/.exec(format)?.[1] ?? '').length;
   if (format.includes('#,##0')) {
     const text = grouped(value, decimals);
-    if (negative) return numberFormat.includes('(') ? `(${text})` : `-${text}`;
+    // A negative that rounds to zero shows as zero.
+    if (negative && /[1-9]/.test(text)) return numberFormat.includes('(') ? `(${text})` : `-${text}`;
     return text;
   }
   if (/^0(\.0+)?$/.test(format)) return value.toFixed(decimals);
