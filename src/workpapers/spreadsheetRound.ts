@@ -103,11 +103,11 @@ export function centsAsSheetNumber(cents: number): number {
  */
 export function sheetRoundedProductCents(baseCents: number, rate: number): number {
   const r = spreadsheetRound(centsAsSheetNumber(baseCents) * rate, 2);
-  return Math.round(r * 100);
+  return Math.round(r * 100) + 0; // + 0: no negative zero
 }
 
 /** Cents that the spreadsheet's `=ROUND(total / parts, 2)` gives, `total` a cell holding `totalCents` dollars. */
 export function sheetRoundedQuotientCents(totalCents: number, parts: number): number {
   const r = spreadsheetRound(centsAsSheetNumber(totalCents) / parts, 2);
-  return Math.round(r * 100);
+  return Math.round(r * 100) + 0;
 }
