@@ -15,6 +15,8 @@ const NAME_CHAR = /[A-Za-z0-9_.\\\u00C0-\uFFFF]/;
 /** Every `Sheet!` / `'Sheet name'!` prefix and every `Table[...]` structured reference, left to right. */
 export function findRefs(formula: string): FormulaRef[] {
   const refs: FormulaRef[] = [];
+  // Most formulas refer to their own sheet only: no "!" and no "[" means nothing to find.
+  if (formula.indexOf('!') < 0 && formula.indexOf('[') < 0) return refs;
   let i = 0;
   const n = formula.length;
   while (i < n) {
