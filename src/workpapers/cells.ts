@@ -38,8 +38,16 @@ export function money(cents: number, numberFormat: string = FMT.money): PlanCell
   return { value: cents / 100, numberFormat };
 }
 
+const serials = new Map<IsoDate, number>();
+
 export function date(iso: IsoDate): PlanCell {
-  return { value: toExcelSerial(iso), numberFormat: FMT.date };
+  let serial = serials.get(iso);
+  if (serial === undefined) {
+    serial = toExcelSerial(iso);
+    if (serials.size > 100_000) serials.clear();
+    serials.set(iso, serial);
+  }
+  return { value: serial, numberFormat: FMT.date };
 }
 
 /** A live formula (written without a cached result, so the spreadsheet computes it). */

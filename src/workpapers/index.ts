@@ -34,6 +34,8 @@ export interface RunMeta {
 export interface BuildOptions {
   /** Rows per sheet before a continuation sheet starts (Excel's limit; smaller only in tests). */
   maxRows?: number;
+  /** The same for the journal, when it should differ from `maxRows` (tests). */
+  journalMaxRows?: number;
 }
 
 export function buildWorkpapers(
@@ -51,7 +53,7 @@ export function buildWorkpapers(
   const reportingDateSource = fromPolicy ? 'Reporting Date policy' : 'default: the latest month-end the schedules cover';
 
   const schedules = schedulesLayout(leases, maxRows);
-  const journal = journalLayout(leases, policies.accounts, maxRows);
+  const journal = journalLayout(leases, policies.accounts, options.journalMaxRows ?? maxRows);
   const rollForward = rollForwardLayout(leases, fye);
   const figures = disclosureFigures(leases, reportingDate, fye);
   const disclosures = disclosuresLayout(leases, figures, schedules.places, reportingDateSource, fye);

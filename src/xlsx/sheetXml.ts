@@ -177,14 +177,50 @@ function cellXml(ref: string, cell: PlanCell, style: number | undefined): string
   return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${escapeXml(text)}</t></is></c>`;
 }
 
-function rowXml(r: number, cells: readonly (PlanCell | null)[], styleOf: (c: PlanCell, col: number) => number | undefined): string {
-  let out = '';
+/** Bytes of XML gathered into large buffers (far less garbage than joining strings). */
+const SINK_SIZE = 1 << 21;
+
+class ByteSink {
+  private buf = Buffer.allocUnsafe(SINK_SIZE);
+  private pos = 0;
+
+  write(s: string): void {
+    if (this.pos + s.length * 3 > this.buf.length) this.grow(s.length * 3);
+    this.pos += this.buf.write(s, this.pos);
+  }
+
+  private grow(need: number): void {
+    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + need));
+    this.buf.copy(next, 0, 0, this.pos);
+    this.buf = next;
+  }
+
+  get size(): number {
+    return this.pos;
+  }
+
+  /** The bytes so far (a fresh buffer starts). */
+  take(): Buffer {
+    const out = this.buf.subarray(0, this.pos);
+    this.buf = Buffer.allocUnsafe(SINK_SIZE);
+    this.pos = 0;
+    return out;
+  }
+}
+
+function writeRow(
+  sink: ByteSink,
+  r: number,
+  cells: readonly (PlanCell | null)[],
+  styleOf: (c: PlanCell, col: number) => number | undefined,
+): void {
+  let row = '';
+  const rs = String(r);
   for (let c = 0; c < cells.length; c++) {
     const cell = cells[c];
-    if (!cell) continue;
-    out += cellXml(`${columnLetters(c + 1)}${r}`, cell, styleOf(cell, c));
+    if (cell) row += cellXml(columnLetters(c + 1) + rs, cell, styleOf(cell, c));
   }
-  return out === '' ? '' : `<row r="${r}">${out}</row>`;
+  if (row) sink.write(`<row r="${rs}">${row}</row>`);
 }
 
 export interface SheetXmlOptions {
@@ -211,8 +247,8 @@ export function sheetExtent(plan: SheetPlan): { rows: number; cols: number } {
   return { rows, cols };
 }
 
-/** The worksheet XML in chunks of about 1 MB. */
-export function* worksheetXml(original: SheetPlan, o: SheetXmlOptions): Generator<string> {
+/** The worksheet XML in chunks of about 1 MB (Buffers of UTF-8, strings for the head and tail). */
+export function* worksheetXml(original: SheetPlan, o: SheetXmlOptions): Generator<string | Buffer> {
   const { plan, listRefs, hiddenColumns } = withLongLists(original);
   const { rows: lastRow, cols: lastCol } = sheetExtent(plan);
   let head = XML_HEAD + `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`;
@@ -241,14 +277,11 @@ export function* worksheetXml(original: SheetPlan, o: SheetXmlOptions): Generato
 
   const styles = o.styles;
   const plainStyle = (c: PlanCell) => styles.index(c.numberFormat, c.bold);
-  let buf: string[] = [];
-  let size = 0;
-  const push = (s: string) => {
-    if (!s) return;
-    buf.push(s);
-    size += s.length;
-  };
-  plan.rows.forEach((cells, i) => push(rowXml(i + 1, cells, plainStyle)));
+  const sink = new ByteSink();
+  for (let i = 0; i < plan.rows.length; i++) {
+    writeRow(sink, i + 1, plan.rows[i], plainStyle);
+    if (sink.size > 1 << 20) yield sink.take();
+  }
   for (const block of plan.blocks ?? []) {
     const colStyles = block.columnFormats.map((f) => styles.index(f, false));
     const styleOf = (c: PlanCell, col: number) =>
@@ -256,15 +289,11 @@ export function* worksheetXml(original: SheetPlan, o: SheetXmlOptions): Generato
         ? styles.index(c.numberFormat ?? block.columnFormats[col], c.bold)
         : colStyles[col];
     for (let i = 0; i < block.rowCount; i++) {
-      push(rowXml(block.firstRow + i, block.row(i), styleOf));
-      if (size > 1 << 20) {
-        yield buf.join('');
-        buf = [];
-        size = 0;
-      }
+      writeRow(sink, block.firstRow + i, block.row(i), styleOf);
+      if (sink.size > 1 << 20) yield sink.take();
     }
   }
-  if (buf.length) yield buf.join('');
+  if (sink.size > 0) yield sink.take();
 
   let tail = '</sheetData>';
   let priority = 1;

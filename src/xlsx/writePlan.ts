@@ -123,7 +123,9 @@ export async function writePlan(inputPath: string | null, plan: WorkpaperPlan, o
   const dxfBlock = /<dxfs[^>]*>([\s\S]*?)<\/dxfs>/.exec(stylesXml);
   const passDxf = dxfBlock ? countMatches(dxfBlock[1], /<dxf>/g) : 0;
 
-  const zip = new ZipWriter(outPath);
+  // Millions of rows: the fastest deflate level (files about a quarter larger, written about a third faster).
+  const rowsInPlan = plan.sheets.reduce((n, s) => n + s.rows.length + (s.blocks ?? []).reduce((m, b) => m + b.rowCount, 0), 0);
+  const zip = new ZipWriter(outPath, rowsInPlan > 200_000 ? 1 : 6);
   try {
     await zip.add('[Content_Types].xml', [contentTypes]);
     const fixed = new Set(['[Content_Types].xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'docProps/app.xml']);

@@ -100,6 +100,9 @@ const dir = mkdtempSync(join(tmpdir(), 'wp-lo-'));
 const runs: Run[] = [];
 let corruptSchedule: Map<string, ReadSheet>;
 let corruptJournal: Map<string, ReadSheet>;
+let split: Map<string, ReadSheet>;
+let splitCorrupt: Map<string, ReadSheet>;
+const SPLIT = { maxRows: 250, journalMaxRows: 1000 };
 const corrupted = { scheduleRef: '', journalRef: '', scheduleLease: 'OFF-AUS', journalLease: 'VEH-001' };
 
 const io = {
@@ -154,10 +157,18 @@ beforeAll(async () => {
   const cj = join(dir, 'corrupt-journal.xlsx');
   await editNumber(s.output, cj, 'Journal Entries', corrupted.journalRef, (x) => x + 1);
 
-  const outs = await recalculate([...runs.map((r) => r.output), cs, cj]);
+  // The sample again, with sheets cut short: schedules and journal continue on numbered sheets.
+  const sp = join(dir, 'sample-split.xlsx');
+  await writePlan(s.input, buildWorkpapers({ leases: s.leases, failures: [] }, s.portfolio, META, SPLIT), sp);
+  const spc = join(dir, 'sample-split-corrupt.xlsx');
+  await editNumber(sp, spc, 'Schedules 3', `${SC.liabilityOpening}2`, (x) => x + 50);
+
+  const outs = await recalculate([...runs.map((r) => r.output), cs, cj, sp, spc]);
   runs.forEach((r, i) => (r.recalculated = readWorkbook(outs[i])));
   corruptSchedule = readWorkbook(outs[3]);
   corruptJournal = readWorkbook(outs[4]);
+  split = readWorkbook(outs[5]);
+  splitCorrupt = readWorkbook(outs[6]);
 });
 
 const cents = (v: unknown) => Math.round(Number(v) * 100);
@@ -354,6 +365,27 @@ describe('a corrupted workpaper turns the matching Tie-Out rows to FAIL', () => 
     const failing = [...res.entries()].filter(([, [, r]]) => r === 'FAIL').map(([n]) => n);
     // Total debits = credits (6), every entry balances (7), the journal's liability = the schedule's (8).
     expect(failing).toEqual([6, 7, 8]);
+  });
+});
+
+describe('a portfolio too long for one sheet', () => {
+  it('continues on numbered sheets, and the tie-out covers all of them', () => {
+    const names = [...split.keys()];
+    expect(names.filter((n) => n.startsWith('Schedules')).length).toBeGreaterThanOrEqual(3);
+    expect(names.filter((n) => n.startsWith('Journal Entries')).length).toBeGreaterThanOrEqual(3);
+    const res = tieOutResults(split);
+    expect([...res.values()].filter(([, r]) => r !== 'PASS')).toEqual([]);
+    // Same totals as the one-sheet workbook: every part counted.
+    const whole = runs[0].recalculated!.get('Tie-Out')!;
+    const parts = split.get('Tie-Out')!;
+    for (let r = 6; r <= 27; r++) expect(parts.get(`D${r}`)?.value).toBe(whole.get(`D${r}`)?.value);
+  });
+
+  it('a value changed on "Schedules 3" turns its checks to FAIL', () => {
+    // The commencement liability of the sheet's first lease: the lease no longer closes at 0.00 (4), the journal no
+    // longer matches it (8), the roll-forward's additions no longer match the schedules' (14).
+    const res = tieOutResults(splitCorrupt);
+    expect([...res.entries()].filter(([, [, r]]) => r === 'FAIL').map(([n]) => n)).toEqual(expect.arrayContaining([4, 8, 14]));
   });
 });
 

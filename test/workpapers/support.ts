@@ -7,7 +7,7 @@ import { Decimal } from '../../src/engine/money/decimal';
 import { measurePortfolio, defaultPolicies, type PortfolioResult } from '../../src/engine';
 import type { LeaseTerms, Policies, PortfolioInput } from '../../src/engine/terms';
 import { edate } from '../../src/engine/calendar/dates';
-import { buildWorkpapers, type RunMeta } from '../../src/workpapers';
+import { buildWorkpapers, type BuildOptions, type RunMeta } from '../../src/workpapers';
 import { lease } from '../support/leases';
 
 export const META: RunMeta = {
@@ -78,9 +78,9 @@ export function run(leases: LeaseTerms[], over: Partial<Policies> = {}): { input
   return { input, result };
 }
 
-export function plan(leases: LeaseTerms[], over: Partial<Policies> = {}, maxRows?: number) {
+export function plan(leases: LeaseTerms[], over: Partial<Policies> = {}, options: BuildOptions = {}) {
   const { input, result } = run(leases, over);
-  return { input, result, plan: buildWorkpapers(result, input, META, maxRows ? { maxRows } : {}) };
+  return { input, result, plan: buildWorkpapers(result, input, META, options) };
 }
 
 const D = Decimal.clone({ precision: 40 });

@@ -257,13 +257,12 @@ export function tieOutLayout(args: {
       a: `${ds}${blk.rouTotal}`,
       b: rfClosing(RC.rouClosing),
     });
+    // One SUMPRODUCT per journal sheet (SUMIFS per account and sheet would pass Excel's 8,192-character formula limit).
+    const accountsMatch = (p: (typeof jparts)[number]) => costAccounts.map((a) => `(${jr(p, JC.account)}=${formulaText(a)})`).join('+');
     const journalCost = jparts
-      .flatMap((p) =>
-        costAccounts.map(
-          (acct) =>
-            `SUMIFS(${jr(p, JC.debit)},${jr(p, JC.account)},${exact(acct)},${jr(p, JC.currency)},${q},${jr(p, JC.date)},">=${startSerial}",${jr(p, JC.date)},"<=${dSerial}")` +
-            `-SUMIFS(${jr(p, JC.credit)},${jr(p, JC.account)},${exact(acct)},${jr(p, JC.currency)},${q},${jr(p, JC.date)},">=${startSerial}",${jr(p, JC.date)},"<=${dSerial}")`,
-        ),
+      .map(
+        (p) =>
+          `SUMPRODUCT((${jr(p, JC.debit)}-${jr(p, JC.credit)})*(${accountsMatch(p)})*(${jr(p, JC.currency)}=${formulaText(cur)})*(${jr(p, JC.date)}>=${startSerial})*(${jr(p, JC.date)}<=${dSerial}))`,
       )
       .join('+');
     checks.push({
