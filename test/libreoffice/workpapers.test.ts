@@ -56,7 +56,19 @@ const EXAMPLES_A: InputContent = {
       'Useful Life (Months)': 72,
       'Fair Value': 30000,
     },
+    {
+      // Constructed so that a spreadsheet's ROUND(base x rate, 2) misses the engine's exact half-up by a cent:
+      // 18,890,410.97 x 0.01234567 / 12 = 19,434.5649999999...; the Rounding adj. of -0.01 puts it right.
+      'Lease ID': 'HALF',
+      Description: 'Rounding adjustment demonstration',
+      'Commencement Date': '2029-01-01',
+      'Term (Months)': 2,
+      Payment: 0,
+      'Discount Rate': 0.01234567,
+      Classification: 'Operating',
+    },
   ],
+  leasePayments: [{ 'Lease ID': 'HALF', Date: '2029-02-15', Amount: 18929300.09 }],
   policies: { 'Reporting Date': '2029-12-31' },
 };
 
@@ -288,6 +300,15 @@ describe('published figures in the recalculated sheets', () => {
     expect(cell(1, 'Schedules', `${SC.leaseCost}${r}`)).toBe(500);
     expect(cell(1, 'Schedules', `${SC.liabilityOpening}${r}`)).toBe(16017.69);
     expect(cell(1, 'Schedules', `${SC.rouOpening}${r}`)).toBe(16517.69);
+  });
+
+  it('where binary ROUND misses the exact cent, the visible Rounding adj. makes the live formula land on the engine', () => {
+    const r = rowOf(1, 'HALF', 1);
+    expect(cell(1, 'Schedules', `${SC.interestBase}${r}`)).toBe(18890410.97);
+    expect(cell(1, 'Schedules', `${SC.roundingAdj}${r}`)).toBe(-0.01);
+    expect(cell(1, 'Schedules', `${SC.interest}${r}`)).toBe(19434.56);
+    const half = runs[1].leases.find((l) => l.id === 'HALF')!;
+    expect(half.months[0].interest).toBe(1943456);
   });
 
   it('E1 at the end of year 1: liability $3,986 and ROU $3,860 (PwC 4-11, printed to the dollar)', () => {

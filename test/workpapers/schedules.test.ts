@@ -77,6 +77,24 @@ describe('the Schedules sheet re-performs the engine', () => {
   });
 });
 
+describe('the rounding adjustment', () => {
+  it('is -0.01 where a spreadsheet would round 19,434.5649999999... up (and 0.00 elsewhere)', () => {
+    // Month 1: 18,890,410.97 x 0.01234567 / 12 = 19,434.564999999999... exactly just below the half-cent: the engine
+    // rounds down; a binary product rounded at 15 significant digits lands on the half-cent and rounds up.
+    const r = measureLease(
+      lease({ id: 'HALF', termMonths: 2, payment: 0, rate: '0.01234567', classificationOverride: 'operating', irregularPayments: [{ date: '2029-02-15', amount: 1892930009 }] }),
+      [],
+      defaultPolicies(),
+    );
+    expect(r.liabilityAtCommencement).toBe(1889041097);
+    expect(r.months[0].interest).toBe(1943456);
+    const b = schedulesLayout([r]).sheets[0].blocks![0];
+    expect(b.row(0)[SCHEDULE_HEADERS.indexOf('Rounding adj.')]).toMatchObject({ value: -0.01 });
+    expect(b.row(1)[SCHEDULE_HEADERS.indexOf('Rounding adj.')]).toBeNull();
+    expect(reperform([r])).toEqual([]);
+  });
+});
+
 describe('the Schedules layout', () => {
   const policies = defaultPolicies();
   const leases = [E1, E3, lease({ id: 'ST', termMonths: 12, payment: 300 })].map((t) => measureLease(t, [], policies));
