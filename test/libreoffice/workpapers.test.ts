@@ -342,6 +342,9 @@ describe('text stays text, other sheets survive', () => {
     expect(sched.get(`B${r - 1}`)).toEqual({ value: '-Parent' });
     expect(wb.get('Notes')!.get('A1')).toEqual({ value: '=1+1' });
     expect(wb.get('Journal Entries')!.get('I2')).toEqual({ value: '-Parent' });
+    const tie = wb.get('Tie-Out')!;
+    expect(tie.get('K6')).toEqual({ value: '+PwC 4-2 imaging equipment' });
+    expect(tie.get('K7')).toEqual({ value: '@PwC 4-4 automobile' });
   });
 
   it("a user's sheet survives with its formulas; stale product sheets are replaced or dropped", () => {

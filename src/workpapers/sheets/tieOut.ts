@@ -71,7 +71,7 @@ export function tieOutLayout(args: {
   const leaseLast = Math.max(leaseHeader + n, leaseFirst);
   const lt = (c: string) => `$${c}$${leaseFirst}:$${c}$${leaseLast}`;
   const LEASE_KEYS = [
-    'id', 'cls', 'cur', 'liability0', 'rou0', 'dayOne', 'prepaid', 'idc', 'incentives', 'payments', 'cost',
+    'id', 'description', 'cls', 'cur', 'liability0', 'rou0', 'dayOne', 'prepaid', 'idc', 'incentives', 'payments', 'cost',
     'adjustments', 'transfer', 'expected', 'costDiff', 'liabilityEnd', 'rouEnd', 'jLiability', 'jRou', 'jCost',
     'jDebits', 'jCredits', 'jEntries', 'result',
   ] as const;
@@ -327,6 +327,7 @@ export function tieOutLayout(args: {
   });
   const leaseHeaders = [
     'Lease ID',
+    'Description',
     'Classification',
     'Currency',
     'Liability at commencement',
@@ -367,6 +368,7 @@ export function tieOutLayout(args: {
     const x = (k: (typeof LEASE_KEYS)[number]) => `${L[k]}${r}`;
     [
       text(lease.id),
+      text(lease.description),
       text(lease.classification === 'short-term' ? 'Short-term' : lease.classification === 'finance' ? 'Finance' : 'Operating'),
       text(lease.currency),
       money(lease.liabilityAtCommencement),
@@ -404,7 +406,7 @@ export function tieOutLayout(args: {
     sheet: {
       name: SHEET.tieOut,
       rows,
-      columnWidths: [6, 92, 80, 14, 14, 12, 8, 3, 3, ...leaseHeaders.map((h, i) => (i < 3 ? 13 : Math.max(14, Math.ceil(h.length * 1.1) + 1)))],
+      columnWidths: [6, 92, 80, 14, 14, 12, 8, 3, 3, ...leaseHeaders.map((h, i) => (i === 1 ? 36 : i < 4 ? 13 : Math.max(14, Math.ceil(h.length * 1.1) + 1)))],
       frozenRows: headerRow,
       tables: [
         { name: 'TieOutChecks', range: `A${headerRow}:G${lastCheck}`, style: 'TableStyleLight9' },
