@@ -75,7 +75,8 @@ export interface DisclosureFigures {
 export function maturityBuckets(reportingDate: IsoDate, fiscalYearEndMonth: number): MaturityBuckets {
   const dKey = monthKey(reportingDate);
   const fy = fiscalYearOfKey(dKey, fiscalYearEndMonth);
-  const yearEnd = fiscalYearStartKey(fy + 1, fiscalYearEndMonth) - 1 === dKey && eomonth(reportingDate, 0) === reportingDate;
+  const yearEnd =
+    fiscalYearStartKey(fy + 1, fiscalYearEndMonth) - 1 === dKey && eomonth(reportingDate, 0) === reportingDate;
   const labels: string[] = [];
   if (!yearEnd) labels.push(`FY${fy} (remainder)`);
   for (let k = 1; k <= 5; k++) labels.push(`FY${fy + k}`);
@@ -91,7 +92,10 @@ export function maturityBuckets(reportingDate: IsoDate, fiscalYearEndMonth: numb
 }
 
 /** The balance in the ledger after every entry dated on or before `date` (see module notes). */
-function balanceAt(rows: readonly MonthRow[], date: IsoDate): { j: number; ended: boolean; liability: number; rou: number } | null {
+function balanceAt(
+  rows: readonly MonthRow[],
+  date: IsoDate,
+): { j: number; ended: boolean; liability: number; rou: number } | null {
   let j = -1;
   for (let k = 0; k < rows.length && rows[k].start <= date; k++) j = k;
   if (j < 0) return null;
@@ -183,7 +187,8 @@ export function disclosureFigures(
     if (!at) return; // not commenced
     if (at.ended && at.j === rows.length - 1) return; // over
     const row = rows[at.j];
-    const m = lease.measurements.find((x) => x.index === row.measurement) ?? lease.measurements[lease.measurements.length - 1];
+    const m =
+      lease.measurements.find((x) => x.index === row.measurement) ?? lease.measurements[lease.measurements.length - 1];
     const elapsed = at.ended ? row.month : row.month - 1;
     const laterEvent = rows.some((r) => r.start > reportingDate && r.event !== null);
     const b = new Array<number>(buckets.labels.length).fill(0);

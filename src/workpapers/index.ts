@@ -50,7 +50,9 @@ export function buildWorkpapers(
   const fye = policies.fiscalYearEndMonth;
   const fromPolicy = policies.reportingDate !== null;
   const reportingDate = policies.reportingDate ?? defaultReportingDate(leases) ?? meta.generatedAt.slice(0, 10);
-  const reportingDateSource = fromPolicy ? 'Reporting Date policy' : 'default: the latest month-end the schedules cover';
+  const reportingDateSource = fromPolicy
+    ? 'Reporting Date policy'
+    : 'default: the latest month-end the schedules cover';
 
   const schedules = schedulesLayout(leases, maxRows);
   const journal = journalLayout(leases, policies.accounts, options.journalMaxRows ?? maxRows);

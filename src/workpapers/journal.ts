@@ -170,7 +170,11 @@ export function leaseJournal(lease: LeaseResult): JournalLine[] {
       b.end();
     }
     if (r.arrearsPayment !== 0) {
-      b.begin(r.end, 'Lease payment', r.event === 'Termination' ? `Termination payment, ${of(k)}` : `Payment, ${of(k)}`);
+      b.begin(
+        r.end,
+        'Lease payment',
+        r.event === 'Termination' ? `Termination payment, ${of(k)}` : `Payment, ${of(k)}`,
+      );
       b.line('leaseLiability', r.arrearsPayment);
       b.line('cash', -r.arrearsPayment);
       b.end();

@@ -88,7 +88,13 @@ export function forEachMovement(
 ): void {
   const months = lease.months;
   if (months.length === 0 || months[0].classification === 'short-term') return;
-  emit(lease.commencement, months[0].classification, 'addition', lease.liabilityAtCommencement, lease.rouAtCommencement);
+  emit(
+    lease.commencement,
+    months[0].classification,
+    'addition',
+    lease.liabilityAtCommencement,
+    lease.rouAtCommencement,
+  );
   let previous: string = months[0].classification;
   const transfer = transferToOwnedAssets(lease);
   for (let j = 0; j < months.length; j++) {
@@ -100,7 +106,8 @@ export function forEachMovement(
       previous = c;
     }
     if (r.event) {
-      const kind: MovementKind = r.event === 'Remeasurement' ? 'remeasurement' : r.event === 'Impairment' ? 'impairment' : 'termination';
+      const kind: MovementKind =
+        r.event === 'Remeasurement' ? 'remeasurement' : r.event === 'Impairment' ? 'impairment' : 'termination';
       if (r.impairment !== 0) emit(r.start, c, 'impairment', 0, -r.impairment);
       const rest = r.rouAdjustment + r.impairment;
       if (r.liabilityAdjustment !== 0 || rest !== 0) {

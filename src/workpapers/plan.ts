@@ -77,4 +77,3 @@ export interface PlanRowBlock {
   /** The cells of block row i, from column A. A fresh array each call. */
   row(i: number): (PlanCell | null)[];
 }
-

@@ -15,7 +15,8 @@ const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 export function escapeXml(s: string): string {
   let out = s.replace(INVALID_XML, '');
-  if (/[&<>"]/.test(out)) out = out.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  if (/[&<>"]/.test(out))
+    out = out.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   return out;
 }
 
@@ -127,8 +128,10 @@ export function extendStyles(xml: string, reg: StyleRegistry): { xml: string; pa
   const xfCount = (cellXfs[2].match(/<xf[\s>/]/g) ?? []).length + xfXml.length;
   xml = xml.replace(cellXfs[0], `<cellXfs count="${xfCount}">${cellXfs[2]}${added}</cellXfs>`);
   // Differential formats for the PASS/FAIL conditional formats.
-  const pass = '<dxf><font><b/><color rgb="FF006100"/></font><fill><patternFill><bgColor rgb="FFC6EFCE"/></patternFill></fill></dxf>';
-  const fail = '<dxf><font><b/><color rgb="FF9C0006"/></font><fill><patternFill><bgColor rgb="FFFFC7CE"/></patternFill></fill></dxf>';
+  const pass =
+    '<dxf><font><b/><color rgb="FF006100"/></font><fill><patternFill><bgColor rgb="FFC6EFCE"/></patternFill></fill></dxf>';
+  const fail =
+    '<dxf><font><b/><color rgb="FF9C0006"/></font><fill><patternFill><bgColor rgb="FFFFC7CE"/></patternFill></fill></dxf>';
   let passDxf: number;
   const dx = /<dxfs([^>]*)>([\s\S]*?)<\/dxfs>/.exec(xml);
   if (dx) {
@@ -311,7 +314,9 @@ export function* worksheetXml(original: SheetPlan, o: SheetXmlOptions): Generato
     dv.forEach((v, k) => {
       const list = v.list.join(',');
       const formula1 = listRefs[k] ?? `"${list}"`;
-      const err = v.errorMessage ? ` showErrorMessage="1" errorTitle="Not in the list" error="${escapeXml(v.errorMessage)}"` : ' showErrorMessage="1"';
+      const err = v.errorMessage
+        ? ` showErrorMessage="1" errorTitle="Not in the list" error="${escapeXml(v.errorMessage)}"`
+        : ' showErrorMessage="1"';
       tail += `<dataValidation type="list" allowBlank="1"${err} sqref="${escapeXml(v.range)}"><formula1>${escapeXml(formula1)}</formula1></dataValidation>`;
     });
     tail += '</dataValidations>';
@@ -328,7 +333,11 @@ export function* worksheetXml(original: SheetPlan, o: SheetXmlOptions): Generato
  * An inline dropdown list holds at most 255 characters and no commas inside an item: longer lists go into a hidden
  * column to the right of the sheet's content, and the validation refers to that range.
  */
-function withLongLists(plan: SheetPlan): { plan: SheetPlan; listRefs: (string | undefined)[]; hiddenColumns: number[] } {
+function withLongLists(plan: SheetPlan): {
+  plan: SheetPlan;
+  listRefs: (string | undefined)[];
+  hiddenColumns: number[];
+} {
   const dv = plan.dataValidations ?? [];
   const long = dv.map((v) => v.list.join(',').length > 255 || v.list.some((x) => /[,"]/.test(x)));
   if (!long.some(Boolean)) return { plan, listRefs: [], hiddenColumns: [] };
@@ -373,7 +382,8 @@ export function tableHeaders(plan: SheetPlan, table: PlanTable): string[] {
     const v = cells?.[c - 1]?.value;
     const name = v === null || v === undefined ? '' : String(v).trim();
     if (!name) throw new Error(`${plan.name}!${columnLetters(c)}${r}: table ${table.name} needs a header here`);
-    if (seen.has(name.toLowerCase())) throw new Error(`${plan.name}: table ${table.name} has two columns named "${name}"`);
+    if (seen.has(name.toLowerCase()))
+      throw new Error(`${plan.name}: table ${table.name} has two columns named "${name}"`);
     seen.add(name.toLowerCase());
     names.push(name);
   }
@@ -386,7 +396,13 @@ export function colNumber(letters: string): number {
   return n;
 }
 
-export function tableXml(id: number, name: string, range: string, headers: string[], style: string | undefined): string {
+export function tableXml(
+  id: number,
+  name: string,
+  range: string,
+  headers: string[],
+  style: string | undefined,
+): string {
   const ref = range.replace(/\$/g, '');
   return (
     XML_HEAD +

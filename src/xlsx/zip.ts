@@ -203,7 +203,8 @@ export class ZipWriter {
       await this.write(e.name);
     }
     const size = this.offset - start;
-    if (this.offset > LIMIT || this.entries.length > 0xffff) throw new Error('workbook too large for a ZIP without ZIP64');
+    if (this.offset > LIMIT || this.entries.length > 0xffff)
+      throw new Error('workbook too large for a ZIP without ZIP64');
     const end = Buffer.alloc(22);
     end.writeUInt32LE(0x06054b50, 0);
     end.writeUInt16LE(this.entries.length, 8);

@@ -43,14 +43,21 @@ function adversarial(count: number): LeaseResult[] {
     let b = ((den / 2n - 1n) * inv) % den;
     // Large enough that the product has 6 digits before the decimal point: then 15 significant digits no longer
     // separate it from the half-cent.
-    const least = BigInt(Math.ceil(1e7 / ((Number(n) / 10 ** places) / 12)));
+    const least = BigInt(Math.ceil(1e7 / (Number(n) / 10 ** places / 12)));
     while (b < least) b += den * (1n + BigInt(Math.floor(rnd() * 5)));
     if (b > 1_000_000_000_000n) continue;
     const rate = new Decimal(n.toString()).dividedBy(10 ** places).toString();
     const i = new Decimal(rate).dividedBy(12);
     const p = new Decimal(b.toString()).times(i.plus(1).pow(2)).toDecimalPlaces(0).toNumber();
     const r = measureLease(
-      lease({ id: `ADV-${out.length}`, termMonths: 2, payment: 0, rate, classificationOverride: 'operating', irregularPayments: [{ date: '2029-02-15', amount: p }] }),
+      lease({
+        id: `ADV-${out.length}`,
+        termMonths: 2,
+        payment: 0,
+        rate,
+        classificationOverride: 'operating',
+        irregularPayments: [{ date: '2029-02-15', amount: p }],
+      }),
       [],
       defaultPolicies(),
     );

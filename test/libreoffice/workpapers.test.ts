@@ -187,7 +187,9 @@ const cents = (v: unknown) => Math.round(Number(v) * 100);
 
 /** The column of the lease table's Result (row 5, right of the checks). */
 function leaseResultColumn(t: ReadSheet): string {
-  return [...t.entries()].find(([a, c]) => c.value === 'Result' && /^[A-Z]+5$/.test(a) && a !== 'G5')![0].replace(/\d+$/, '');
+  return [...t.entries()]
+    .find(([a, c]) => c.value === 'Result' && /^[A-Z]+5$/.test(a) && a !== 'G5')![0]
+    .replace(/\d+$/, '');
 }
 
 /** Tie-Out check rows: number -> [check text, result]. */
@@ -228,9 +230,13 @@ describe.each([0, 1, 2])('workbook %i recalculated by LibreOffice', (i) => {
         const row = places[li].firstRow + j;
         for (const [c, f] of fields) {
           const cell = sheet.get(`${c}${row}`);
-          const expected = m.classification === 'short-term' && f !== 'payment' && f !== 'leaseCost' && f !== 'amortization' ? 0 : (m[f] as number);
+          const expected =
+            m.classification === 'short-term' && f !== 'payment' && f !== 'leaseCost' && f !== 'amortization'
+              ? 0
+              : (m[f] as number);
           compared++;
-          if (!cell || cents(cell.value) !== expected) mismatches.push(`${lease.id} month ${m.month} ${f}: sheet ${cell?.value} engine ${expected / 100}`);
+          if (!cell || cents(cell.value) !== expected)
+            mismatches.push(`${lease.id} month ${m.month} ${f}: sheet ${cell?.value} engine ${expected / 100}`);
         }
       });
     });
@@ -249,7 +255,9 @@ describe.each([0, 1, 2])('workbook %i recalculated by LibreOffice', (i) => {
     const t = wb.get('Tie-Out')!;
     expect(t.get('D3')?.value).toBe('PASS');
     const res = leaseResultColumn(t);
-    const leaseRows = [...t.entries()].filter(([a]) => a.replace(/\d+$/, '') === res && Number(a.replace(/^[A-Z]+/, '')) > 5);
+    const leaseRows = [...t.entries()].filter(
+      ([a]) => a.replace(/\d+$/, '') === res && Number(a.replace(/^[A-Z]+/, '')) > 5,
+    );
     expect(leaseRows.length).toBe(r().leases.length);
     expect(leaseRows.filter(([, c]) => c.value !== 'PASS')).toEqual([]);
     const log = wb.get('Run Log')!;
@@ -265,7 +273,11 @@ describe.each([0, 1, 2])('workbook %i recalculated by LibreOffice', (i) => {
     expect(checks.length).toBeGreaterThan(10);
     expect(checks.filter(([, c]) => c.value !== 0)).toEqual([]);
     const d = wb.get('Disclosures')!;
-    const f = disclosureFigures(run.leases, run.portfolio.policies.reportingDate!, run.portfolio.policies.fiscalYearEndMonth);
+    const f = disclosureFigures(
+      run.leases,
+      run.portfolio.policies.reportingDate!,
+      run.portfolio.policies.fiscalYearEndMonth,
+    );
     const header = Number([...d.entries()].find(([a, c]) => c.value === 'Lease ID' && a.startsWith('A'))![0].slice(1));
     f.atDate.forEach((a, k) => {
       expect(d.get(`A${header + 1 + k}`)?.value).toBe(run.leases[a.lease].id);
@@ -329,7 +341,9 @@ describe('published figures in the recalculated sheets', () => {
     expect(cell(2, 'Schedules', `${SC.interest}${rowOf(2, 'E20', 1)}`)).toBe(22.98);
     // EZLease prints 2,289.69 current + 4,812.90 long-term; month-by-month rounding (CONTRACT 1.9) leaves 4,812.91
     // after the 12th payment, i.e. 2,289.68 of principal in the first 12 payments (the reference's D figure).
-    expect(Math.abs(cents(cell(2, 'Schedules', `${SC.interestBase}${rowOf(2, 'E20', 12)}`)) - 481290)).toBeLessThanOrEqual(1);
+    expect(
+      Math.abs(cents(cell(2, 'Schedules', `${SC.interestBase}${rowOf(2, 'E20', 12)}`)) - 481290),
+    ).toBeLessThanOrEqual(1);
   });
 });
 
@@ -379,8 +393,12 @@ describe('a corrupted workpaper turns the matching Tie-Out rows to FAIL', () => 
     const t = corruptSchedule.get('Tie-Out')!;
     expect(t.get('D3')?.value).toBe('FAIL');
     const resultCol = leaseResultColumn(t);
-    const leaseRow = [...t.entries()].find(([a, c]) => a.startsWith('J') && c.value === corrupted.scheduleLease)![0].slice(1);
-    const failingLeases = [...t.entries()].filter(([a, c]) => a.replace(/\d+$/, '') === resultCol && c.value === 'FAIL').map(([a]) => a);
+    const leaseRow = [...t.entries()]
+      .find(([a, c]) => a.startsWith('J') && c.value === corrupted.scheduleLease)![0]
+      .slice(1);
+    const failingLeases = [...t.entries()]
+      .filter(([a, c]) => a.replace(/\d+$/, '') === resultCol && c.value === 'FAIL')
+      .map(([a]) => a);
     expect(failingLeases).toEqual([`${resultCol}${leaseRow}`]);
   });
 
@@ -409,7 +427,9 @@ describe('a portfolio too long for one sheet', () => {
     // The commencement liability of the sheet's first lease: the lease no longer closes at 0.00 (4), the journal no
     // longer matches it (8), the roll-forward's additions no longer match the schedules' (14).
     const res = tieOutResults(splitCorrupt);
-    expect([...res.entries()].filter(([, [, r]]) => r === 'FAIL').map(([n]) => n)).toEqual(expect.arrayContaining([4, 8, 14]));
+    expect([...res.entries()].filter(([, [, r]]) => r === 'FAIL').map(([n]) => n)).toEqual(
+      expect.arrayContaining([4, 8, 14]),
+    );
   });
 });
 
@@ -431,4 +451,3 @@ describe('screenshots', () => {
     for (const f of files) expect(existsSync(f) && statSync(f).size > 5000).toBe(true);
   });
 });
-

@@ -52,7 +52,12 @@ function run(args: string[], timeoutMs: number): Promise<void> {
  * Converts `files` with LibreOffice in one run. `filter` is a --convert-to target ("xlsx", "pdf", "csv:...").
  * Returns the output paths in the same order (outputs are named after the inputs, in `outDir`).
  */
-export async function convert(files: string[], filter: string, outDir?: string, timeoutMs = 600_000): Promise<string[]> {
+export async function convert(
+  files: string[],
+  filter: string,
+  outDir?: string,
+  timeoutMs = 600_000,
+): Promise<string[]> {
   const dir = outDir ?? mkdtempSync(join(tmpdir(), 'lo-out-'));
   mkdirSync(dir, { recursive: true });
   await run(['--convert-to', filter, '--outdir', dir, ...files], timeoutMs);
@@ -131,7 +136,13 @@ export async function readCsvSheets(path: string): Promise<Map<string, string[][
   const dir = mkdtempSync(join(tmpdir(), 'lo-csv-'));
   // 44 = comma, 34 = quote, 76 = UTF-8, row 1; false = raw values, not as shown; -1 = every sheet
   await run(
-    ['--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', dir, path],
+    [
+      '--convert-to',
+      'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+      '--outdir',
+      dir,
+      path,
+    ],
     600_000,
   );
   const base = basename(path).replace(/\.[^.]+$/, '');
@@ -186,14 +197,4 @@ export function columnLetters(n: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return s;
-}
-
-/** Whether soffice can be run here. */
-export function hasLibreOffice(): boolean {
-  try {
-    require('child_process').execFileSync(SOFFICE, ['--version'], { stdio: 'ignore', timeout: 60_000 });
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -18,7 +18,8 @@ export function previewSheet(plan: SheetPlan, values: ReadSheet, maxRows: number
   const block = plan.blocks?.[0];
   for (let r = 1; r <= maxRows; r++) {
     const planRow: readonly (PlanCell | null)[] =
-      plan.rows[r - 1] ?? (block && r >= block.firstRow && r < block.firstRow + block.rowCount ? block.row(r - block.firstRow) : []);
+      plan.rows[r - 1] ??
+      (block && r >= block.firstRow && r < block.firstRow + block.rowCount ? block.row(r - block.firstRow) : []);
     const width = Math.max(planRow.length, block?.columnFormats.length ?? 0);
     const row: (PlanCell | null)[] = [];
     for (let c = 1; c <= width; c++) {
@@ -60,7 +61,11 @@ export async function screenshots(
   const sheets = plan.sheets.map((s) => previewSheet(s, recalculated.get(s.name) ?? new Map(), rowsOf(s.name)));
   const xlsx = join(tmp, 'preview.xlsx');
   await writePlan(null, { sheets }, xlsx);
-  const [pdf] = await convert([xlsx], 'pdf:calc_pdf_Export:{"SinglePageSheets":{"type":"boolean","value":"true"}}', tmp);
+  const [pdf] = await convert(
+    [xlsx],
+    'pdf:calc_pdf_Export:{"SinglePageSheets":{"type":"boolean","value":"true"}}',
+    tmp,
+  );
   execFileSync('pdftoppm', ['-r', '72', '-png', pdf, join(tmp, 'page')]);
   const pages = readdirSync(tmp)
     .filter((f) => /^page-\d+\.png$/.test(f))
@@ -75,7 +80,26 @@ export async function screenshots(
     const width = size ? (Number(size[1]) / 72) * 110 : 0;
     const height = size ? Math.min((Number(size[2]) / 72) * 110, 1400) : 0;
     for (let x = 0, part = 1; width > 1600 && x < width; x += 1400, part++) {
-      execFileSync('pdftoppm', ['-f', String(k + 1), '-l', String(k + 1), '-r', '110', '-x', String(x), '-y', '0', '-W', '1400', '-H', String(Math.ceil(height)), '-png', '-singlefile', pdf, join(outDir, `${base}-part${part}`)]);
+      execFileSync('pdftoppm', [
+        '-f',
+        String(k + 1),
+        '-l',
+        String(k + 1),
+        '-r',
+        '110',
+        '-x',
+        String(x),
+        '-y',
+        '0',
+        '-W',
+        '1400',
+        '-H',
+        String(Math.ceil(height)),
+        '-png',
+        '-singlefile',
+        pdf,
+        join(outDir, `${base}-part${part}`),
+      ]);
     }
     return target;
   });

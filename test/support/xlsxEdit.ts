@@ -17,7 +17,13 @@ function sheetPart(parts: Map<string, Buffer>, sheet: string): string {
 }
 
 /** Copies `src` to `dst` with the number in `sheet`!`ref` replaced by `change(old)`. Returns the old value. */
-export async function editNumber(src: string, dst: string, sheet: string, ref: string, change: (old: number) => number): Promise<number> {
+export async function editNumber(
+  src: string,
+  dst: string,
+  sheet: string,
+  ref: string,
+  change: (old: number) => number,
+): Promise<number> {
   const parts = readZip(readFileSync(src));
   const name = sheetPart(parts, sheet);
   const xml = parts.get(name)!.toString('utf8');

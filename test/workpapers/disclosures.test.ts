@@ -57,7 +57,10 @@ describe('disclosures against the published examples', () => {
     expect(f.buckets.labels).toEqual(['FY2023', 'FY2024', 'FY2025', 'FY2026', 'FY2027', 'Thereafter']);
     expect(a.buckets.map($)).toEqual([60000, 60000, 60000, 60000, 72000, 288000]);
     // By hand: the liability at 2023-12-31, and the current portion = what the 2023 payments settle.
-    const hand = monthlyAdvance(Array.from({ length: 120 }, (_, k) => (k < 60 ? 500000 : 600000)), '0.04');
+    const hand = monthlyAdvance(
+      Array.from({ length: 120 }, (_, k) => (k < 60 ? 500000 : 600000)),
+      '0.04',
+    );
     expect(a.liability).toBe(hand.closing[11]);
     expect(a.current).toBe(hand.closing[11] - hand.closing[23]);
     expect(a.nonCurrent).toBe(hand.closing[23]);
@@ -118,7 +121,9 @@ describe('disclosures against the published examples', () => {
 
 describe('disclosures against hand-derived figures (sample portfolio leases) at 2025-12-31', () => {
   it('VEH-001 (36 x 720 in advance from 2024-03-01 at 6%): month 22 closing, 14 payments left, 8,640 in FY2026', () => {
-    const { result } = run([lease({ id: 'VEH-001', commencement: '2024-03-01', termMonths: 36, payment: 720, rate: '0.06' })]);
+    const { result } = run([
+      lease({ id: 'VEH-001', commencement: '2024-03-01', termMonths: 36, payment: 720, rate: '0.06' }),
+    ]);
     const f = disclosureFigures(result.leases, '2025-12-31', 12);
     const hand = monthlyAdvance(new Array(36).fill(72000), '0.06');
     const a = f.atDate[0];
@@ -131,7 +136,9 @@ describe('disclosures against hand-derived figures (sample portfolio leases) at 
   });
 
   it('STOR-ST (short-term, 12 x 4,200 from 2025-05-01): short-term lease cost 33,600 for May-December, no balances', () => {
-    const { result } = run([lease({ id: 'STOR-ST', commencement: '2025-05-01', termMonths: 12, payment: 4200, rate: '0.06' })]);
+    const { result } = run([
+      lease({ id: 'STOR-ST', commencement: '2025-05-01', termMonths: 12, payment: 4200, rate: '0.06' }),
+    ]);
     const f = disclosureFigures(result.leases, '2025-12-31', 12);
     expect(f.atDate).toEqual([]);
     expect($(f.period.get('USD')!.shortTermCost)).toBe(33600);

@@ -86,7 +86,13 @@ describe('journal entries: every entry balances and the journal reproduces the s
     const mods = [
       modification({ leaseId: 'M', effectiveDate: '2029-07-01', type: 'Remeasurement', newPayment: 120000 }),
       modification({ leaseId: 'M', effectiveDate: '2030-01-01', type: 'Impairment', impairmentAmount: 500000 }),
-      modification({ leaseId: 'M', effectiveDate: '2030-07-01', type: 'Partial termination', scopeReduction: new Decimal('0.5'), newPayment: 60000 }),
+      modification({
+        leaseId: 'M',
+        effectiveDate: '2030-07-01',
+        type: 'Partial termination',
+        scopeReduction: new Decimal('0.5'),
+        newPayment: 60000,
+      }),
       modification({ leaseId: 'M', effectiveDate: '2031-01-01', type: 'Termination', terminationPayment: 250000 }),
     ];
     const r = measureLease(terms, mods, defaultPolicies());
@@ -96,7 +102,15 @@ describe('journal entries: every entry balances and the journal reproduces the s
     }
     const types = new Set(lines.map((l) => l.type));
     expect(types).toEqual(
-      new Set(['Commencement', 'Lease payment', 'Operating lease cost', 'Remeasurement', 'Impairment', 'Partial termination', 'Termination']),
+      new Set([
+        'Commencement',
+        'Lease payment',
+        'Operating lease cost',
+        'Remeasurement',
+        'Impairment',
+        'Partial termination',
+        'Termination',
+      ]),
     );
     const impairment = lines.filter((l) => l.type === 'Impairment');
     expect(printed(impairment)).toEqual([
@@ -116,7 +130,7 @@ describe('journal entries: every entry balances and the journal reproduces the s
 describe('journal entries against the published examples', () => {
   const policies = defaultPolicies();
 
-  it("E1 (PwC 4-2): Dr ROU 4,825 / Cr Lease liability 3,725 / Cr Cash 1,100; finance interest and amortization", () => {
+  it('E1 (PwC 4-2): Dr ROU 4,825 / Cr Lease liability 3,725 / Cr Cash 1,100; finance interest and amortization', () => {
     const r = measureLease(E1, [], policies);
     const lines = leaseJournal(r);
     const commencement = lines.filter((l) => l.entry === 0);
@@ -157,7 +171,9 @@ describe('journal entries against the published examples', () => {
     const y1 = lines.filter((l) => l.date <= '2029-12-31');
     expect(credit(y1, 'cash')).toBe(50000 + 550000);
     expect(net(y1, 'operatingLeaseCost')).toBe(600000);
-    const accretion = y1.filter((l) => l.type === 'Operating lease cost' && l.account === 'leaseLiability').reduce((s, l) => s + l.credit, 0);
+    const accretion = y1
+      .filter((l) => l.type === 'Operating lease cost' && l.account === 'leaseLiability')
+      .reduce((s, l) => s + l.credit, 0);
     expect(Math.abs(accretion / 100 - 820)).toBeLessThan(1);
   });
 
@@ -204,10 +220,14 @@ describe('journal entries against hand-derived figures (sample portfolio leases)
       ['leaseLiability', 0, hand.liability0 / 100],
       ['cash', 0, 720],
     ]);
-    const accretion = lines.filter((l) => l.type === 'Operating lease cost' && l.account === 'leaseLiability').map((l) => l.credit);
+    const accretion = lines
+      .filter((l) => l.type === 'Operating lease cost' && l.account === 'leaseLiability')
+      .map((l) => l.credit);
     expect(accretion).toEqual(hand.interest.filter((x) => x !== 0));
     // Straight-line cost 36 x 720 / 36 = 720.00 every month.
-    expect(new Set(lines.filter((l) => l.account === 'operatingLeaseCost').map((l) => l.debit))).toEqual(new Set([72000]));
+    expect(new Set(lines.filter((l) => l.account === 'operatingLeaseCost').map((l) => l.debit))).toEqual(
+      new Set([72000]),
+    );
   });
 
   it('STOR-ST (short-term, 12 x 4,200 in advance): Dr Prepaid rent / Cr Cash on the 1st, Dr Short-term lease cost / Cr Prepaid rent at month end', () => {

@@ -24,7 +24,8 @@ describe('the Roll-Forward', () => {
     const monthly = rows.filter((r) => get(r, 'Basis') === 'Month');
     const sum = (h: Header) => monthly.reduce((s, r) => s + cents(r, h), 0);
     const all = [e1, e3];
-    const total = (f: (m: LeaseResult['months'][number]) => number) => all.reduce((s, l) => s + l.months.reduce((x, m) => x + f(m), 0), 0);
+    const total = (f: (m: LeaseResult['months'][number]) => number) =>
+      all.reduce((s, l) => s + l.months.reduce((x, m) => x + f(m), 0), 0);
     expect(sum('Liability additions')).toBe(e1.liabilityAtCommencement + e3.liabilityAtCommencement);
     expect(sum('ROU additions')).toBe(e1.rouAtCommencement + e3.rouAtCommencement);
     expect(sum('Accretion / interest')).toBe(total((m) => m.interest));
@@ -53,17 +54,31 @@ describe('the Roll-Forward', () => {
     const { rows, get } = table([e3], 6);
     const jul = rows.find((r) => get(r, 'Basis') === 'Quarter' && get(r, 'From') === 47300)!; // 2029-07-01
     expect(get(jul, 'Period')).toBe('FY2030 Q1');
-    expect(rows.filter((r) => get(r, 'Basis') === 'Fiscal year').map((r) => get(r, 'Period'))).toEqual(['FY2029', 'FY2030', 'FY2031', 'FY2032']);
+    expect(rows.filter((r) => get(r, 'Basis') === 'Fiscal year').map((r) => get(r, 'Period'))).toEqual([
+      'FY2029',
+      'FY2030',
+      'FY2031',
+      'FY2032',
+    ]);
   });
 
   it('the finance lease ROU left at the end of the term is transferred to owned assets; every Check formula is 0.00', () => {
     const gen = measureLease(
-      lease({ id: 'G', termMonths: 24, payment: 1000, timing: 'Arrears', ownershipTransfers: true, usefulLifeMonths: 60 }),
+      lease({
+        id: 'G',
+        termMonths: 24,
+        payment: 1000,
+        timing: 'Arrears',
+        ownershipTransfers: true,
+        usefulLifeMonths: 60,
+      }),
       [],
       policies,
     );
     const { lay, rows, get, cents } = table([gen, e1]);
-    const transfers = rows.filter((r) => get(r, 'Basis') === 'Month').reduce((s, r) => s + cents(r, 'Transfers to owned assets'), 0);
+    const transfers = rows
+      .filter((r) => get(r, 'Basis') === 'Month')
+      .reduce((s, r) => s + cents(r, 'Transfers to owned assets'), 0);
     expect(transfers).toBe(-gen.months[23].rouEnd);
     expect(transfers).not.toBe(0);
     const sheet = new MiniSheet(lay.sheet);
@@ -76,7 +91,14 @@ describe('the Roll-Forward', () => {
   it('a change of classification moves the balances between classifications (reclassifications net to zero)', () => {
     const l = measureLease(
       lease({ id: 'R', termMonths: 48, payment: 1000 }),
-      [modification({ leaseId: 'R', effectiveDate: '2030-01-01', type: 'Remeasurement', classificationOverride: 'finance' })],
+      [
+        modification({
+          leaseId: 'R',
+          effectiveDate: '2030-01-01',
+          type: 'Remeasurement',
+          classificationOverride: 'finance',
+        }),
+      ],
       policies,
     );
     expect(l.months[12].classification).toBe('finance');

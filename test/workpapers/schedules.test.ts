@@ -53,15 +53,40 @@ describe('the Schedules sheet re-performs the engine', () => {
   it('through remeasurement, impairment, partial termination and termination rows', () => {
     const terms = lease({ id: 'M', termMonths: 60, payment: 1000, rate: '0.05', usefulLifeMonths: 100 });
     const mods = [
-      modification({ leaseId: 'M', effectiveDate: '2029-07-01', type: 'Remeasurement', newPayment: 120000, newDiscountRate: new Decimal('0.061') }),
+      modification({
+        leaseId: 'M',
+        effectiveDate: '2029-07-01',
+        type: 'Remeasurement',
+        newPayment: 120000,
+        newDiscountRate: new Decimal('0.061'),
+      }),
       modification({ leaseId: 'M', effectiveDate: '2030-01-01', type: 'Impairment', impairmentAmount: 500000 }),
-      modification({ leaseId: 'M', effectiveDate: '2030-07-01', type: 'Partial termination', scopeReduction: new Decimal('0.3') }),
+      modification({
+        leaseId: 'M',
+        effectiveDate: '2030-07-01',
+        type: 'Partial termination',
+        scopeReduction: new Decimal('0.3'),
+      }),
       modification({ leaseId: 'M', effectiveDate: '2031-01-01', type: 'Termination', terminationPayment: 250000 }),
     ];
-    const finance = lease({ id: 'F', termMonths: 48, payment: 2500, rate: '0.07', classificationOverride: 'finance', usefulLifeMonths: 60 });
-    const fmods = [modification({ leaseId: 'F', effectiveDate: '2030-01-01', type: 'Remeasurement', newTermMonths: 60 })];
+    const finance = lease({
+      id: 'F',
+      termMonths: 48,
+      payment: 2500,
+      rate: '0.07',
+      classificationOverride: 'finance',
+      usefulLifeMonths: 60,
+    });
+    const fmods = [
+      modification({ leaseId: 'F', effectiveDate: '2030-01-01', type: 'Remeasurement', newTermMonths: 60 }),
+    ];
     const r = [measureLease(terms, mods, defaultPolicies()), measureLease(finance, fmods, defaultPolicies())];
-    expect(r[0].months.map((m) => m.event).filter(Boolean)).toEqual(['Remeasurement', 'Impairment', 'Partial termination', 'Termination']);
+    expect(r[0].months.map((m) => m.event).filter(Boolean)).toEqual([
+      'Remeasurement',
+      'Impairment',
+      'Partial termination',
+      'Termination',
+    ]);
     expect(reperform(r)).toEqual([]);
   });
 
@@ -71,7 +96,9 @@ describe('the Schedules sheet re-performs the engine', () => {
     const col = (h: (typeof SCHEDULE_HEADERS)[number]) => SCHEDULE_HEADERS.indexOf(h);
     const trueUps = rows.map((r) => r[col('Interest true-up')]?.value ?? 0);
     expect(trueUps.slice(0, 59).every((v) => v === 0)).toBe(true);
-    expect(rows[59][col('Accretion / interest')]?.formula).toBe(`=ROUND(${SC.interestBase}61*${SC.rate}61,2)+${SC.roundingAdj}61+${SC.interestTrueUp}61`);
+    expect(rows[59][col('Accretion / interest')]?.formula).toBe(
+      `=ROUND(${SC.interestBase}61*${SC.rate}61,2)+${SC.roundingAdj}61+${SC.interestTrueUp}61`,
+    );
     expect(rows[59][col('Final month')]?.value).toBe('Yes');
     expect(rows[58][col('Final month')]).toBeNull();
   });
@@ -82,7 +109,14 @@ describe('the rounding adjustment', () => {
     // Month 1: 18,890,410.97 x 0.01234567 / 12 = 19,434.564999999999... exactly just below the half-cent: the engine
     // rounds down; a binary product rounded at 15 significant digits lands on the half-cent and rounds up.
     const r = measureLease(
-      lease({ id: 'HALF', termMonths: 2, payment: 0, rate: '0.01234567', classificationOverride: 'operating', irregularPayments: [{ date: '2029-02-15', amount: 1892930009 }] }),
+      lease({
+        id: 'HALF',
+        termMonths: 2,
+        payment: 0,
+        rate: '0.01234567',
+        classificationOverride: 'operating',
+        irregularPayments: [{ date: '2029-02-15', amount: 1892930009 }],
+      }),
       [],
       defaultPolicies(),
     );
@@ -99,7 +133,7 @@ describe('the Schedules layout', () => {
   const policies = defaultPolicies();
   const leases = [E1, E3, lease({ id: 'ST', termMonths: 12, payment: 300 })].map((t) => measureLease(t, [], policies));
 
-  it('one table row per lease-month, the opening of a lease\'s first month a value, later openings the previous closing', () => {
+  it("one table row per lease-month, the opening of a lease's first month a value, later openings the previous closing", () => {
     const s = schedulesLayout(leases);
     expect(s.sheets).toHaveLength(1);
     expect(s.places).toEqual([
@@ -112,7 +146,9 @@ describe('the Schedules layout', () => {
     const open = SCHEDULE_HEADERS.indexOf('Liability opening');
     expect(b.row(60)[open]).toEqual({ value: 16017.69, numberFormat: '#,##0.00;-#,##0.00' });
     expect(b.row(61)[open]).toEqual({ formula: `=${SC.liabilityClosing}62` });
-    expect(s.sheets[0].tables).toEqual([{ name: 'LeaseSchedule', range: `A1:${SC.final}109`, style: 'TableStyleLight9' }]);
+    expect(s.sheets[0].tables).toEqual([
+      { name: 'LeaseSchedule', range: `A1:${SC.final}109`, style: 'TableStyleLight9' },
+    ]);
     expect(s.sheets[0].rows[0].map((c) => c?.value)).toEqual([...SCHEDULE_HEADERS]);
   });
 

@@ -71,7 +71,10 @@ export function policies(over: Partial<Policies> = {}): Policies {
   return { ...defaultPolicies(), ...over };
 }
 
-export function run(leases: LeaseTerms[], over: Partial<Policies> = {}): { input: PortfolioInput; result: PortfolioResult } {
+export function run(
+  leases: LeaseTerms[],
+  over: Partial<Policies> = {},
+): { input: PortfolioInput; result: PortfolioResult } {
   const input: PortfolioInput = { leases, modifications: [], policies: policies(over) };
   const result = measurePortfolio(input);
   if (result.failures.length > 0) throw new Error(JSON.stringify(result.failures));
@@ -94,7 +97,10 @@ function halfUp(x: InstanceType<typeof D>): number {
  * each month: base = opening - that month's payment (from month 2), interest = round(base x r/12), closing = base +
  * interest, the last month's interest closing the liability at 0. Closings by month (index 0 = month 1).
  */
-export function monthlyAdvance(payments: number[], annualRate: string): { liability0: number; closing: number[]; interest: number[] } {
+export function monthlyAdvance(
+  payments: number[],
+  annualRate: string,
+): { liability0: number; closing: number[]; interest: number[] } {
   const i = new D(annualRate).dividedBy(12);
   let pv = new D(0);
   for (let t = 1; t < payments.length; t++) pv = pv.plus(new D(payments[t]).dividedBy(i.plus(1).pow(t)));

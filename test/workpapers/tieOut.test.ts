@@ -2,9 +2,11 @@ import { lease } from '../support/leases';
 import { plan } from './support';
 
 describe('the Tie-Out', () => {
-  const leases = Array.from({ length: 12 }, (_, i) => lease({ id: `L-${i}`, termMonths: 36, currency: i % 3 === 0 ? 'EUR' : 'USD' }));
+  const leases = Array.from({ length: 12 }, (_, i) =>
+    lease({ id: `L-${i}`, termMonths: 36, currency: i % 3 === 0 ? 'EUR' : 'USD' }),
+  );
 
-  it('covers every continuation sheet and stays within Excel\'s 8,192-character formula limit', () => {
+  it("covers every continuation sheet and stays within Excel's 8,192-character formula limit", () => {
     const { plan: p } = plan(leases, { reportingDate: '2029-12-31' }, { maxRows: 100, journalMaxRows: 1000 });
     const names = p.sheets.map((s) => s.name);
     expect(names.filter((n) => n.startsWith('Schedules '))).toHaveLength(5); // 2 leases of 36 rows a sheet

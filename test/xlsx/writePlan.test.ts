@@ -34,19 +34,39 @@ async function load(path: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-const sheet = (name: string, rows: (PlanCell | null)[][], more: Partial<SheetPlan> = {}): SheetPlan => ({ name, rows, ...more });
+const sheet = (name: string, rows: (PlanCell | null)[][], more: Partial<SheetPlan> = {}): SheetPlan => ({
+  name,
+  rows,
+  ...more,
+});
 
 describe('isOwnedSheet', () => {
   it('owns the six output sheets and their numbered continuations, whatever the case', () => {
     for (const s of OWNED_SHEET_NAMES) expect(isOwnedSheet(s)).toBe(true);
-    expect(OWNED_SHEET_NAMES).toEqual(['Schedules', 'Journal Entries', 'Roll-Forward', 'Disclosures', 'Tie-Out', 'Run Log']);
+    expect(OWNED_SHEET_NAMES).toEqual([
+      'Schedules',
+      'Journal Entries',
+      'Roll-Forward',
+      'Disclosures',
+      'Tie-Out',
+      'Run Log',
+    ]);
     expect(isOwnedSheet('Schedules 2')).toBe(true);
     expect(isOwnedSheet('journal entries 12')).toBe(true);
     expect(isOwnedSheet('TIE-OUT')).toBe(true);
   });
 
   it('does not own anything else', () => {
-    for (const s of ['Leases', 'Policies', 'Schedules (old)', 'Schedules 0', 'Schedules 2a', 'My Schedules', 'Run Log copy', 'Journal']) {
+    for (const s of [
+      'Leases',
+      'Policies',
+      'Schedules (old)',
+      'Schedules 0',
+      'Schedules 2a',
+      'My Schedules',
+      'Run Log copy',
+      'Journal',
+    ]) {
       expect(isOwnedSheet(s)).toBe(false);
     }
   });
@@ -63,7 +83,9 @@ describe('writePlan', () => {
     expect(leases.headers[0]).toBe('Lease ID');
     expect(leases.rows.length).toBeGreaterThanOrEqual(1);
     const xml = sheetXml(path, 'Leases');
-    expect(xml).toMatch(/<dataValidation type="list"[^>]*><formula1>&quot;Monthly,Quarterly,Semiannual,Annual&quot;<\/formula1>/);
+    expect(xml).toMatch(
+      /<dataValidation type="list"[^>]*><formula1>&quot;Monthly,Quarterly,Semiannual,Annual&quot;<\/formula1>/,
+    );
     // A list longer than Excel's 255 characters sits in a hidden column the validation refers to.
     const policies = sheetXml(path, 'Policies');
     const long = /<formula1>(\$[A-Z]+\$1:\$[A-Z]+\$\d+)<\/formula1>/.exec(policies);
@@ -127,7 +149,12 @@ describe('writePlan', () => {
         sheets: [
           sheet('S', [
             [{ value: '=1+1' }, { value: '+44' }, { value: '-x' }, { value: '@SUM(A1)' }, { value: ' padded ' }],
-            [{ formula: '=1+1' }, { value: 3.5, numberFormat: '#,##0.00;-#,##0.00' }, { value: true }, { value: 'a<b&"c"' }],
+            [
+              { formula: '=1+1' },
+              { value: 3.5, numberFormat: '#,##0.00;-#,##0.00' },
+              { value: true },
+              { value: 'a<b&"c"' },
+            ],
           ]),
         ],
       },
@@ -155,13 +182,23 @@ describe('writePlan', () => {
       null,
       {
         sheets: [
-          sheet('T', [[{ value: 'Head', bold: true }, { value: 'Result', bold: true }], [{ value: 'x' }, { value: 'PASS' }]], {
-            columnWidths: [30, 12],
-            frozenRows: 1,
-            frozenColumns: 1,
-            tabColor: '#C00000',
-            conditionalFormats: [{ range: 'B2:B9', kind: 'passFail' }],
-          }),
+          sheet(
+            'T',
+            [
+              [
+                { value: 'Head', bold: true },
+                { value: 'Result', bold: true },
+              ],
+              [{ value: 'x' }, { value: 'PASS' }],
+            ],
+            {
+              columnWidths: [30, 12],
+              frozenRows: 1,
+              frozenColumns: 1,
+              tabColor: '#C00000',
+              conditionalFormats: [{ range: 'B2:B9', kind: 'passFail' }],
+            },
+          ),
         ],
       },
       path,
@@ -172,7 +209,9 @@ describe('writePlan', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
     const xml = sheetXml(path, 'T');
     expect(xml).toContain('<tabColor rgb="FFC00000"/>');
-    expect(xml).toMatch(/<conditionalFormatting sqref="B2:B9"><cfRule type="cellIs" dxfId="(\d+)"[^>]*operator="equal"><formula>"PASS"<\/formula><\/cfRule><cfRule type="cellIs" dxfId="(\d+)"[^>]*><formula>"FAIL"<\/formula>/);
+    expect(xml).toMatch(
+      /<conditionalFormatting sqref="B2:B9"><cfRule type="cellIs" dxfId="(\d+)"[^>]*operator="equal"><formula>"PASS"<\/formula><\/cfRule><cfRule type="cellIs" dxfId="(\d+)"[^>]*><formula>"FAIL"<\/formula>/,
+    );
     const styles = part(path, 'xl/styles.xml');
     expect(styles).toMatch(/<dxfs count="2"><dxf><font><b\/><color rgb="FF006100"\/><\/font>/);
   });
@@ -186,7 +225,13 @@ describe('writePlan', () => {
         sheets: [
           {
             name: 'Big',
-            rows: [[{ value: 'n', bold: true }, { value: 'amount', bold: true }, { value: 'twice', bold: true }]],
+            rows: [
+              [
+                { value: 'n', bold: true },
+                { value: 'amount', bold: true },
+                { value: 'twice', bold: true },
+              ],
+            ],
             blocks: [
               {
                 firstRow: 2,
@@ -203,9 +248,9 @@ describe('writePlan', () => {
     );
     const ws = (await load(path)).getWorksheet('Big')!;
     expect(ws.rowCount).toBe(rows + 1);
-    expect(ws.getCell("A6001").value).toBe(6000);
-    expect(ws.getCell("B6001").value).toBe(419.93);
-    expect(ws.getCell("B6001").numFmt).toBe('#,##0.00;-#,##0.00');
+    expect(ws.getCell('A6001').value).toBe(6000);
+    expect(ws.getCell('B6001').value).toBe(419.93);
+    expect(ws.getCell('B6001').numFmt).toBe('#,##0.00;-#,##0.00');
     expect(ws.getCell(`C${rows + 1}`).value).toMatchObject({ formula: `A${rows + 1}*2` });
     const tables = (await readTablesFromFile(path)).tables;
     expect(tables[0].rows).toHaveLength(rows);

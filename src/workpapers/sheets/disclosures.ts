@@ -35,7 +35,15 @@ export interface DisclosuresLayout {
   sheet: SheetPlan;
   blocks: CurrencyBlock[];
   /** The lease table: rows and columns. */
-  detail: { firstRow: number; lastRow: number; currency: string; liability: string; current: string; nonCurrent: string; rou: string };
+  detail: {
+    firstRow: number;
+    lastRow: number;
+    currency: string;
+    liability: string;
+    current: string;
+    nonCurrent: string;
+    rou: string;
+  };
 }
 
 const DETAIL_HEADERS = [
@@ -92,7 +100,21 @@ export function disclosuresLayout(
   const detailFirst = detailHeader + 1;
   const detailLast = Math.max(detailHeader + figures.atDate.length, detailFirst);
   const rng = (c: string) => `$${c}$${detailFirst}:$${c}$${detailLast}`;
-  const dc = { id: 'A', cls: 'B', entity: 'C', cur: 'D', liab: 'E', current: 'F', nonCurrent: 'G', rou: 'H', months: 'I', years: 'J', rate: 'K', undiscounted: 'L', imputed: 'M' };
+  const dc = {
+    id: 'A',
+    cls: 'B',
+    entity: 'C',
+    cur: 'D',
+    liab: 'E',
+    current: 'F',
+    nonCurrent: 'G',
+    rou: 'H',
+    months: 'I',
+    years: 'J',
+    rate: 'K',
+    undiscounted: 'L',
+    imputed: 'M',
+  };
 
   const blocks: CurrencyBlock[] = [];
   for (const cur of currencies) {
@@ -120,7 +142,10 @@ export function disclosuresLayout(
       const r = rows.length + 1;
       let op = 0;
       let fin = 0;
-      for (const a of atCur) (a.classification === 'finance' ? (fin += a.buckets[k]) : (op += a.buckets[k]));
+      for (const a of atCur) {
+        if (a.classification === 'finance') fin += a.buckets[k];
+        else op += a.buckets[k];
+      }
       push(text(label), money(op, P), money(fin, P), formula(`B${r}+C${r}`, P));
     });
     const lastBucket = rows.length;
@@ -134,7 +159,10 @@ export function disclosuresLayout(
     const imp = rows.length + 1;
     let opImp = 0;
     let finImp = 0;
-    for (const a of atCur) (a.classification === 'finance' ? (finImp += a.imputedInterest) : (opImp += a.imputedInterest));
+    for (const a of atCur) {
+      if (a.classification === 'finance') finImp += a.imputedInterest;
+      else opImp += a.imputedInterest;
+    }
     push(text('Less: imputed interest'), money(-opImp, P), money(-finImp, P), formula(`B${imp}+C${imp}`, P));
     const pv = rows.length + 1;
     push(

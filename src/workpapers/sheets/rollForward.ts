@@ -25,7 +25,14 @@ import {
 import { SHEET } from '../names';
 import type { PlanCell, SheetPlan } from '../plan';
 
-const LIABILITY_KINDS: MovementKind[] = ['addition', 'interest', 'payment', 'remeasurement', 'termination', 'reclassification'];
+const LIABILITY_KINDS: MovementKind[] = [
+  'addition',
+  'interest',
+  'payment',
+  'remeasurement',
+  'termination',
+  'reclassification',
+];
 const ROU_KINDS: MovementKind[] = [
   'addition',
   'amortization',
@@ -164,7 +171,10 @@ export function rollForwardLayout(leases: readonly LeaseResult[], fiscalYearEndM
       } else cur.to = m;
     }
   };
-  grouped(BASIS.quarter, (k) => `FY${fiscalYearOfKey(k, fiscalYearEndMonth)} Q${fiscalQuarterOfKey(k, fiscalYearEndMonth)}`);
+  grouped(
+    BASIS.quarter,
+    (k) => `FY${fiscalYearOfKey(k, fiscalYearEndMonth)} Q${fiscalQuarterOfKey(k, fiscalYearEndMonth)}`,
+  );
   grouped(BASIS.year, (k) => `FY${fiscalYearOfKey(k, fiscalYearEndMonth)}`);
 
   // Cumulative balances at each month end, per combo.
@@ -213,7 +223,14 @@ export function rollForwardLayout(leases: readonly LeaseResult[], fiscalYearEndM
         for (let m = p.from; m <= p.to; m++) s += c.rou[m * ROU_KINDS.length + k];
         return s;
       });
-      if (lOpen === 0 && lClose === 0 && rOpen === 0 && rClose === 0 && lMov.every((x) => x === 0) && rMov.every((x) => x === 0)) {
+      if (
+        lOpen === 0 &&
+        lClose === 0 &&
+        rOpen === 0 &&
+        rClose === 0 &&
+        lMov.every((x) => x === 0) &&
+        rMov.every((x) => x === 0)
+      ) {
         return;
       }
       const r = rows.length + 1;

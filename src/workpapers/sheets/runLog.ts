@@ -65,8 +65,17 @@ export function runLogSheet(input: RunLogInput): SheetPlan {
   kv('Operating', num(count('operating'), FMT.integer));
   kv('Finance', num(count('finance'), FMT.integer));
   kv('Short-term', num(count('short-term'), FMT.integer));
-  kv('Modified (remeasured, terminated or impaired)', num(input.leases.filter((l) => l.measurements.length > 1 || l.months.some((m) => m.event)).length, FMT.integer));
-  kv('Lease-month rows', num(input.leases.reduce((s, l) => s + l.months.length, 0), FMT.integer));
+  kv(
+    'Modified (remeasured, terminated or impaired)',
+    num(input.leases.filter((l) => l.measurements.length > 1 || l.months.some((m) => m.event)).length, FMT.integer),
+  );
+  kv(
+    'Lease-month rows',
+    num(
+      input.leases.reduce((s, l) => s + l.months.length, 0),
+      FMT.integer,
+    ),
+  );
   kv('Journal lines', num(input.journalLines, FMT.integer));
   kv('Currencies', text([...new Set(input.leases.map((l) => l.currency))].sort().join(', ')));
   rows.push([]);
@@ -78,7 +87,8 @@ export function runLogSheet(input: RunLogInput): SheetPlan {
   kv('Partial Termination Method', text(p.partialTerminationMethod));
   kv('Reporting Date', text(`${input.reportingDate} (${input.reportingDateSource})`));
   kv('Fiscal Year End Month', num(p.fiscalYearEndMonth, FMT.integer));
-  for (const [key, label] of Object.entries(ACCOUNT_LABELS)) kv(label, text(p.accounts[key as keyof typeof ACCOUNT_LABELS]));
+  for (const [key, label] of Object.entries(ACCOUNT_LABELS))
+    kv(label, text(p.accounts[key as keyof typeof ACCOUNT_LABELS]));
   rows.push([]);
   rows.push([bold('Sheets written')]);
   for (const s of input.sheetNames) rows.push([text(s)]);

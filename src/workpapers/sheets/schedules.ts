@@ -109,7 +109,10 @@ export const SC = {
 
 export const SCHEDULE_WIDTHS = headerWidths(
   SCHEDULE_HEADERS,
-  [12, 14, 8, 12, 15, 18, 6, 11, 11, 10, 16, 16, 14, 14, 16, 14, 11, 11, 14, 14, 16, 16, 14, 16, 10, 12, 14, 16, 14, 12, 12, 14, 9],
+  [
+    12, 14, 8, 12, 15, 18, 6, 11, 11, 10, 16, 16, 14, 14, 16, 14, 11, 11, 14, 14, 16, 16, 14, 16, 10, 12, 14, 16, 14,
+    12, 12, 14, 9,
+  ],
   8,
 );
 
@@ -295,9 +298,7 @@ export function scheduleRow(p: Prepared, j: number, r: number): (PlanCell | null
     amortization = money(row.amortization);
   }
   cells[spreadAt + 3] = amortization;
-  cells[spreadAt + 4] = st
-    ? money(0)
-    : formula(`${S.rouOpening}${r}+${S.rouAdjustment}${r}-${S.amortization}${r}`);
+  cells[spreadAt + 4] = st ? money(0) : formula(`${S.rouOpening}${r}+${S.rouAdjustment}${r}-${S.amortization}${r}`);
   cells[spreadAt + 5] = cost;
   c = spreadAt + 6;
   cells[c++] = moneyOrBlank(row.gainLoss);
@@ -321,7 +322,12 @@ export function schedulesLayout(leases: readonly LeaseResult[], maxRows: number 
     if (n > capacity) throw new RangeError(`lease ${lease.id} has ${n} months, more than a sheet holds`);
     if (!part || part.rows + n > capacity) {
       const k = parts.length + 1;
-      part = { sheet: partSheetName(SHEET.schedules, k), table: k === 1 ? 'LeaseSchedule' : `LeaseSchedule${k}`, leases: [], rows: 0 };
+      part = {
+        sheet: partSheetName(SHEET.schedules, k),
+        table: k === 1 ? 'LeaseSchedule' : `LeaseSchedule${k}`,
+        leases: [],
+        rows: 0,
+      };
       parts.push(part);
     }
     places[idx] = { sheet: part.sheet, firstRow: 2 + part.rows, lastRow: 1 + part.rows + n };
@@ -367,7 +373,13 @@ export function schedulesLayout(leases: readonly LeaseResult[], maxRows: number 
       columnWidths: SCHEDULE_WIDTHS,
       frozenRows: 1,
       frozenColumns: 1,
-      tables: [{ name: pt.table, range: `A1:${col(SCHEDULE_HEADERS.length)}${Math.max(lastRow, 2)}`, style: 'TableStyleLight9' }],
+      tables: [
+        {
+          name: pt.table,
+          range: `A1:${col(SCHEDULE_HEADERS.length)}${Math.max(lastRow, 2)}`,
+          style: 'TableStyleLight9',
+        },
+      ],
       tabColor: '#1F4E79',
     };
   });

@@ -55,7 +55,12 @@ export function tieOutLayout(args: {
   const { leases, accounts, schedules, journal, rollForward, disclosures } = args;
   const n = leases.length;
   const costAccounts = [
-    ...new Set([accounts.operatingLeaseCost, accounts.interestExpense, accounts.amortizationExpense, accounts.shortTermLeaseCost]),
+    ...new Set([
+      accounts.operatingLeaseCost,
+      accounts.interestExpense,
+      accounts.amortizationExpense,
+      accounts.shortTermLeaseCost,
+    ]),
   ];
 
   // Layout: title rows, the checks table, then the lease table. Count the checks first.
@@ -71,19 +76,45 @@ export function tieOutLayout(args: {
   const leaseLast = Math.max(leaseHeader + n, leaseFirst);
   const lt = (c: string) => `$${c}$${leaseFirst}:$${c}$${leaseLast}`;
   const LEASE_KEYS = [
-    'id', 'description', 'cls', 'cur', 'liability0', 'rou0', 'dayOne', 'prepaid', 'idc', 'incentives', 'payments', 'cost',
-    'adjustments', 'transfer', 'expected', 'costDiff', 'liabilityEnd', 'rouEnd', 'jLiability', 'jRou', 'jCost',
-    'jDebits', 'jCredits', 'jEntries', 'result',
+    'id',
+    'description',
+    'cls',
+    'cur',
+    'liability0',
+    'rou0',
+    'dayOne',
+    'prepaid',
+    'idc',
+    'incentives',
+    'payments',
+    'cost',
+    'adjustments',
+    'transfer',
+    'expected',
+    'costDiff',
+    'liabilityEnd',
+    'rouEnd',
+    'jLiability',
+    'jRou',
+    'jCost',
+    'jDebits',
+    'jCredits',
+    'jEntries',
+    'result',
   ] as const;
   const LEASE_COL = 10;
-  const L = Object.fromEntries(LEASE_KEYS.map((k, i) => [k, col(LEASE_COL + i)])) as Record<(typeof LEASE_KEYS)[number], string>;
+  const L = Object.fromEntries(LEASE_KEYS.map((k, i) => [k, col(LEASE_COL + i)])) as Record<
+    (typeof LEASE_KEYS)[number],
+    string
+  >;
   const leaseCount = `ROWS(${lt(L.id)})`;
   const countWhere = (cond: string) => (n === 0 ? '0' : `SUMPRODUCT(${cond})`);
   const leasesChecked = n === 0 ? '0' : leaseCount;
 
   // Schedules parts.
   const parts = schedules.parts;
-  const sched = (p: (typeof parts)[number], c: string, from = 2, to = p.lastRow) => `${sheetRef(p.sheet)}$${c}$${from}:$${c}$${to}`;
+  const sched = (p: (typeof parts)[number], c: string, from = 2, to = p.lastRow) =>
+    `${sheetRef(p.sheet)}$${c}$${from}:$${c}$${to}`;
   const sumParts = (f: (p: (typeof parts)[number]) => string | null) => {
     const terms = parts.map(f).filter((x): x is string => x !== null);
     return terms.length === 0 ? '0' : terms.join('+');
@@ -113,7 +144,7 @@ export function tieOutLayout(args: {
   const sameLease = (p: (typeof parts)[number]) => `(${sched(p, SC.id, 3)}=${sched(p, SC.id, 2, p.lastRow - 1)})`;
   checks.push({
     what: "Schedules: each month's opening liability and ROU asset = the previous month's closing",
-    compares: 'Rows after a lease\'s first month | rows that carry the previous closing',
+    compares: "Rows after a lease's first month | rows that carry the previous closing",
     a: sumParts((p) => (p.lastRow < 3 ? null : `SUMPRODUCT(--${sameLease(p)})`)),
     b: sumParts((p) =>
       p.lastRow < 3
@@ -197,13 +228,15 @@ export function tieOutLayout(args: {
     count: true,
   });
   const month = formulaText(BASIS.month);
-  const schedSum = (c: string) => sumParts((p) => `SUMIFS(${sched(p, c)},${sched(p, SC.classification)},"<>Short-term")`);
+  const schedSum = (c: string) =>
+    sumParts((p) => `SUMIFS(${sched(p, c)},${sched(p, SC.classification)},"<>Short-term")`);
   checks.push({
     what: 'Roll-Forward = Schedules: additions = liabilities at commencement',
     compares: 'Roll-forward additions (monthly rows) | Schedules month-1 opening liabilities',
     a: rfRows === 0 ? '0' : `SUMIFS(${rf(RC.liabilityAdditions)},${rf(RC.basis)},${month})`,
     b: sumParts(
-      (p) => `SUMIFS(${sched(p, SC.liabilityOpening)},${sched(p, SC.month)},1,${sched(p, SC.classification)},"<>Short-term")`,
+      (p) =>
+        `SUMIFS(${sched(p, SC.liabilityOpening)},${sched(p, SC.month)},1,${sched(p, SC.classification)},"<>Short-term")`,
     ),
   });
   checks.push({
@@ -247,7 +280,8 @@ export function tieOutLayout(args: {
       rfRows === 0 ? '0' : `SUMIFS(${rf(c)},${rf(RC.basis)},${month},${rf(RC.to)},${dSerial},${rf(RC.currency)},${q})`;
     checks.push({
       what: `Disclosures (${cur}): lease liabilities = Roll-Forward closing at ${args.reportingDate}`,
-      compares: 'Disclosed total lease liabilities | Roll-forward closing liability, month ending on the Reporting Date',
+      compares:
+        'Disclosed total lease liabilities | Roll-forward closing liability, month ending on the Reporting Date',
       a: `${ds}${blk.liabilityTotal}`,
       b: rfClosing(RC.liabilityClosing),
     });
@@ -258,7 +292,8 @@ export function tieOutLayout(args: {
       b: rfClosing(RC.rouClosing),
     });
     // One SUMPRODUCT per journal sheet (SUMIFS per account and sheet would pass Excel's 8,192-character formula limit).
-    const accountsMatch = (p: (typeof jparts)[number]) => costAccounts.map((a) => `(${jr(p, JC.account)}=${formulaText(a)})`).join('+');
+    const accountsMatch = (p: (typeof jparts)[number]) =>
+      costAccounts.map((a) => `(${jr(p, JC.account)}=${formulaText(a)})`).join('+');
     const journalCost = jparts
       .map(
         (p) =>
@@ -369,7 +404,13 @@ export function tieOutLayout(args: {
     [
       text(lease.id),
       text(lease.description),
-      text(lease.classification === 'short-term' ? 'Short-term' : lease.classification === 'finance' ? 'Finance' : 'Operating'),
+      text(
+        lease.classification === 'short-term'
+          ? 'Short-term'
+          : lease.classification === 'finance'
+            ? 'Finance'
+            : 'Operating',
+      ),
       text(lease.currency),
       money(lease.liabilityAtCommencement),
       money(lease.rouAtCommencement),
@@ -381,7 +422,10 @@ export function tieOutLayout(args: {
       formula(`SUM(${range(SC.leaseCost)})`, FMT.money),
       formula(`SUM(${range(SC.rouAdjustment)})-SUM(${range(SC.liabilityAdjustment)})`, FMT.money),
       formula(`N(${s}${SC.transfer}${place.lastRow})`, FMT.money),
-      formula(`${x('dayOne')}+${x('prepaid')}+${x('payments')}+${x('idc')}-${x('incentives')}+${x('adjustments')}-${x('transfer')}`, FMT.money),
+      formula(
+        `${x('dayOne')}+${x('prepaid')}+${x('payments')}+${x('idc')}-${x('incentives')}+${x('adjustments')}-${x('transfer')}`,
+        FMT.money,
+      ),
       formula(`ROUND(${x('cost')}-${x('expected')},2)`, FMT.money),
       formula(`${s}${SC.liabilityClosing}${place.lastRow}`, FMT.money),
       formula(`${s}${SC.rouClosing}${place.lastRow}-${x('transfer')}`, FMT.money),
@@ -391,9 +435,7 @@ export function tieOutLayout(args: {
       formula(has ? `SUM(${jrange(JC.debit)})` : '0', FMT.money),
       formula(has ? `SUM(${jrange(JC.credit)})` : '0', FMT.money),
       formula(
-        has
-          ? `SUMPRODUCT((${jrange(JC.debit)}-${jrange(JC.credit)})*(${jrange(JC.entry)}-${jp.firstEntry - 1}))`
-          : '0',
+        has ? `SUMPRODUCT((${jrange(JC.debit)}-${jrange(JC.credit)})*(${jrange(JC.entry)}-${jp.firstEntry - 1}))` : '0',
         FMT.money,
       ),
       formula(
@@ -406,7 +448,18 @@ export function tieOutLayout(args: {
     sheet: {
       name: SHEET.tieOut,
       rows,
-      columnWidths: [6, 92, 80, 14, 14, 12, 8, 3, 3, ...leaseHeaders.map((h, i) => (i === 1 ? 36 : i < 4 ? 13 : Math.max(14, Math.ceil(h.length * 1.1) + 1)))],
+      columnWidths: [
+        6,
+        92,
+        80,
+        14,
+        14,
+        12,
+        8,
+        3,
+        3,
+        ...leaseHeaders.map((h, i) => (i === 1 ? 36 : i < 4 ? 13 : Math.max(14, Math.ceil(h.length * 1.1) + 1))),
+      ],
       frozenRows: headerRow,
       tables: [
         { name: 'TieOutChecks', range: `A${headerRow}:G${lastCheck}`, style: 'TableStyleLight9' },
