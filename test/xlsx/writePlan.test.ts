@@ -131,6 +131,31 @@ describe('writePlan', () => {
     expect(tables).toEqual(['Data:LeaseSchedule', 'Schedules:LeaseSchedule_1']);
   });
 
+  it("writes into its own output again: the previous run's sheets and tables are replaced, not duplicated", async () => {
+    const plan = {
+      sheets: [
+        ...templatePlan({ exampleLease: true }),
+        sheet('Schedules', [[{ value: 'Lease ID', bold: true }], [{ value: 'L-1' }]], {
+          tables: [{ name: 'LeaseSchedule', range: 'A1:A2' }],
+        }),
+      ],
+    };
+    const first = out();
+    await writePlan(null, plan, first);
+    const second = out();
+    await writePlan(first, { sheets: [plan.sheets[plan.sheets.length - 1]] }, second);
+    const wb = await load(second);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Leases',
+      'LeasePayments',
+      'LeaseModifications',
+      'Policies',
+      'Schedules',
+    ]);
+    const names = (await readTablesFromFile(second)).tables.map((t) => t.name).sort();
+    expect(names).toEqual(['LeaseModifications', 'LeasePayments', 'LeaseSchedule', 'Leases', 'Policies']);
+  });
+
   it('refuses to overwrite a user sheet that happens to have a plan sheet name', async () => {
     const input = out();
     const wb = new ExcelJS.Workbook();
