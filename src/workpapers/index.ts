@@ -20,6 +20,7 @@ import { tieOutLayout } from './sheets/tieOut';
 
 export { OWNED_SHEET_NAMES, isOwnedSheet, SHEET } from './names';
 export type { WorkpaperPlan, SheetPlan, PlanCell, PlanRowBlock, PlanTable } from './plan';
+export { planRows, planRowChunks, planLastRow, type PlanRow } from './planRows';
 
 export interface RunMeta {
   productVersion: string;
