@@ -15,6 +15,7 @@ import {
   D,
   excelPv,
   parseAmount,
+  refInterest,
   refMonthlyRate,
   refPayments,
   refPaymentsPerYear,
@@ -195,6 +196,8 @@ describe('rounding happens only at the documented points (CONTRACT 1.9)', () => 
         if (r.classification === 'short-term') return;
         const { terms, policies } = g;
         const i = refMonthlyRate(terms.discountRate.toString(), policies.rateBasis, refPaymentsPerYear(terms));
+        const interestOf = (base: number) =>
+          refInterest(base, terms.discountRate.toString(), policies.rateBasis, refPaymentsPerYear(terms));
         const advance = new Array<number>(terms.termMonths + 1).fill(0);
         const arrears = new Array<number>(terms.termMonths + 1).fill(0);
         for (const p of refPayments(terms)) {
@@ -209,10 +212,10 @@ describe('rounding happens only at the documented points (CONTRACT 1.9)', () => 
           const base = m.liabilityStart - advance[m.month];
           eq(m.interestBase, base, `${at} interest base`);
           if (m.month < terms.termMonths) {
-            eq(m.interest, roundCents(i.times(base)), `${at} interest = round(${base} x ${i.toString()})`);
+            eq(m.interest, interestOf(base), `${at} interest = round(${base} x ${i.toString()})`);
             eq(m.interestTrueUp, 0, `${at} no true-up`);
           } else {
-            eq(m.interestTrueUp, m.interest - roundCents(i.times(base)), `${at} true-up`);
+            eq(m.interestTrueUp, m.interest - interestOf(base), `${at} true-up`);
           }
         }
       }),

@@ -141,3 +141,9 @@ describe('applyRate: round-half-up(amount x i) to the cent (CONTRACT 1.9)', () =
     expect(Object.is(applyRate(-1, monthlyRate('0.07', 'Effective annual', 12)), 0)).toBe(true);
   });
 });
+
+describe('r/12 is exact, not a truncated decimal', () => {
+  test('170,041,800 cents x 0.07/12 = 991,910.5 exactly rounds half-up to 991,911 (found by the property tests)', () => {
+    expect(applyRate(170041800, monthlyRate('0.07', 'Payment frequency', 12))).toBe(991911);
+  });
+});

@@ -36,6 +36,17 @@ export function refMonthlyRate(annual: string, basis: RateBasis, p: number): D {
   return r.div(p).plus(1).pow(new D(p).div(12)).minus(1);
 }
 
+/**
+ * round-half-up(base x i). When i is r/12 the product is taken as (base x r) / 12, exactly: a truncated 60-digit r/12
+ * would round an exact half-cent (170,041,800 x 0.07/12 = 991,910.5) down.
+ */
+export function refInterest(base: number, annual: string, basis: RateBasis, p: number): number {
+  if (basis === 'Monthly' || (basis === 'Payment frequency' && p === 12)) {
+    return roundCents(new D(base).times(annual).div(12));
+  }
+  return roundCents(refMonthlyRate(annual, basis, p).times(base));
+}
+
 // ---- dates, from JavaScript's UTC calendar (not the engine's day-number arithmetic) ----
 
 export function refEdate(iso: string, months: number): string {
@@ -261,7 +272,10 @@ export function refSchedule(terms: LeaseTerms, policies: Policies): RefResult {
     const adv = unpaid.filter((p) => p.month === k && p.advance).reduce((s, p) => s + p.amount, 0);
     const arr = unpaid.filter((p) => p.month === k && !p.advance).reduce((s, p) => s + p.amount, 0);
     const base = liability - adv;
-    const interest = k < n ? roundCents(init.i.times(base)) : arr - base;
+    const interest =
+      k < n
+        ? refInterest(base, terms.discountRate.toString(), policies.rateBasis, refPaymentsPerYear(terms))
+        : arr - base;
     const liabilityEnd = base + interest - arr;
     let amortization: number;
     let leaseCost: number;
