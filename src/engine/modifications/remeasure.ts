@@ -77,17 +77,23 @@ export function remeasure(
   let liabilityAdjustment = newLiability - before.liability;
   let rouAdjustment: Cents;
   let gainLoss = 0;
+  let liabilityDerecognized = 0;
+  let rouDerecognized = 0;
   if (row.type === 'Partial termination') {
     if (policies.partialTerminationMethod === 'Proportion of asset') {
       const x = row.scopeReduction ?? new Decimal(0);
       const liabilityRemoved = share(before.liability, x);
       const rouRemoved = share(before.rou, x);
+      liabilityDerecognized = liabilityRemoved;
+      rouDerecognized = rouRemoved;
       gainLoss = liabilityRemoved - rouRemoved;
       rouAdjustment = -rouRemoved + (newLiability - (before.liability - liabilityRemoved));
     } else {
       const liabilityRemoved = before.liability - newLiability;
       const rouRemoved =
         before.liability === 0 ? 0 : share(before.rou, new Decimal(liabilityRemoved).dividedBy(before.liability));
+      liabilityDerecognized = liabilityRemoved;
+      rouDerecognized = rouRemoved;
       gainLoss = liabilityRemoved - rouRemoved;
       rouAdjustment = -rouRemoved;
     }
@@ -132,7 +138,15 @@ export function remeasure(
       impaired: now.impaired,
       measurement,
     },
-    booking: { event: row.type, liabilityAdjustment, rouAdjustment, gainLoss, impairment: 0 },
+    booking: {
+      event: row.type,
+      liabilityAdjustment,
+      rouAdjustment,
+      gainLoss,
+      impairment: 0,
+      liabilityDerecognized,
+      rouDerecognized,
+    },
   };
 }
 
@@ -168,6 +182,14 @@ export function impair(now: TermsInForce, before: Balances, row: ModificationTer
   return {
     // Once impaired, always impaired: an operating measurement from now on amortizes its ROU straight-line.
     inForce: { ...now, impaired: true, measurement },
-    booking: { event: 'Impairment', liabilityAdjustment: 0, rouAdjustment: -amount, gainLoss: 0, impairment: amount },
+    booking: {
+      event: 'Impairment',
+      liabilityAdjustment: 0,
+      rouAdjustment: -amount,
+      gainLoss: 0,
+      impairment: amount,
+      liabilityDerecognized: 0,
+      rouDerecognized: 0,
+    },
   };
 }

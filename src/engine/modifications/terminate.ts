@@ -40,5 +40,7 @@ export function terminate(
     leaseCost: 0,
     gainLoss: before.liability - before.rou - payment,
     impairment: 0,
+    liabilityDerecognized: before.liability,
+    rouDerecognized: before.rou,
   };
 }

@@ -12,6 +12,9 @@ export interface Booking {
   rouAdjustment: Cents;
   gainLoss: Cents;
   impairment: Cents;
+  /** Removed by a partial termination (positive amounts); the rest of the adjustment is the remeasurement. */
+  liabilityDerecognized: Cents;
+  rouDerecognized: Cents;
 }
 
 export const NO_BOOKING: Booking = {
@@ -20,6 +23,8 @@ export const NO_BOOKING: Booking = {
   rouAdjustment: 0,
   gainLoss: 0,
   impairment: 0,
+  liabilityDerecognized: 0,
+  rouDerecognized: 0,
 };
 
 /** Closing balances of a month: the opening balances of the next. */
@@ -103,6 +108,8 @@ export function runMonths(
       leaseCost,
       gainLoss: first ? booking.gainLoss : 0,
       impairment: first ? booking.impairment : 0,
+      liabilityDerecognized: first ? booking.liabilityDerecognized : 0,
+      rouDerecognized: first ? booking.rouDerecognized : 0,
     });
     liability = liabilityEnd;
   }

@@ -46,6 +46,8 @@ export function shortTermMonths(
       leaseCost: straightLineAmount(cost, k),
       gainLoss: 0,
       impairment: 0,
+      liabilityDerecognized: 0,
+      rouDerecognized: 0,
     });
   }
   return rows;

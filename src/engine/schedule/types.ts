@@ -54,6 +54,13 @@ export interface MonthRow {
   gainLoss: Cents;
   /** Impairment loss booked this month (positive amount), included in rouAdjustment as a reduction. */
   impairment: Cents;
+  /**
+   * Derecognized this month by a partial termination or termination (positive amounts), included in the adjustments:
+   * liabilityAdjustment + liabilityDerecognized (and rouAdjustment + rouDerecognized + impairment) is the remeasurement
+   * (for a termination, the termination payment).
+   */
+  liabilityDerecognized: Cents;
+  rouDerecognized: Cents;
 }
 
 /** One measurement of the lease: at commencement, then after each remeasurement or modification. */

@@ -4,7 +4,7 @@
  * policies, impairment, sequences, row order, short-term leases, history, classification and input errors.
  */
 import { Decimal } from '../../../src/engine/money/decimal';
-import { ModificationError } from '../../../src/engine/lease';
+import { ModificationError, measureLease } from '../../../src/engine/lease';
 import { measurePortfolio } from '../../../src/engine/portfolio';
 import { defaultPolicies } from '../../../src/engine/policies';
 import type { LeaseResult } from '../../../src/engine/schedule/types';
@@ -734,5 +734,43 @@ describe('New Payment on a lease whose payments come from LeasePayments', () => 
       source: 'LeaseModifications!A2',
     });
     expectModificationError(terms, [row], /LeasePayments/, 'LeaseModifications!A2');
+  });
+});
+
+describe('what a partial termination or termination derecognizes is reported apart from the remeasurement', () => {
+  const terms = lease({ termMonths: 48, payment: 1000, rate: '0.06' });
+  const month13 = (policies: Policies, row: ModificationTerms) =>
+    measureLease(terms, [row], policies).months.find((m) => m.month === 13)!;
+
+  test('Proportion of asset: X of the liability and X of the ROU, gain = the difference', () => {
+    const row = modification({
+      effectiveDate: '2030-01-01',
+      type: 'Partial termination',
+      scopeReduction: new Decimal('0.25'),
+      newPayment: $(750),
+    });
+    const m = month13(defaultPolicies(), row);
+    const base = measureLease(terms, [], defaultPolicies()).months[11];
+    const quarter = (c: number) => Number(new Decimal(c).times('0.25').toDecimalPlaces(0, Decimal.ROUND_HALF_UP));
+    expect(m.liabilityDerecognized).toBe(quarter(base.liabilityEnd));
+    expect(m.rouDerecognized).toBe(quarter(base.rouEnd));
+    expect(m.gainLoss).toBe(m.liabilityDerecognized - m.rouDerecognized);
+    // The rest of the adjustment is the remeasurement of what is left, the same for liability and ROU.
+    expect(m.liabilityAdjustment + m.liabilityDerecognized).toBe(m.rouAdjustment + m.rouDerecognized);
+  });
+
+  test('Termination: both balances are derecognized whole; adjustment + derecognized = the termination payment', () => {
+    const row = modification({ effectiveDate: '2030-01-01', type: 'Termination', terminationPayment: $(2000) });
+    const m = month13(defaultPolicies(), row);
+    expect(m.liabilityDerecognized).toBe(m.liabilityStart);
+    expect(m.rouDerecognized).toBe(m.rouStart);
+    expect(m.liabilityAdjustment + m.liabilityDerecognized).toBe($(2000));
+  });
+
+  test('a remeasurement derecognizes nothing', () => {
+    const row = modification({ effectiveDate: '2030-01-01', type: 'Remeasurement', newPayment: $(1100) });
+    const m = month13(defaultPolicies(), row);
+    expect([m.liabilityDerecognized, m.rouDerecognized]).toEqual([0, 0]);
+    expect(m.liabilityAdjustment).not.toBe(0);
   });
 });
