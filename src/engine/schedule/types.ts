@@ -1,6 +1,6 @@
 import type { Cents } from '../money/cents';
 import type { IsoDate } from '../calendar/dates';
-import type { Classification, ModificationType } from '../terms';
+import type { Classification, LeaseTerms, ModificationType } from '../terms';
 import type { MonthlyRate } from '../rate/monthlyRate';
 import type { ClassificationResult } from '../classification/classify';
 
@@ -89,14 +89,11 @@ export interface Measurement {
   payments: ScheduledPayment[];
 }
 
-export interface LeaseResult {
-  id: string;
-  description: string;
-  entity: string;
-  assetClass: string;
-  currency: string;
-  commencement: IsoDate;
-  termMonths: number;
+/** A measured lease: its identifying terms as entered, the measurements, and the monthly schedule. */
+export interface LeaseResult extends Pick<
+  LeaseTerms,
+  'id' | 'description' | 'entity' | 'assetClass' | 'currency' | 'commencement' | 'termMonths'
+> {
   classification: Classification;
   classificationTests: ClassificationResult;
   annualRate: string;
