@@ -134,7 +134,21 @@ export function leaseJournal(lease: LeaseResult): JournalLine[] {
       }
       continue;
     }
-    if (r.event && r.event !== 'Impairment') {
+    if (r.event === 'Partial termination') {
+      // Two balanced entries: the derecognized share with its gain or loss, then the remeasurement of the rest
+      // (any reduction of the ROU asset below zero being a gain).
+      const derecognitionGain = r.liabilityDerecognized - r.rouDerecognized;
+      b.begin(r.start, 'Partial termination', `Partial termination: derecognition, ${of(k)}`);
+      b.line('leaseLiability', r.liabilityDerecognized);
+      b.line('rouAsset', -r.rouDerecognized);
+      b.line('gainLoss', -derecognitionGain);
+      b.end();
+      b.begin(r.start, 'Remeasurement', `Partial termination: remeasurement of the remaining lease, ${of(k)}`);
+      b.line('rouAsset', r.rouAdjustment + r.impairment + r.rouDerecognized);
+      b.line('leaseLiability', -(r.liabilityAdjustment + r.liabilityDerecognized));
+      b.line('gainLoss', -(r.gainLoss - derecognitionGain));
+      b.end();
+    } else if (r.event && r.event !== 'Impairment') {
       b.begin(r.start, r.event, `${r.event}, ${of(k)}`);
       b.line('rouAsset', r.rouAdjustment + r.impairment);
       b.line('leaseLiability', -r.liabilityAdjustment);

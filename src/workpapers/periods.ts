@@ -109,9 +109,19 @@ export function forEachMovement(
       const kind: MovementKind =
         r.event === 'Remeasurement' ? 'remeasurement' : r.event === 'Impairment' ? 'impairment' : 'termination';
       if (r.impairment !== 0) emit(r.start, c, 'impairment', 0, -r.impairment);
-      const rest = r.rouAdjustment + r.impairment;
-      if (r.liabilityAdjustment !== 0 || rest !== 0) {
-        emit(r.start, c, kind === 'impairment' ? 'remeasurement' : kind, r.liabilityAdjustment, rest);
+      if (r.event === 'Partial termination') {
+        // What the partial termination derecognizes is a termination; the rest remeasures what is left.
+        if (r.liabilityDerecognized !== 0 || r.rouDerecognized !== 0) {
+          emit(r.start, c, 'termination', -r.liabilityDerecognized, -r.rouDerecognized);
+        }
+        const liability = r.liabilityAdjustment + r.liabilityDerecognized;
+        const rou = r.rouAdjustment + r.impairment + r.rouDerecognized;
+        if (liability !== 0 || rou !== 0) emit(r.start, c, 'remeasurement', liability, rou);
+      } else {
+        const rest = r.rouAdjustment + r.impairment;
+        if (r.liabilityAdjustment !== 0 || rest !== 0) {
+          emit(r.start, c, kind === 'impairment' ? 'remeasurement' : kind, r.liabilityAdjustment, rest);
+        }
       }
     }
     if (r.advancePayment !== 0) emit(r.start, c, 'payment', -r.advancePayment, 0);

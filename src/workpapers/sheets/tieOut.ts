@@ -19,6 +19,7 @@ import { SC, type SchedulesLayout } from './schedules';
 import { JC, type JournalLayout } from './journalSheet';
 import { BASIS, RC, type RollForwardLayout } from './rollForward';
 import type { DisclosuresLayout } from './disclosures';
+import { remeasurementEvents, remeasurementProof } from './remeasurementProof';
 
 export interface TieOutLayout {
   sheet: SheetPlan;
@@ -67,7 +68,9 @@ export function tieOutLayout(args: {
   const checks: Check[] = [];
   const headerRow = 5;
   const currencies = disclosures.blocks.length;
-  const checkCount = 17 + 5 * currencies;
+  const events = remeasurementEvents(leases, schedules.places);
+  const pvChecks = events.filter((e) => e.payments !== null).length;
+  const checkCount = 17 + 5 * currencies + pvChecks + events.length;
   const firstCheck = headerRow + 1;
   const lastCheck = headerRow + checkCount;
   // The lease table sits to the right of the checks (column J on), under the same header row.
@@ -107,6 +110,8 @@ export function tieOutLayout(args: {
     (typeof LEASE_KEYS)[number],
     string
   >;
+  // The proof of each remeasurement sits to the right of the lease table.
+  const proof = remeasurementProof(events, LEASE_COL + LEASE_KEYS.length + 1, headerRow);
   const leaseCount = `ROWS(${lt(L.id)})`;
   const countWhere = (cond: string) => (n === 0 ? '0' : `SUMPRODUCT(${cond})`);
   const leasesChecked = n === 0 ? '0' : leaseCount;
@@ -307,6 +312,24 @@ export function tieOutLayout(args: {
       b: journalCost,
     });
   }
+  for (const c of proof.cells) {
+    const e = c.event;
+    const what = `${e.row.event}: ${e.lease.id}, month ${e.row.month}`;
+    if (c.presentValue !== null) {
+      checks.push({
+        what: `${what}: liability after = PV of the revised payments`,
+        compares: `Schedules liability opening + adjustment (${c.liabilityAfter}) | PV re-performed from the remeasured payments (${c.presentValue})`,
+        a: c.liabilityAfter,
+        b: c.presentValue,
+      });
+    }
+    checks.push({
+      what: `${what}: ROU after = ROU before - derecognized + liability remeasurement - impairment`,
+      compares: `Schedules ROU opening + adjustment (${c.rouAfter}) | expected ROU after (${c.expectedRouAfter})`,
+      a: c.rouAfter,
+      b: c.expectedRouAfter,
+    });
+  }
   if (checks.length !== checkCount) throw new Error(`tie-out: ${checks.length} checks, planned ${checkCount}`);
 
   const rows: (PlanCell | null)[][] = [];
@@ -444,6 +467,7 @@ export function tieOutLayout(args: {
       ),
     ].forEach((cell, i) => put(r, LEASE_COL + i, cell));
   });
+  proof.place(put);
   return {
     sheet: {
       name: SHEET.tieOut,
@@ -459,11 +483,13 @@ export function tieOutLayout(args: {
         3,
         3,
         ...leaseHeaders.map((h, i) => (i === 1 ? 36 : i < 4 ? 13 : Math.max(14, Math.ceil(h.length * 1.1) + 1))),
+        ...(events.length === 0 ? [] : [3, ...proof.widths]),
       ],
       frozenRows: headerRow,
       tables: [
         { name: 'TieOutChecks', range: `A${headerRow}:G${lastCheck}`, style: 'TableStyleLight9' },
         { name: 'LeaseTieOut', range: `${L.id}${leaseHeader}:${L.result}${leaseLast}`, style: 'TableStyleLight9' },
+        ...proof.tables,
       ],
       conditionalFormats: [
         { range: `G${firstCheck}:G${lastCheck}`, kind: 'passFail' },
