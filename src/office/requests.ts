@@ -30,6 +30,17 @@ export function jsonBytes(value: unknown): number {
   return /^[\x00-\x7f]*$/.test(json) ? json.length : encoder.encode(json).length;
 }
 
+// Characters JSON writes as themselves, one byte each: printable ASCII except " and \\.
+const PLAIN_JSON = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+/** UTF-8 size of a cell entry's JSON, without serialising numbers and plain strings. */
+export function valueBytes(value: string | number | boolean | null): number {
+  if (value === null) return 4;
+  if (typeof value === 'string') return PLAIN_JSON.test(value) ? value.length + 2 : jsonBytes(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value).length : 4;
+  return value ? 4 : 5;
+}
+
 export interface RequestStats {
   bytes: number;
   cells: number;

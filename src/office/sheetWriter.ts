@@ -4,10 +4,11 @@
  * colouring, frozen header rows and the tab colour. The plan decides everything about content; this only writes.
  */
 import { columnLetters } from '../input/a1';
-import type { PlanCell, SheetPlan } from '../workpapers/plan';
+import type { SheetPlan } from '../workpapers/plan';
+import { planLastRow, planRows } from '../workpapers/planRows';
 import { charactersToPoints, formulaInput, type RefRenames } from './cellInput';
 import type { CellValue, XWorksheet } from './excelApi';
-import { COMMAND_OVERHEAD, jsonBytes, type RequestBudget, type RequestPacker } from './requests';
+import { COMMAND_OVERHEAD, jsonBytes, valueBytes, type RequestBudget, type RequestPacker } from './requests';
 
 export interface RowChunk {
   /** 0-based first row. */
@@ -28,34 +29,34 @@ export function planWidth(plan: SheetPlan): number {
 }
 
 /** Rows the plan writes, its explicit rows and its on-demand blocks. */
-export function planRowCount(plan: SheetPlan): number {
-  const blocks = plan.blocks ?? [];
-  const last = blocks.reduce((n, b) => Math.max(n, b.firstRow - 1 + b.rowCount), 0);
-  return Math.max(plan.rows.length, last);
-}
+export const planRowCount = planLastRow;
 
-/** Every row of the plan in order, with each cell's number format resolved (a block's column format by default). */
-function* planRows(plan: SheetPlan): Generator<{ index: number; cells: (PlanCell | null)[] }> {
-  for (let r = 0; r < plan.rows.length; r++) yield { index: r, cells: plan.rows[r] };
-  const blocks = [...(plan.blocks ?? [])].sort((a, b) => a.firstRow - b.firstRow);
-  for (const block of blocks) {
-    for (let i = 0; i < block.rowCount; i++) {
-      const cells = block.row(i).map((cell, c) => {
-        const format = block.columnFormats[c];
-        if (!cell || cell.numberFormat !== undefined || format === undefined) return cell;
-        return { ...cell, numberFormat: format };
-      });
-      yield { index: block.firstRow - 1 + i, cells };
+/** Number formats are few and repeat on every row: their JSON size is worked out once. */
+class FormatSizes {
+  private readonly sizes = new Map<string, number>();
+  of(format: string): number {
+    let n = this.sizes.get(format);
+    if (n === undefined) {
+      n = jsonBytes(format);
+      this.sizes.set(format, n);
     }
+    return n;
   }
 }
 
-/** Splits a plan's cells into row chunks, each within the budget, produced as they are needed. Pure. */
+/**
+ * Splits a plan's cells into row chunks, each within the budget, produced as they are needed. Pure.
+ * A row's request size is added up cell by cell as the row is built (the JSON of both the formulas and the number
+ * formats arrays), so nothing is serialised twice.
+ */
 export function* rowChunks(plan: SheetPlan, budget: RequestBudget, renames?: RefRenames): Generator<RowChunk> {
   const columns = planWidth(plan);
   if (columns === 0) return;
   const limitBytes = budget.bytes - 2 * COMMAND_OVERHEAD;
   const limitRows = Math.max(1, Math.floor(budget.cells / columns));
+  const formatSizes = new FormatSizes();
+  // An all-null row: "[null,null,...]" is 5 bytes a column, less one comma, plus the brackets.
+  const emptyRowBytes = 5 * columns + 1;
   let f: (CellValue | null)[][] = [];
   let nf: (string | null)[][] = [];
   let bytes = 0;
@@ -79,28 +80,32 @@ export function* rowChunks(plan: SheetPlan, budget: RequestBudget, renames?: Ref
     anyNf = false;
     return chunk;
   };
-  for (const { index, cells } of planRows(plan)) {
-    const fr: (CellValue | null)[] = new Array(columns).fill(null);
-    const nr: (string | null)[] = new Array(columns).fill(null);
+  for (const { row, cells, columnFormats } of planRows(plan)) {
+    const index = row - 1;
+    const fr: (CellValue | null)[] = new Array<CellValue | null>(columns).fill(null);
+    const nr: (string | null)[] = new Array<string | null>(columns).fill(null);
     let rowF = false;
     let rowNf = false;
-    for (let c = 0; c < cells.length; c++) {
+    // Both arrays are counted: the formulas always, the number formats when any row of the chunk has one.
+    let rowBytes = 2 * emptyRowBytes + 2;
+    const n = Math.min(cells.length, columns);
+    for (let c = 0; c < n; c++) {
       const cell = cells[c];
       if (!cell) continue;
       const input = formulaInput(cell, renames);
       if (input !== null) {
         fr[c] = input;
         rowF = true;
+        rowBytes += valueBytes(input) - 4;
       }
-      if (cell.numberFormat !== undefined && cell.numberFormat !== 'General') {
-        nr[c] = cell.numberFormat;
+      const format = cell.numberFormat ?? columnFormats?.[c];
+      if (format !== undefined && format !== 'General') {
+        nr[c] = format;
         rowNf = true;
+        rowBytes += formatSizes.of(format) - 4;
       }
     }
-    // Both arrays are counted: the formulas always, the number formats when any row of the chunk has one.
-    const rowBytes = jsonBytes(fr) + jsonBytes(nr) + 2;
-    if (rowBytes > limitBytes)
-      throw new RangeError(`row ${index + 1} of ${plan.name} alone is over the request budget`);
+    if (rowBytes > limitBytes) throw new RangeError(`row ${row} of ${plan.name} alone is over the request budget`);
     // A chunk is one rectangle: a gap in the rows (between explicit rows and a block) starts a new one.
     if (f.length > 0 && (bytes + rowBytes > limitBytes || f.length >= limitRows || index !== first + f.length))
       yield take();
