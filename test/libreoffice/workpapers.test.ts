@@ -21,7 +21,7 @@ import { journalLayout } from '../../src/workpapers/sheets/journalSheet';
 import type { PortfolioInput } from '../../src/engine/terms';
 import { readTablesFromFile } from '../../src/xlsx/readTables';
 import { writePlan } from '../../src/xlsx/writePlan';
-import { readWorkbook, recalculate, type ReadSheet } from '../support/libreoffice';
+import { columnLetters, readWorkbook, recalculate, type ReadSheet } from '../support/libreoffice';
 import { editNumber } from '../support/xlsxEdit';
 import { screenshots } from '../support/screenshots';
 import { META } from '../workpapers/support';
@@ -99,6 +99,52 @@ const EXAMPLES_B: InputContent = {
   policies: { 'Reporting Date': '2022-12-31' },
 };
 
+/**
+ * Every kind of modification (CONTRACT 1.10): remeasurements with a new term, a new payment and a new rate, a partial
+ * termination, a termination with a payment, the impairment of an operating lease and a finance lease reclassified
+ * operating. Written twice, once per Partial Termination Method.
+ */
+const base = { 'Commencement Date': '2025-01-01', 'Discount Rate': 0.05 };
+const MODIFICATIONS: InputContent = {
+  leases: [
+    { ...base, 'Lease ID': 'M-TERM', 'Term (Months)': 60, Payment: 1000 },
+    { ...base, 'Lease ID': 'M-PAY', 'Term (Months)': 48, Payment: 800, Timing: 'Arrears', 'Annual Escalation': 0.03 },
+    { ...base, 'Lease ID': 'M-RATE', 'Term (Months)': 60, Payment: 3000, Frequency: 'Quarterly' },
+    { ...base, 'Lease ID': 'M-PART', 'Term (Months)': 60, Payment: 2000, 'Initial Direct Costs': 1500 },
+    { ...base, 'Lease ID': 'M-END', 'Term (Months)': 60, Payment: 1500 },
+    { ...base, 'Lease ID': 'M-IMP', 'Term (Months)': 60, Payment: 1200 },
+    { ...base, 'Lease ID': 'M-FIN', 'Term (Months)': 48, Payment: 900, 'Useful Life (Months)': 48 },
+  ],
+  leaseModifications: [
+    { 'Lease ID': 'M-TERM', 'Effective Date': '2026-01-01', Type: 'Remeasurement', 'New Term (Months)': 72 },
+    { 'Lease ID': 'M-PAY', 'Effective Date': '2025-07-01', Type: 'Remeasurement', 'New Payment': 950 },
+    { 'Lease ID': 'M-RATE', 'Effective Date': '2025-10-01', Type: 'Remeasurement', 'New Discount Rate': 0.0725 },
+    {
+      'Lease ID': 'M-PART',
+      'Effective Date': '2026-07-01',
+      Type: 'Partial termination',
+      // 30% of the space handed back for a 25% cut in rent: the two methods derecognize different amounts.
+      'Scope Reduction %': 0.3,
+      'New Payment': 1500,
+    },
+    { 'Lease ID': 'M-END', 'Effective Date': '2027-01-01', Type: 'Termination', 'Termination Payment': 5000 },
+    { 'Lease ID': 'M-IMP', 'Effective Date': '2026-01-01', Type: 'Impairment', 'Impairment Amount': 3000 },
+    { 'Lease ID': 'M-IMP', 'Effective Date': '2026-07-01', Type: 'Remeasurement', 'New Payment': 1100 },
+    {
+      'Lease ID': 'M-FIN',
+      'Effective Date': '2026-01-01',
+      Type: 'Remeasurement',
+      'New Term (Months)': 40,
+      Classification: 'Operating',
+    },
+  ],
+  policies: { 'Reporting Date': '2026-12-31' },
+};
+const MODIFICATIONS_BY_LIABILITY: InputContent = {
+  ...MODIFICATIONS,
+  policies: { ...MODIFICATIONS.policies, 'Partial Termination Method': 'Proportion of liability' },
+};
+
 interface Run {
   name: string;
   input: string;
@@ -114,6 +160,9 @@ let corruptSchedule: Map<string, ReadSheet>;
 let corruptJournal: Map<string, ReadSheet>;
 let split: Map<string, ReadSheet>;
 let splitCorrupt: Map<string, ReadSheet>;
+let corruptRemeasurement: Map<string, ReadSheet>;
+/** The remeasured payment changed in the corrupted copy: its lease and Tie-Out cell. */
+const corruptedPayment = { lease: 'M-PART', ref: '' };
 const SPLIT = { maxRows: 250, journalMaxRows: 1000 };
 const corrupted = { scheduleRef: '', journalRef: '', scheduleLease: 'OFF-AUS', journalLease: 'VEH-001' };
 
@@ -152,7 +201,17 @@ beforeAll(async () => {
   );
   const b = join(dir, 'examples-e19-e20.xlsx');
   await writePlan(null, { sheets: inputSheets(EXAMPLES_B) }, b);
-  runs.push(await cli('sample', sample), await cli('e1-e3', a), await cli('e19-e20', b));
+  const mods = join(dir, 'modifications.xlsx');
+  await writePlan(null, { sheets: inputSheets(MODIFICATIONS) }, mods);
+  const modsByLiability = join(dir, 'modifications-by-liability.xlsx');
+  await writePlan(null, { sheets: inputSheets(MODIFICATIONS_BY_LIABILITY) }, modsByLiability);
+  runs.push(
+    await cli('sample', sample),
+    await cli('e1-e3', a),
+    await cli('e19-e20', b),
+    await cli('modifications', mods),
+    await cli('modifications-by-liability', modsByLiability),
+  );
 
   // Corrupted copies of the sample's workpapers: one schedule value, one journal line.
   const s = runs[0];
@@ -175,12 +234,25 @@ beforeAll(async () => {
   const spc = join(dir, 'sample-split-corrupt.xlsx');
   await editNumber(sp, spc, 'Schedules 3', `${SC.liabilityOpening}2`, (x) => x + 50);
 
-  const outs = await recalculate([...runs.map((r) => r.output), cs, cj, sp, spc]);
+  // One remeasured payment of the partial termination changed by 1.00 on the Tie-Out.
+  const m = runs[3];
+  const tie = buildWorkpapers({ leases: m.leases, failures: [] }, m.portfolio, META).sheets.find(
+    (x) => x.name === 'Tie-Out',
+  )!;
+  const amountCol = tie.rows[4].findIndex((c, k) => c?.value === 'Amount' && k > 30);
+  const payRow = tie.rows.findIndex((row) => row[amountCol - 6]?.value === corruptedPayment.lease);
+  corruptedPayment.ref = `${columnLetters(amountCol + 1)}${payRow + 1}`;
+  const cr = join(dir, 'corrupt-remeasurement.xlsx');
+  await editNumber(m.output, cr, 'Tie-Out', corruptedPayment.ref, (x) => x + 1);
+
+  const outs = await recalculate([...runs.map((r) => r.output), cs, cj, sp, spc, cr]);
   runs.forEach((r, i) => (r.recalculated = readWorkbook(outs[i])));
-  corruptSchedule = readWorkbook(outs[3]);
-  corruptJournal = readWorkbook(outs[4]);
-  split = readWorkbook(outs[5]);
-  splitCorrupt = readWorkbook(outs[6]);
+  const n = runs.length;
+  corruptSchedule = readWorkbook(outs[n]);
+  corruptJournal = readWorkbook(outs[n + 1]);
+  split = readWorkbook(outs[n + 2]);
+  splitCorrupt = readWorkbook(outs[n + 3]);
+  corruptRemeasurement = readWorkbook(outs[n + 4]);
 });
 
 const cents = (v: unknown) => Math.round(Number(v) * 100);
@@ -204,7 +276,7 @@ function tieOutResults(wb: Map<string, ReadSheet>): Map<number, [string, string]
   return out;
 }
 
-describe.each([0, 1, 2])('workbook %i recalculated by LibreOffice', (i) => {
+describe.each([0, 1, 2, 3, 4])('workbook %i recalculated by LibreOffice', (i) => {
   const r = () => runs[i];
 
   it('every formula cell of the schedules equals the engine figure to the cent', () => {
@@ -409,6 +481,74 @@ describe('a corrupted workpaper turns the matching Tie-Out rows to FAIL', () => 
     expect(failing).toEqual([6, 7, 8]);
   });
 });
+
+describe('remeasurements proved on the Tie-Out', () => {
+  /** Tie-Out check rows about remeasurements: text -> result. */
+  const proofRows = (wb: Map<string, ReadSheet>) =>
+    [...tieOutResults(wb).values()].filter(([what]) => / month \d+: /.test(what));
+
+  it.each([3, 4])(
+    'workbook %i: every event has its PASSing rows, and the re-performed PV is the engine liability',
+    (i) => {
+      const run = runs[i];
+      const rows = proofRows(run.recalculated!);
+      const events = run.leases.flatMap((l) =>
+        l.months.filter((m) => m.event !== null && m.event !== 'Termination').map((m) => ({ lease: l, m })),
+      );
+      // Remeasurements and partial terminations: liability = PV and the ROU roll; impairments: the ROU roll.
+      expect(rows.length).toBe(events.reduce((s, e) => s + (e.m.event === 'Impairment' ? 1 : 2), 0));
+      expect(rows.filter(([, r]) => r !== 'PASS')).toEqual([]);
+      for (const { lease, m } of events) {
+        const prefix = `${m.event}: ${lease.id}, month ${m.month}: `;
+        expect(rows.filter(([w]) => w.startsWith(prefix)).length).toBe(m.event === 'Impairment' ? 1 : 2);
+      }
+      // The PV column, recalculated, equals each new measurement's liability (the engine's exact decimal figure).
+      const t = run.recalculated!.get('Tie-Out')!;
+      const pvCol = [...t.entries()].find(([a, c]) => c.value === 'PV of revised payments' && /^[A-Z]+5$/.test(a))![0];
+      const c = pvCol.replace(/\d+$/, '');
+      // The Remeasurements table: Lease ID, Event, Measurement, Effective month, ..., PV (9th column).
+      const idCol = columnLetters(colNumber(c) - 8);
+      let compared = 0;
+      for (let r = 6; t.get(`${idCol}${r}`) !== undefined; r++) {
+        const lease = run.leases.find((l) => l.id === t.get(`${idCol}${r}`)!.value)!;
+        const month = Number(t.get(`${columnLetters(colNumber(idCol) + 3)}${r}`)!.value);
+        const row = lease.months.find((x) => x.month === month)!;
+        if (row.event === 'Impairment') continue;
+        const measurement = lease.measurements.find((x) => x.index === row.measurement)!;
+        expect(cents(t.get(`${c}${r}`)!.value)).toBe(measurement.liability);
+        compared++;
+      }
+      expect(compared).toBe(events.filter((e) => e.m.event !== 'Impairment').length);
+    },
+  );
+
+  it('the two Partial Termination Methods book different figures, each proved', () => {
+    const part = (i: number) => runs[i].leases.find((l) => l.id === 'M-PART')!.months.find((m) => m.event)!;
+    expect(part(3).event).toBe('Partial termination');
+    expect(runs[3].portfolio.policies.partialTerminationMethod).toBe('Proportion of asset');
+    expect(runs[4].portfolio.policies.partialTerminationMethod).toBe('Proportion of liability');
+    // Proportion of liability: what is removed from the liability is exactly what it falls to the new PV.
+    expect(part(4).liabilityAdjustment + part(4).liabilityDerecognized).toBe(0);
+    expect(part(3).liabilityAdjustment + part(3).liabilityDerecognized).not.toBe(0);
+    expect(part(3).rouDerecognized).not.toBe(part(4).rouDerecognized);
+  });
+
+  it('a remeasured payment changed by 1.00 turns exactly its PV row to FAIL', () => {
+    const failing = [...tieOutResults(corruptRemeasurement).values()].filter(([, r]) => r === 'FAIL');
+    expect(failing.map(([w]) => w)).toEqual([
+      expect.stringMatching(
+        new RegExp(`^Partial termination: ${corruptedPayment.lease}, month \\d+: liability after = PV`),
+      ),
+    ]);
+    expect(corruptRemeasurement.get('Tie-Out')!.get('D3')?.value).toBe('FAIL');
+  });
+});
+
+function colNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
 
 describe('a portfolio too long for one sheet', () => {
   it('continues on numbered sheets, and the tie-out covers all of them', () => {

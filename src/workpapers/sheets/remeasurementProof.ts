@@ -141,7 +141,10 @@ export function remeasurementProof(
           num(p.month, FMT.integer),
           text(p.timing),
           money(p.amount),
-          formula(`(1+$${R['Monthly rate']}$${r})^-(${P['t (months)']}${pr}-(${P['Effective month']}${pr}-1))`, '0.000000000000'),
+          formula(
+            `(1+$${R['Monthly rate']}$${r})^-(${P['t (months)']}${pr}-(${P['Effective month']}${pr}-1))`,
+            '0.000000000000',
+          ),
           formula(`${P.Amount}${pr}*${P['Discount factor']}${pr}`, FMT.money),
         ].forEach((c, i) => writes.push([pr, payFirstCol + i, c]));
       }
