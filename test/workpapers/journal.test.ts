@@ -127,6 +127,57 @@ describe('journal entries: every entry balances and the journal reproduces the s
   });
 });
 
+describe('a partial termination in the journal', () => {
+  it.each(['Proportion of asset', 'Proportion of liability'] as const)(
+    '%s: a derecognition entry with its gain or loss, then the remeasurement of the rest, each balanced',
+    (method) => {
+      const r = measureLease(
+        lease({ id: 'P', termMonths: 60, payment: 2000, rate: '0.05', initialDirectCosts: 300000 }),
+        [
+          modification({
+            leaseId: 'P',
+            effectiveDate: '2030-07-01',
+            type: 'Partial termination',
+            scopeReduction: new Decimal('0.3'),
+            newPayment: 150000,
+          }),
+        ],
+        { ...defaultPolicies(), partialTerminationMethod: method },
+      );
+      const before = r.months[17];
+      const newLiability = r.measurements[1].liability;
+      const removed =
+        method === 'Proportion of asset'
+          ? new Decimal(before.liabilityEnd).times('0.3').toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber()
+          : before.liabilityEnd - newLiability;
+      const rouRemoved = new Decimal(before.rouEnd)
+        .times(method === 'Proportion of asset' ? '0.3' : new Decimal(removed).dividedBy(before.liabilityEnd))
+        .toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
+        .toNumber();
+      const lines = leaseJournal(r).filter((l) => l.date === '2030-07-01' && l.type !== 'Lease payment');
+      const byEntry = [...entries(lines).values()];
+      const derecognition = byEntry[0];
+      expect(derecognition[0].type).toBe('Partial termination');
+      expect(net(derecognition, 'leaseLiability')).toBe(removed);
+      expect(net(derecognition, 'rouAsset')).toBe(-rouRemoved);
+      expect(removed).not.toBe(rouRemoved);
+      expect(net(derecognition, 'gainLoss')).toBe(-(removed - rouRemoved));
+      const remeasured = newLiability - (before.liabilityEnd - removed);
+      if (remeasured === 0) {
+        expect(byEntry.length).toBe(1);
+      } else {
+        expect(byEntry.length).toBe(2);
+        expect(byEntry[1][0].type).toBe('Remeasurement');
+        expect(net(byEntry[1], 'leaseLiability')).toBe(-remeasured);
+        expect(net(byEntry[1], 'rouAsset')).toBe(remeasured);
+      }
+      for (const e of byEntry) expect(e.reduce((s, l) => s + l.debit - l.credit, 0)).toBe(0);
+      // Proportion of liability: the liability falls to the new PV by derecognition alone.
+      if (method === 'Proportion of liability') expect(remeasured).toBe(0);
+    },
+  );
+});
+
 describe('journal entries against the published examples', () => {
   const policies = defaultPolicies();
 

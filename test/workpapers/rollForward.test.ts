@@ -3,6 +3,7 @@ import { ROLL_FORWARD_HEADERS, rollForwardLayout } from '../../src/workpapers/sh
 import { lease, modification } from '../support/leases';
 import { MiniSheet } from './evaluate';
 import { E1, E3 } from './support';
+import { Decimal } from '../../src/engine/money/decimal';
 
 type Header = (typeof ROLL_FORWARD_HEADERS)[number];
 
@@ -111,4 +112,40 @@ describe('the Roll-Forward', () => {
     expect(cents(fin, 'Liability reclassifications')).toBe(l.months[11].liabilityEnd);
     expect(cents(op, 'Liability closing')).toBe(0);
   });
+
+  it.each(['Proportion of asset', 'Proportion of liability'] as const)(
+    'a partial termination (%s): the share derecognized is a termination, the rest a remeasurement',
+    (method) => {
+      const l = measureLease(
+        lease({ id: 'P', termMonths: 60, payment: 2000, rate: '0.05', initialDirectCosts: 300000 }),
+        [
+          modification({
+            leaseId: 'P',
+            effectiveDate: '2030-07-01',
+            type: 'Partial termination',
+            scopeReduction: new Decimal('0.3'),
+            newPayment: 150000,
+          }),
+        ],
+        { ...policies, partialTerminationMethod: method },
+      );
+      const before = l.months[17];
+      const row = l.months[18];
+      expect(row.event).toBe('Partial termination');
+      const newLiability = l.measurements[1].liability;
+      // Derived from CONTRACT 1.10 with the balances before the modification, not from the engine's own fields.
+      const removed =
+        method === 'Proportion of asset'
+          ? new Decimal(before.liabilityEnd).times('0.3').toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber()
+          : before.liabilityEnd - newLiability;
+      const { rows, get, cents } = table([l]);
+      const m = rows.find((r) => get(r, 'Basis') === 'Month' && get(r, 'Period') === '2030-07')!;
+      expect(cents(m, 'Liability terminations')).toBe(-removed);
+      expect(cents(m, 'Liability remeasurements')).toBe(newLiability - (before.liabilityEnd - removed));
+      expect(cents(m, 'ROU terminations')).toBe(-row.rouDerecognized);
+      expect(cents(m, 'ROU terminations') + cents(m, 'ROU remeasurements')).toBe(row.rouAdjustment);
+      if (method === 'Proportion of liability') expect(cents(m, 'Liability remeasurements')).toBe(0);
+      else expect(cents(m, 'ROU remeasurements')).toBe(cents(m, 'Liability remeasurements'));
+    },
+  );
 });
