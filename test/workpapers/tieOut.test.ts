@@ -1,5 +1,10 @@
-import { lease } from '../support/leases';
-import { plan } from './support';
+import { Decimal } from '../../src/engine/money/decimal';
+import { measurePortfolio } from '../../src/engine';
+import type { PortfolioInput } from '../../src/engine/terms';
+import { buildWorkpapers } from '../../src/workpapers';
+import { SC, schedulesLayout } from '../../src/workpapers/sheets/schedules';
+import { lease, modification } from '../support/leases';
+import { META, plan, policies } from './support';
 
 describe('the Tie-Out', () => {
   const leases = Array.from({ length: 12 }, (_, i) =>
@@ -42,5 +47,95 @@ describe('the Tie-Out', () => {
     expect(tie.conditionalFormats).toEqual(expect.arrayContaining([{ range: 'G6:G32', kind: 'passFail' }]));
     const runLog = p.sheets.find((s) => s.name === 'Run Log')!;
     expect(runLog.rows.flat().some((c) => c?.formula === "='Tie-Out'!D3")).toBe(true);
+  });
+
+  describe('with modifications', () => {
+    const input: PortfolioInput = {
+      leases: [
+        lease({ id: 'A', termMonths: 48, payment: 1000, rate: '0.05' }),
+        lease({ id: 'B', termMonths: 48, payment: 1000, rate: '0.05', timing: 'Arrears' }),
+      ],
+      modifications: [
+        modification({ leaseId: 'A', effectiveDate: '2029-07-01', type: 'Remeasurement', newPayment: 120000 }),
+        modification({ leaseId: 'A', effectiveDate: '2030-01-01', type: 'Impairment', impairmentAmount: 300000 }),
+        modification({
+          leaseId: 'A',
+          effectiveDate: '2030-07-01',
+          type: 'Partial termination',
+          scopeReduction: new Decimal('0.4'),
+          newPayment: 70000,
+        }),
+        modification({ leaseId: 'A', effectiveDate: '2031-01-01', type: 'Termination', terminationPayment: 100000 }),
+        modification({
+          leaseId: 'B',
+          effectiveDate: '2029-04-01',
+          type: 'Remeasurement',
+          newDiscountRate: new Decimal('0.07'),
+          newTermMonths: 60,
+        }),
+      ],
+      policies: policies({ reportingDate: '2029-12-31' }),
+    };
+    const result = measurePortfolio(input);
+    const p = buildWorkpapers(result, input, META);
+    const tie = p.sheets.find((s) => s.name === 'Tie-Out')!;
+    const header = tie.rows[4];
+    const at = (name: string, from = 0) => header.findIndex((c, k) => k >= from && c?.value === name);
+
+    it('adds a liability = PV row per remeasurement and partial termination and an ROU row per event', () => {
+      const checks = tie.rows.slice(5).filter((r) => typeof r[0]?.value === 'number');
+      const proof = checks.map((r) => String(r[1]?.value)).slice(17 + 5);
+      expect(proof).toEqual([
+        'Remeasurement: A, month 7: liability after = PV of the revised payments',
+        'Remeasurement: A, month 7: ROU after = ROU before - derecognized + liability remeasurement - impairment',
+        'Impairment: A, month 13: ROU after = ROU before - derecognized + liability remeasurement - impairment',
+        'Partial termination: A, month 19: liability after = PV of the revised payments',
+        'Partial termination: A, month 19: ROU after = ROU before - derecognized + liability remeasurement - impairment',
+        'Remeasurement: B, month 4: liability after = PV of the revised payments',
+        'Remeasurement: B, month 4: ROU after = ROU before - derecognized + liability remeasurement - impairment',
+      ]);
+      expect(tie.conditionalFormats).toEqual(expect.arrayContaining([{ range: `G6:G${5 + 29}`, kind: 'passFail' }]));
+    });
+
+    it("links the schedule's event row and lists every revised payment with a live discount factor", () => {
+      const places = schedulesLayout(result.leases).places;
+      const id = at('Lease ID', 30);
+      const pv = at('PV of revised payments');
+      const payId = at('Lease ID', pv);
+      const rows = tie.rows.slice(5).filter((r) => r[id]?.value !== undefined);
+      expect(rows.map((r) => [r[id]?.value, r[id + 1]?.value])).toEqual([
+        ['A', 'Remeasurement'],
+        ['A', 'Impairment'],
+        ['A', 'Partial termination'],
+        ['B', 'Remeasurement'],
+      ]);
+      // Partial termination of A: month 19, Schedules row of that month.
+      const a = result.leases[0];
+      const pt = rows[2];
+      const sr = places[0].firstRow + 18;
+      expect(pt[id + 5]?.formula).toBe(`=Schedules!${SC.liabilityOpening}${sr}`);
+      expect(pt[id + 6]?.value).toBe(a.months[18].liabilityDerecognized / 100);
+      expect(pt[id + 10]?.value).toBe(a.months[18].rouDerecognized / 100);
+      expect(a.months[18].liabilityDerecognized).toBeGreaterThan(0);
+      // Every payment of every new measurement, and the PV re-performed from the table (binary floating point, as a
+      // spreadsheet would) rounds to the engine's liability.
+      const payments = tie.rows.slice(5).filter((r) => r[payId]?.value !== undefined);
+      const measured = [a.measurements[1], a.measurements[3], result.leases[1].measurements[1]];
+      expect(payments.length).toBe(measured.reduce((s, m) => s + m.payments.length, 0));
+      let k = 0;
+      for (const m of measured) {
+        const rate = Number(m.monthlyRate.text);
+        let sum = 0;
+        for (const pay of m.payments) {
+          const r = payments[k++];
+          expect(r[payId + 3]?.value).toBe(pay.t);
+          expect(r[payId + 6]?.value).toBe(pay.amount / 100);
+          expect(r[payId + 7]?.formula).toMatch(/^=\(1\+\$[A-Z]+\$\d+\)\^-\([A-Z]+\d+-\([A-Z]+\d+-1\)\)$/);
+          sum += (pay.amount / 100) * (1 + rate) ** -(pay.t - (m.startMonth - 1));
+        }
+        expect(Math.round(sum * 100)).toBe(m.liability);
+      }
+      expect(k).toBe(payments.length);
+    });
   });
 });
