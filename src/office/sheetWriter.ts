@@ -4,10 +4,11 @@
  * colouring, frozen header rows and the tab colour. The plan decides everything about content; this only writes.
  */
 import { columnLetters } from '../input/a1';
-import type { SheetPlan } from '../workpapers/plan';
+import type { PlanDataValidation, SheetPlan } from '../workpapers/plan';
 import { planLastRow, planRows } from '../workpapers/planRows';
 import { charactersToPoints, formulaInput, type RefRenames } from './cellInput';
 import type { CellValue, XWorksheet } from './excelApi';
+import { renameRefs } from './formulaRefs';
 import { COMMAND_OVERHEAD, jsonBytes, valueBytes, type RequestBudget, type RequestPacker } from './requests';
 
 export interface RowChunk {
@@ -142,6 +143,22 @@ function boldRuns(plan: SheetPlan): { row: number; col: number; length: number }
   return runs;
 }
 
+/** Excel refuses an inline dropdown list over 255 characters (the items joined by commas). */
+export const INLINE_LIST_LIMIT = 255;
+
+/** A dropdown's source: "=<range>" when the plan names a visible range, else the inline list (within the limit). */
+export function listSource(sheet: string, dv: PlanDataValidation, renames?: RefRenames): string {
+  if (dv.source !== undefined) {
+    const ref = dv.source.startsWith('=') ? dv.source : `=${dv.source}`;
+    return renames ? renameRefs(ref, renames.sheets, renames.tables) : ref;
+  }
+  const list = dv.list.join(',');
+  if (list.length > INLINE_LIST_LIMIT || dv.list.some((x) => x.includes(','))) {
+    throw new RangeError(`${sheet}!${dv.range}: the dropdown list is too long for Excel inline; give it a source range`);
+  }
+  return list;
+}
+
 export interface SheetWriteOptions {
   budget: RequestBudget;
   /** Formula references to rewrite (staging sheets point at each other under their staging names). */
@@ -186,7 +203,7 @@ export async function writeSheetPlan(
     });
   }
   for (const dv of plan.dataValidations ?? []) {
-    const source = dv.list.join(',');
+    const source = listSource(plan.name, dv, options.renames);
     await packer.add(COMMAND_OVERHEAD * 3 + jsonBytes(source) + jsonBytes(dv.errorMessage ?? ''), 0, () => {
       const validation = sheet.getRange(dv.range).dataValidation;
       validation.clear();

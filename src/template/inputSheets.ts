@@ -4,7 +4,7 @@
  * (many leases) are both built here, so what a user starts from is exactly what the reader expects.
  */
 import { toExcelSerial } from '../engine/calendar/dates';
-import { columnLetters } from '../input/a1';
+import { columnLetters, quoteSheetName } from '../input/a1';
 import {
   CLASSIFICATIONS,
   FREQUENCIES,
@@ -17,7 +17,7 @@ import {
   TIMINGS,
   YES_NO,
 } from '../input/columns';
-import { POLICY_SETTINGS } from '../input/policySettings';
+import { POLICY_SETTINGS, type PolicySetting } from '../input/policySettings';
 import type { PlanCell, PlanDataValidation, SheetPlan } from '../workpapers/plan';
 
 /** A value as the user would type it: dates as ISO text ("2029-01-01") become Excel dates in date columns. */
@@ -185,27 +185,53 @@ export const LEASE_MODIFICATIONS_NOTE =
 export const POLICIES_NOTE =
   'Optional. Accounting policy settings; a blank Value uses the default. Setting names must match the list.';
 
+/** What a setting's Value accepts, in words, for the reference table beside the Policies table. */
+function allowedValues(s: PolicySetting): string {
+  switch (s.kind) {
+    case 'choice':
+      return s.choices.join(' / ');
+    case 'yesNo':
+      return YES_NO.join(' / ');
+    case 'threshold':
+      return 'A percentage, e.g. 75%';
+    case 'monthEnd':
+      return 'A month-end date, or blank';
+    case 'month':
+      return 'A month number, 1 to 12';
+    case 'account':
+      return 'Any account name';
+  }
+}
+
+/** Columns of the reference table of allowed settings (beside the Policies table, after a spacer column). */
+const REFERENCE_COLUMN = 4; // D
+
 function policiesSheet(values: Record<string, InputValue>): SheetPlan {
   for (const k of Object.keys(values)) {
     if (!POLICY_SETTINGS.some((s) => s.setting === k)) throw new Error(`no policy setting "${k}"`);
   }
   const first = HEADER_ROW + 1;
   const last = HEADER_ROW + POLICY_SETTINGS.length;
+  const names = columnLetters(REFERENCE_COLUMN);
   const dataValidations: PlanDataValidation[] = [
     {
       range: `A${first}:A${last}`,
       list: POLICY_SETTINGS.map((s) => s.setting),
-      errorMessage: 'Choose a setting from the list',
+      // The names are too many for an inline list: the dropdown reads the visible reference table.
+      source: `${quoteSheetName(TABLE_NAMES.policies)}!$${names}$${first}:$${names}$${last}`,
+      errorMessage: `Choose a setting from the list in ${names}${first}:${names}${last}`,
     },
   ];
   const rows: (PlanCell | null)[][] = [
-    [{ value: 'Policies', bold: true }],
+    [{ value: 'Policies', bold: true }, null, null, { value: 'Allowed settings (reference)', bold: true }],
     [{ value: POLICIES_NOTE }],
     [
       { value: POLICIES_COLUMNS[0].header, bold: true },
       { value: POLICIES_COLUMNS[1].header, bold: true },
       null,
+      { value: 'Setting', bold: true },
       { value: 'About', bold: true },
+      { value: 'Allowed values', bold: true },
     ],
   ];
   POLICY_SETTINGS.forEach((s, i) => {
@@ -226,13 +252,15 @@ function policiesSheet(values: Record<string, InputValue>): SheetPlan {
       { value: s.setting, numberFormat: '@' },
       { value: v, numberFormat: s.numberFormat ?? '@' },
       null,
+      { value: s.setting, numberFormat: '@' },
       { value: s.description },
+      { value: allowedValues(s), numberFormat: '@' },
     ]);
   });
   return {
     name: TABLE_NAMES.policies,
     rows,
-    columnWidths: [32, 26, 2, 90],
+    columnWidths: [32, 26, 2, 32, 90, 44],
     frozenRows: HEADER_ROW,
     tables: [{ name: TABLE_NAMES.policies, range: `A${HEADER_ROW}:B${last}`, style: 'TableStyleMedium2' }],
     dataValidations,

@@ -35,6 +35,11 @@ export interface PlanDataValidation {
   range: string;
   /** Allowed values (an in-cell dropdown). */
   list: string[];
+  /**
+   * A visible range on the workbook holding exactly `list`, e.g. "'Policies'!$D$4:$D$21": the dropdown refers to
+   * it instead of an inline list. Needed when the list is over Excel's 255-character inline limit (nothing hidden).
+   */
+  source?: string;
   /** Shown when a value outside the list is typed. */
   errorMessage?: string;
 }

@@ -3,7 +3,7 @@
  * uses (added to the workbook's styles.xml at the end). Strings are written as inline text, never as formulas;
  * formulas are written without a cached value, so the spreadsheet computes them when it opens the file.
  */
-import type { PlanCell, PlanTable, SheetPlan } from '../workpapers/plan';
+import type { PlanCell, PlanDataValidation, PlanTable, SheetPlan } from '../workpapers/plan';
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -252,7 +252,8 @@ export function sheetExtent(plan: SheetPlan): { rows: number; cols: number } {
 
 /** The worksheet XML in chunks of about 1 MB (Buffers of UTF-8, strings for the head and tail). */
 export function* worksheetXml(original: SheetPlan, o: SheetXmlOptions): Generator<string | Buffer> {
-  const { plan, listRefs, hiddenColumns } = withLongLists(original);
+  const plan = original;
+  const listFormulas = (plan.dataValidations ?? []).map((v) => listFormula(plan.name, v));
   const { rows: lastRow, cols: lastCol } = sheetExtent(plan);
   let head = XML_HEAD + `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`;
   if (plan.tabColor) head += `<sheetPr><tabColor rgb="FF${plan.tabColor.replace('#', '').toUpperCase()}"/></sheetPr>`;
@@ -267,12 +268,11 @@ export function* worksheetXml(original: SheetPlan, o: SheetXmlOptions): Generato
       `<selection pane="${pane}" activeCell="${columnLetters(fc + 1)}${fr + 1}" sqref="${columnLetters(fc + 1)}${fr + 1}"/>`;
   }
   head += '</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>';
-  if ((plan.columnWidths && plan.columnWidths.length > 0) || hiddenColumns.length > 0) {
+  if (plan.columnWidths && plan.columnWidths.length > 0) {
     head += '<cols>';
     (plan.columnWidths ?? []).forEach((w, i) => {
       head += `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`;
     });
-    for (const c of hiddenColumns) head += `<col min="${c}" max="${c}" width="9" hidden="1" customWidth="1"/>`;
     head += '</cols>';
   }
   head += '<sheetData>';
@@ -312,8 +312,7 @@ export function* worksheetXml(original: SheetPlan, o: SheetXmlOptions): Generato
   if (dv.length > 0) {
     tail += `<dataValidations count="${dv.length}">`;
     dv.forEach((v, k) => {
-      const list = v.list.join(',');
-      const formula1 = listRefs[k] ?? `"${list}"`;
+      const formula1 = listFormulas[k];
       const err = v.errorMessage
         ? ` showErrorMessage="1" errorTitle="Not in the list" error="${escapeXml(v.errorMessage)}"`
         : ' showErrorMessage="1"';
@@ -329,39 +328,20 @@ export function* worksheetXml(original: SheetPlan, o: SheetXmlOptions): Generato
   yield tail;
 }
 
+/** Excel's limit on an inline dropdown list (the items joined by commas). */
+export const INLINE_LIST_LIMIT = 255;
+
 /**
- * An inline dropdown list holds at most 255 characters and no commas inside an item: longer lists go into a hidden
- * column to the right of the sheet's content, and the validation refers to that range.
+ * A dropdown's formula1: the visible range the plan names, or the inline list. An inline list holds at most 255
+ * characters and no comma or quote inside an item; a longer list needs a `source` range (nothing is hidden).
  */
-function withLongLists(plan: SheetPlan): {
-  plan: SheetPlan;
-  listRefs: (string | undefined)[];
-  hiddenColumns: number[];
-} {
-  const dv = plan.dataValidations ?? [];
-  const long = dv.map((v) => v.list.join(',').length > 255 || v.list.some((x) => /[,"]/.test(x)));
-  if (!long.some(Boolean)) return { plan, listRefs: [], hiddenColumns: [] };
-  const { cols } = sheetExtent(plan);
-  const blocksStart = Math.min(Infinity, ...(plan.blocks ?? []).filter((b) => b.rowCount > 0).map((b) => b.firstRow));
-  const rows = plan.rows.map((r) => [...r]);
-  const listRefs: (string | undefined)[] = [];
-  const hiddenColumns: number[] = [];
-  let next = Math.max(cols + 2, 703);
-  dv.forEach((v, k) => {
-    if (!long[k]) return;
-    if (v.list.length >= blocksStart) throw new Error(`${plan.name}: no room for the dropdown list of ${v.range}`);
-    const c = next++;
-    hiddenColumns.push(c);
-    v.list.forEach((item, i) => {
-      while (rows.length <= i) rows.push([]);
-      const row = rows[i];
-      while (row.length < c - 1) row.push(null);
-      row[c - 1] = { value: item };
-    });
-    const L = columnLetters(c);
-    listRefs[k] = `$${L}$1:$${L}$${v.list.length}`;
-  });
-  return { plan: { ...plan, rows }, listRefs, hiddenColumns };
+function listFormula(sheet: string, v: PlanDataValidation): string {
+  if (v.source !== undefined) return v.source.replace(/^=/, '');
+  const list = v.list.join(',');
+  if (list.length > INLINE_LIST_LIMIT || v.list.some((x) => /[,"]/.test(x))) {
+    throw new Error(`${sheet}!${v.range}: the dropdown list is too long for Excel inline; give it a source range`);
+  }
+  return `"${list}"`;
 }
 
 /** The header texts of a table, read from the plan (rows or the first row of a block). */

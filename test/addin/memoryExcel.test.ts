@@ -262,6 +262,29 @@ describe('in-memory Excel: tables, validation, names', () => {
     expect(await codeOf(again)).toBe('InvalidOperation');
   });
 
+  test('a list source is inline text of at most 255 characters, or a one-column range of a sheet', async () => {
+    const excel = new MemoryExcel();
+    excel.addSheet('S');
+    excel.addSheet('Lists here');
+    const rule = (address: string, source: string) =>
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('S').getRange(address).dataValidation.rule = {
+          list: { inCellDropDown: true, source },
+        };
+      });
+    expect(await codeOf(rule('A1', 'x'.repeat(256)))).toBe('InvalidArgument');
+    await rule('A2', 'x'.repeat(255));
+    await rule('A3', "='Lists here'!$B$1:$B$30");
+    await rule('A4', '=$C$1:$C$5');
+    expect(await codeOf(rule('A5', '=Nowhere!$B$1:$B$3'))).toBe('InvalidArgument');
+    expect(await codeOf(rule('A6', '=S!B1:C3'))).toBe('InvalidArgument');
+    await excel.run(async (context) => {
+      const dv = context.workbook.worksheets.getItem('S').getRange('A3').dataValidation.load('rule');
+      await context.sync();
+      expect(dv.rule.list?.source).toBe("='Lists here'!$B$1:$B$30");
+    });
+  });
+
   test('sheet-scoped names: add, find, list, delete', async () => {
     const excel = new MemoryExcel();
     excel.addSheet('Out');

@@ -77,6 +77,38 @@ describe('Office.js adapter against the in-memory Excel', () => {
     expect(excel.sheetNames()).toContain(leasesSheet);
   });
 
+  test('Create template: the setting dropdown refers to the visible reference table; no inline list is over 255', async () => {
+    const excel = new MemoryExcel();
+    excel.addSheet('Sheet1');
+    await createTemplate(excel.run, templatePlan());
+    const sources = excel.model.sheets.flatMap((s) => s.validations.map((v) => String(v.rule.list?.source)));
+    expect(sources.length).toBeGreaterThan(5);
+    for (const source of sources.filter((x) => !x.startsWith('='))) expect(source.length).toBeLessThanOrEqual(255);
+    const ranged = sources.filter((x) => x.startsWith('='));
+    expect(ranged).toHaveLength(1);
+    const m = /^=Policies!\$D\$4:\$D\$(\d+)$/.exec(ranged[0]);
+    expect(m).not.toBeNull();
+    const held = excel
+      .usedValues('Policies')
+      .slice(3, Number(m![1]))
+      .map((r) => r[3]);
+    const policies = (await readWorkbookTables(excel.run)).tables.find((t) => t.name === 'Policies')!;
+    expect(held).toEqual(policies.rows.map((r) => r[0].value));
+  });
+
+  test('a dropdown list over 255 characters without a source range is refused before anything is sent', async () => {
+    const excel = new MemoryExcel();
+    excel.addSheet('Sheet1');
+    const long = Array.from({ length: 40 }, (_, i) => `Choice number ${i + 1}`);
+    const plan: SheetPlan = {
+      name: 'Lists',
+      rows: [[{ value: 'Pick' }]],
+      dataValidations: [{ range: 'A2:A9', list: long }],
+    };
+    await expect(createTemplate(excel.run, [plan])).rejects.toThrow(/Lists!A2:A9: the dropdown list is too long/);
+    expect(excel.requests.every((r) => r.error === undefined)).toBe(true);
+  });
+
   test('Create template never writes over existing data', async () => {
     const excel = new MemoryExcel();
     excel.addSheet('Leases');

@@ -86,6 +86,36 @@ describe('templatePlan', () => {
     expect(pol.dataValidations?.find((v) => v.range.startsWith('A4:'))?.list).toContain('Reporting Date');
   });
 
+  it('every dropdown is an inline list within 255 characters or refers to a visible range holding its values', () => {
+    for (const s of plan) {
+      for (const v of s.dataValidations ?? []) {
+        if (v.source === undefined) {
+          expect(v.list.join(',').length).toBeLessThanOrEqual(255);
+          continue;
+        }
+        // "Policies!$D$4:$D$21" read back from the plan's own cells.
+        const m = /^(\w+)!\$([A-Z])\$(\d+):\$([A-Z])\$(\d+)$/.exec(v.source);
+        expect(m).not.toBeNull();
+        const [, sheetName, col, r0, col1, r1] = m!;
+        expect(col1).toBe(col);
+        const c = col.charCodeAt(0) - 65;
+        const held = sheet(plan, sheetName)
+          .rows.slice(Number(r0) - 1, Number(r1))
+          .map((r) => r[c]?.value);
+        expect(held).toEqual(v.list);
+      }
+    }
+    const pol = sheet(plan, 'Policies');
+    const names = pol.dataValidations?.find((v) => v.range.startsWith('A4:'));
+    expect(names?.list.join(',').length).toBeGreaterThan(255);
+    expect(names?.source).toBeDefined();
+    // The reference table is labelled: a title above it and a header over each of its columns.
+    expect(pol.rows[0][3]?.value).toBe('Allowed settings (reference)');
+    expect(pol.rows[2].slice(3).map((c) => c?.value)).toEqual(['Setting', 'About', 'Allowed values']);
+    const rateBasis = pol.rows.find((r) => r[3]?.value === 'Rate Basis');
+    expect(rateBasis?.[5]?.value).toBe('Payment frequency / Monthly / Effective annual');
+  });
+
   it('says on the LeasePayments sheet that its rows replace the regular stream', () => {
     const notes = sheet(plan, 'LeasePayments')
       .rows.slice(0, 2)

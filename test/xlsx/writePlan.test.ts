@@ -86,11 +86,11 @@ describe('writePlan', () => {
     expect(xml).toMatch(
       /<dataValidation type="list"[^>]*><formula1>&quot;Monthly,Quarterly,Semiannual,Annual&quot;<\/formula1>/,
     );
-    // A list longer than Excel's 255 characters sits in a hidden column the validation refers to.
+    // A list longer than Excel's 255 characters refers to the visible reference table beside the Policies table;
+    // nothing on the sheet is hidden.
     const policies = sheetXml(path, 'Policies');
-    const long = /<formula1>(\$[A-Z]+\$1:\$[A-Z]+\$\d+)<\/formula1>/.exec(policies);
-    expect(long).not.toBeNull();
-    expect(policies).toMatch(/<col min="\d+" max="\d+" width="9" hidden="1" customWidth="1"\/>/);
+    expect(policies).toMatch(/<dataValidation type="list"[^>]*sqref="A4:A\d+"><formula1>Policies!\$D\$4:\$D\$\d+<\/formula1>/);
+    expect(policies).not.toMatch(/hidden="1"/);
   });
 
   it("keeps the user's sheets (values, formulas, tables), replaces the product's, and adds the plan's after them", async () => {

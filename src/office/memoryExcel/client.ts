@@ -802,6 +802,38 @@ export function rangeCells(rect: Rect): number {
 
 // ----------------------------------------------------------------------------------------- data validation
 
+/** Excel's limit on an inline list source (the items joined by commas). */
+const INLINE_LIST_LIMIT = 255;
+
+/**
+ * A list source is either inline text ("Monthly,Quarterly", at most 255 characters, as Excel refuses longer) or
+ * "=<range>" on a sheet of the workbook ("=Policies!$D$4:$D$21", or a range of the validated sheet).
+ */
+function checkListSource(model: WorkbookModel, sheet: SheetModel, source: string, path: string): void {
+  if (!source.startsWith('=')) {
+    if (source.length > INLINE_LIST_LIMIT) {
+      throw new ExcelError('InvalidArgument', 'The list source is over 255 characters.', path);
+    }
+    return;
+  }
+  const ref = source.slice(1);
+  const bang = ref.lastIndexOf('!');
+  const target =
+    bang < 0
+      ? sheet
+      : model.sheetByName(
+          ref
+            .slice(0, bang)
+            .replace(/^'(.*)'$/, '$1')
+            .replace(/''/g, "'"),
+        );
+  if (!target) throw new ExcelError('InvalidArgument', `The list source ${source} names no sheet.`, path);
+  const rect = parseAddress(ref.slice(bang + 1));
+  if (rect.r0 !== rect.r1 && rect.c0 !== rect.c1) {
+    throw new ExcelError('InvalidArgument', `The list source ${source} is not one row or column.`, path);
+  }
+}
+
 class MemoryDataValidation extends ClientObject<RangeModel> implements XDataValidation {
   constructor(ctx: MemoryRequestContext, path: string, resolver: Resolver<RangeModel>) {
     super(ctx, path, resolver);
@@ -822,6 +854,7 @@ class MemoryDataValidation extends ClientObject<RangeModel> implements XDataVali
       if (rule.list && typeof rule.list.source !== 'string') {
         throw new ExcelError('InvalidArgument', 'The list source must be text or a range address.', this.path);
       }
+      if (rule.list) checkListSource(this.ctx.host.model, r.sheet, rule.list.source as string, this.path);
       // Excel refuses a new rule over cells that already have one; clear() first.
       if (r.sheet.validations.some((v) => intersects(v.rect, r.rect))) {
         throw new ExcelError(
