@@ -1,7 +1,7 @@
 /**
  * The workpapers recalculated by LibreOffice from their formulas alone: the sample portfolio and the published
- * examples (E1 + E3, E19 + E20) written by the command line, plus two deliberately corrupted copies, in one soffice
- * run. Every formula cell of the schedules must equal the engine's figure to the cent, every Tie-Out row must say
+ * examples (E1 + E3, E19 + E20) and a portfolio with every kind of modification (once per Partial Termination
+ * Method) written by the command line, plus deliberately corrupted copies, in one soffice run. Every formula cell of the schedules must equal the engine's figure to the cent, every Tie-Out row must say
  * PASS, and each corruption must turn exactly the matching Tie-Out rows to FAIL. Screenshots of the output sheets
  * go to test-artifacts/screenshots.
  */
@@ -521,6 +521,23 @@ describe('remeasurements proved on the Tie-Out', () => {
       expect(compared).toBe(events.filter((e) => e.m.event !== 'Impairment').length);
     },
   );
+
+  it('the workbook holds every kind of modification', () => {
+    const of = (id: string) => runs[3].leases.find((l) => l.id === id)!;
+    const event = (id: string) => of(id).months.filter((m) => m.event);
+    expect(of('M-TERM').months.length).toBe(72);
+    expect(event('M-RATE')[0].event).toBe('Remeasurement');
+    expect(of('M-RATE').measurements[1].annualRate).toBe('0.0725');
+    expect(event('M-END')).toMatchObject([{ event: 'Termination', arrearsPayment: 500000 }]);
+    expect(event('M-IMP').map((m) => [m.event, m.classification])).toEqual([
+      ['Impairment', 'operating'],
+      ['Remeasurement', 'operating'],
+    ]);
+    expect(of('M-FIN').months[11].classification).toBe('finance');
+    expect(of('M-FIN').months[12].classification).toBe('operating');
+    // 6 remeasurements and partial terminations (2 rows each) and 1 impairment (1 row) after the 22 standing checks.
+    expect(tieOutResults(runs[3].recalculated!).size).toBe(22 + 6 * 2 + 1);
+  });
 
   it('the two Partial Termination Methods book different figures, each proved', () => {
     const part = (i: number) => runs[i].leases.find((l) => l.id === 'M-PART')!.months.find((m) => m.event)!;

@@ -8,6 +8,10 @@
  * do not). "Every entry balances" is checked per lease: the lease's debits equal its credits, and the sum of
  * (debit - credit) x the entry's position within the lease is 0.00, which an unbalanced entry cannot satisfy
  * unless another entry of the same lease is out by an offsetting amount in both sums.
+ *
+ * After the standing checks, each remeasurement and partial termination adds two rows (liability after = PV of the
+ * revised payments, re-performed on this sheet; ROU after = ROU before - derecognized + liability remeasurement -
+ * impairment) and each impairment the ROU row: see remeasurementProof.ts for the tables they compare.
  */
 import type { LeaseResult } from '../../engine';
 import type { GlAccounts } from '../../engine/terms';
