@@ -4,7 +4,7 @@
  * could be taken that way is sent behind an apostrophe, which Excel keeps out of the value: text stays text.
  */
 import type { CellValue } from './excelApi';
-import { renameRefs } from './formulaRefs';
+import { refRenamer } from './formulaRefs';
 import type { PlanCell } from '../workpapers/plan';
 
 const MONTH_DATE = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s\-/,]*\d/i;
@@ -28,11 +28,23 @@ export interface RefRenames {
   tables: ReadonlyMap<string, string>;
 }
 
+const renamers = new WeakMap<RefRenames, (formula: string) => string>();
+
+/** The formula with the staging renames applied (the renamer is built once per set of renames). */
+function renamed(formula: string, renames: RefRenames): string {
+  let rename = renamers.get(renames);
+  if (!rename) {
+    rename = refRenamer(renames.sheets, renames.tables);
+    renamers.set(renames, rename);
+  }
+  return rename(formula);
+}
+
 /** The entry for `range.formulas`: a formula, a constant (text quoted as needed), or null to leave empty. */
 export function formulaInput(cell: PlanCell | null | undefined, renames?: RefRenames): CellValue | null {
   if (!cell) return null;
   if (cell.formula !== undefined) {
-    return renames ? renameRefs(cell.formula, renames.sheets, renames.tables) : cell.formula;
+    return renames ? renamed(cell.formula, renames) : cell.formula;
   }
   const v = cell.value;
   if (v === undefined || v === null) return null;

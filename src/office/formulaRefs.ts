@@ -112,6 +112,25 @@ export function renameRefs(
   return out + formula.slice(at);
 }
 
+/**
+ * `renameRefs` with the maps fixed, for rewriting many formulas: a formula that does not mention any of the names
+ * (compared case-insensitively) is returned as it is without being parsed.
+ */
+export function refRenamer(
+  sheets: ReadonlyMap<string, string>,
+  tables: ReadonlyMap<string, string> = new Map(),
+): (formula: string) => string {
+  const names = [...sheets.keys(), ...tables.keys()];
+  if (names.length === 0) return (formula) => formula;
+  // Only ASCII names are screened (a regex's case folding is Excel's for ASCII); others always go through the parse.
+  // eslint-disable-next-line no-control-regex
+  if (!names.every((n) => /^[\x00-\x7f]+$/.test(n))) return (formula) => renameRefs(formula, sheets, tables);
+  const escape = (n: string) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // A quoted sheet name doubles its apostrophes: 'O''Brien'!A1.
+  const mention = new RegExp(names.flatMap((n) => [escape(n), escape(n.replace(/'/g, "''"))]).join('|'), 'i');
+  return (formula) => (mention.test(formula) ? renameRefs(formula, sheets, tables) : formula);
+}
+
 function lookup(map: ReadonlyMap<string, string>, name: string): string | undefined {
   const direct = map.get(name);
   if (direct !== undefined) return direct;

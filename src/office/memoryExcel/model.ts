@@ -5,7 +5,7 @@
  */
 /// <reference types="office-js" />
 import { columnLetters, columnNumber, MAX_COLUMNS, MAX_ROWS, quoteSheetName } from '../../input/a1';
-import { renameRefs } from '../formulaRefs';
+import { refRenamer } from '../formulaRefs';
 import type { CellValue } from '../excelApi';
 import { ExcelError } from './errors';
 
@@ -187,7 +187,7 @@ export class WorkbookModel {
     this.sheets.splice(i, 1);
     for (let t = this.tables.length - 1; t >= 0; t--) if (this.tables[t].sheet === sheet) this.tables.splice(t, 1);
     // Formulas elsewhere that referred to the sheet now refer to #REF!, as in Excel.
-    this.rewriteFormulas((f) => replaceSheetWithRef(f, sheet.name));
+    this.rewriteFormulas(sheetRefRemover(sheet.name));
     if (this.activeSheet === sheet) this.activeSheet = this.sheets[Math.max(0, i - 1)] ?? null;
     if (this.selection?.sheet === sheet) this.selection = null;
     this.touch();
@@ -206,7 +206,7 @@ export class WorkbookModel {
     }
     const old = sheet.name;
     sheet.name = name;
-    this.rewriteFormulas((f) => renameRefs(f, new Map([[old, name]])));
+    this.rewriteFormulas(refRenamer(new Map([[old, name]])));
     this.touch();
   }
 
@@ -269,7 +269,7 @@ export class WorkbookModel {
     }
     const old = table.name;
     table.name = name;
-    this.rewriteFormulas((f) => renameRefs(f, new Map(), new Map([[old, name]])));
+    this.rewriteFormulas(refRenamer(new Map(), new Map([[old, name]])));
     this.touch();
   }
 
@@ -295,12 +295,15 @@ export class WorkbookModel {
   }
 }
 
-function replaceSheetWithRef(formula: string, sheetName: string): string {
-  // Excel turns Sheet!A1 into #REF! when the sheet is deleted.
-  return renameRefs(formula, new Map([[sheetName, '\uE000REF']])).replace(
-    /'?\uE000REF'?!\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?/g,
-    '#REF!',
-  );
+/** Excel turns Sheet!A1 into #REF! when the sheet is deleted. */
+function sheetRefRemover(sheetName: string): (formula: string) => string {
+  const mark = refRenamer(new Map([[sheetName, '\uE000REF']]));
+  return (formula) => {
+    const marked = mark(formula);
+    return marked === formula
+      ? formula
+      : marked.replace(/'?\uE000REF'?!\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?/g, '#REF!');
+  };
 }
 
 export function intersects(a: Rect, b: Rect): boolean {
