@@ -585,12 +585,14 @@ export class MemoryRange extends ClientObject<RangeModel> implements XRange {
       grid,
       (r) => {
         this.checkShape(r.rect, grid);
+        const { r0, c0 } = r.rect;
         for (let i = 0; i < grid.length; i++) {
-          const row = r.sheet.row(r.rect.r0 + i, true);
-          for (let j = 0; j < grid[i].length; j++) {
-            const nf = grid[i][j];
+          const line = grid[i];
+          const formats = r.sheet.row(r0 + i, true).nf;
+          for (let j = 0; j < line.length; j++) {
+            const nf = line[j];
             if (nf === null || nf === undefined) continue;
-            row.nf[r.rect.c0 + j] = nf === '' || nf === 'General' ? undefined : String(nf);
+            formats[c0 + j] = nf === '' || nf === 'General' ? undefined : typeof nf === 'string' ? nf : String(nf);
           }
         }
       },
