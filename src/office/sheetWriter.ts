@@ -154,7 +154,9 @@ export function listSource(sheet: string, dv: PlanDataValidation, renames?: RefR
   }
   const list = dv.list.join(',');
   if (list.length > INLINE_LIST_LIMIT || dv.list.some((x) => x.includes(','))) {
-    throw new RangeError(`${sheet}!${dv.range}: the dropdown list is too long for Excel inline; give it a source range`);
+    throw new RangeError(
+      `${sheet}!${dv.range}: the dropdown list is too long for Excel inline; give it a source range`,
+    );
   }
   return list;
 }

@@ -89,7 +89,9 @@ describe('writePlan', () => {
     // A list longer than Excel's 255 characters refers to the visible reference table beside the Policies table;
     // nothing on the sheet is hidden.
     const policies = sheetXml(path, 'Policies');
-    expect(policies).toMatch(/<dataValidation type="list"[^>]*sqref="A4:A\d+"><formula1>Policies!\$D\$4:\$D\$\d+<\/formula1>/);
+    expect(policies).toMatch(
+      /<dataValidation type="list"[^>]*sqref="A4:A\d+"><formula1>Policies!\$D\$4:\$D\$\d+<\/formula1>/,
+    );
     expect(policies).not.toMatch(/hidden="1"/);
   });
 
