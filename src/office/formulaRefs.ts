@@ -112,6 +112,17 @@ export function renameRefs(
   return out + formula.slice(at);
 }
 
+/** "'Lease data'!A1:B9" -> { sheet: "Lease data", local: "A1:B9" }; sheet is null when the address names none. */
+export function splitAddress(address: string): { sheet: string | null; local: string } {
+  const bang = address.lastIndexOf('!');
+  if (bang < 0) return { sheet: null, local: address };
+  const sheet = address
+    .slice(0, bang)
+    .replace(/^'(.*)'$/, '$1')
+    .replace(/''/g, "'");
+  return { sheet, local: address.slice(bang + 1) };
+}
+
 /**
  * `renameRefs` with the maps fixed, for rewriting many formulas: a formula that does not mention any of the names
  * (compared case-insensitively) is returned as it is without being parsed.

@@ -5,6 +5,7 @@
 import { columnLetters } from '../input/a1';
 import { quoteText } from './cellInput';
 import type { CellValue, ExcelRun } from './excelApi';
+import { splitAddress } from './formulaRefs';
 
 export interface PolicyRow {
   setting: string;
@@ -47,11 +48,7 @@ export async function readPolicies(run: ExcelRun): Promise<PoliciesRead> {
         numberFormat: String(range.numberFormat[i + 1]?.[vi] ?? 'General'),
       }))
       .filter((r) => r.setting !== '');
-    const bang = range.address.lastIndexOf('!');
-    const sheet = range.address
-      .slice(0, bang)
-      .replace(/^'(.*)'$/, '$1')
-      .replace(/''/g, "'");
+    const sheet = splitAddress(range.address).sheet ?? '';
     return { table: { sheet, address: range.address }, rows };
   });
 }

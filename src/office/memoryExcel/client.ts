@@ -26,6 +26,7 @@ import type {
   XWorksheetCollection,
   XWorksheetFreezePanes,
 } from '../excelApi';
+import { splitAddress } from '../formulaRefs';
 import { enter } from './coerce';
 import { ExcelError, propertyNotLoaded } from './errors';
 import { FormulaEngine } from './formula';
@@ -105,6 +106,12 @@ interface Command {
 
 const encoder = new TextEncoder();
 
+/** UTF-8 size of a string, without encoding it when it is ASCII (most requests are). */
+function utf8Length(text: string): number {
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(text) ? text.length : encoder.encode(text).length;
+}
+
 export class MemoryRequestContext implements XRequestContext {
   readonly workbook: MemoryWorkbook;
   readonly application: MemoryApplication;
@@ -165,7 +172,7 @@ export class MemoryRequestContext implements XRequestContext {
     const json = JSON.stringify(queue.map((c) => ({ o: c.op, t: c.target, a: c.args })));
     const record: RequestRecord = {
       index: 0,
-      bytes: encoder.encode(json).length,
+      bytes: utf8Length(json),
       responseBytes: 0,
       commands: queue.length,
       cellsWritten: queue.reduce((s, c) => s + (c.cells ?? 0), 0),
@@ -818,19 +825,10 @@ function checkListSource(model: WorkbookModel, sheet: SheetModel, source: string
     }
     return;
   }
-  const ref = source.slice(1);
-  const bang = ref.lastIndexOf('!');
-  const target =
-    bang < 0
-      ? sheet
-      : model.sheetByName(
-          ref
-            .slice(0, bang)
-            .replace(/^'(.*)'$/, '$1')
-            .replace(/''/g, "'"),
-        );
+  const { sheet: name, local } = splitAddress(source.slice(1));
+  const target = name === null ? sheet : model.sheetByName(name);
   if (!target) throw new ExcelError('InvalidArgument', `The list source ${source} names no sheet.`, path);
-  const rect = parseAddress(ref.slice(bang + 1));
+  const rect = parseAddress(local);
   if (rect.r0 !== rect.r1 && rect.c0 !== rect.c1) {
     throw new ExcelError('InvalidArgument', `The list source ${source} is not one row or column.`, path);
   }
@@ -948,18 +946,12 @@ export class MemoryTableCollection extends ClientObject<WorkbookModel> implement
           this.path,
         );
       let sheet = this.scope ? this.scope() : null;
-      let local = address;
-      const bang = address.lastIndexOf('!');
-      if (bang >= 0) {
-        const name = address
-          .slice(0, bang)
-          .replace(/^'(.*)'$/, '$1')
-          .replace(/''/g, "'");
+      const { sheet: name, local } = splitAddress(address);
+      if (name !== null) {
         const named = this.ctx.host.model.sheetByName(name);
         if (!named)
           throw new ExcelError('ItemNotFound', 'The requested resource does not exist.', 'TableCollection.add');
         sheet = named;
-        local = address.slice(bang + 1);
       }
       if (!sheet) throw new ExcelError('InvalidArgument', 'The address must name its sheet.', 'TableCollection.add');
       return this.ctx.host.model.addTable(sheet, parseAddress(local));
