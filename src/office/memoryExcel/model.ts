@@ -81,17 +81,18 @@ export class SheetModel {
     return this.rows.get(r)?.b[c] ?? false;
   }
 
-  private usedCache: { key: string; rect: Rect | null } | null = null;
+  /** The used range per kind (with formats, values only) and the generation it was computed at. */
+  private readonly usedCache = new Map<boolean, { gen: number; rect: Rect | null }>();
   /** Set by the workbook: bumped on every change, so the used range is computed once per change. */
   generation: () => number = () => -1;
 
   /** The used range (cells with a value or formula; with formats too unless valuesOnly), or null when empty. */
   usedRect(valuesOnly: boolean): Rect | null {
     const gen = this.generation();
-    const key = `${gen}|${valuesOnly}`;
-    if (gen >= 0 && this.usedCache?.key === key) return this.usedCache.rect;
+    const cached = this.usedCache.get(valuesOnly);
+    if (gen >= 0 && cached?.gen === gen) return cached.rect && { ...cached.rect };
     const rect = this.computeUsedRect(valuesOnly);
-    if (gen >= 0) this.usedCache = { key, rect: rect && { ...rect } };
+    if (gen >= 0) this.usedCache.set(valuesOnly, { gen, rect: rect && { ...rect } });
     return rect;
   }
 
@@ -168,6 +169,7 @@ export class WorkbookModel {
       `{${String(this.nextSheetId++).padStart(8, '0')}-0000-4000-8000-000000000000}`,
       sheetName,
     );
+    sheet.generation = () => this.generation;
     this.sheets.push(sheet);
     if (!this.activeSheet) this.activeSheet = sheet;
     this.touch();
