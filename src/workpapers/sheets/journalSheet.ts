@@ -8,6 +8,7 @@ import type { LeaseResult } from '../../engine';
 import type { GlAccounts } from '../../engine/terms';
 import { col, date, FMT, headerWidths, money, num, text } from '../cells';
 import { entryCount, leaseJournal, type JournalLine } from '../journal';
+import { leaseRowLocator } from '../leaseRows';
 import { EXCEL_MAX_ROWS, partSheetName, SHEET } from '../names';
 import type { PlanCell, SheetPlan } from '../plan';
 
@@ -130,9 +131,10 @@ export function journalLayout(
   });
   if (parts.length === 0) parts.push({ sheet: SHEET.journal, table: 'JournalEntries', leases: [], rows: 0 });
   const sheets = parts.map((pt): SheetPlan => {
-    const starts = new Int32Array(pt.leases.length + 1);
-    pt.leases.forEach((idx, k) => (starts[k + 1] = starts[k] + places[idx].lines));
-    let cached: { k: number; lines: JournalLine[] } | null = null;
+    const locate = leaseRowLocator(
+      pt.leases.map((idx) => places[idx].lines),
+      (k) => leaseJournal(leases[pt.leases[k]]),
+    );
     return {
       name: pt.sheet,
       rows: [JOURNAL_HEADERS.map((h) => ({ value: h, bold: true }))],
@@ -144,22 +146,9 @@ export function journalLayout(
                 rowCount: pt.rows,
                 columnFormats: COLUMN_FORMATS,
                 row(i: number) {
-                  let k = cached && starts[cached.k] <= i && i < starts[cached.k + 1] ? cached.k : -1;
-                  if (k < 0) {
-                    let lo = 0;
-                    let hi = pt.leases.length - 1;
-                    while (lo < hi) {
-                      const mid = (lo + hi + 1) >> 1;
-                      if (starts[mid] <= i) lo = mid;
-                      else hi = mid - 1;
-                    }
-                    // Leases without lines share a start with the next: take the one whose range holds i.
-                    while (lo < pt.leases.length - 1 && starts[lo + 1] <= i) lo++;
-                    k = lo;
-                    cached = { k, lines: leaseJournal(leases[pt.leases[k]]) };
-                  }
+                  const { k, offset, prepared } = locate(i);
                   const idx = pt.leases[k];
-                  return lineCells(cached!.lines[i - starts[k]], leases[idx], places[idx].firstEntry, accounts);
+                  return lineCells(prepared[offset], leases[idx], places[idx].firstEntry, accounts);
                 },
               },
             ]

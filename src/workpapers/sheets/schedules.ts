@@ -21,6 +21,7 @@
  * cash of the month and their lease cost is the live straight-line formula. A termination row carries the engine's
  * figures as values (no accretion, cost or amortization in that month).
  */
+import { leaseRowLocator } from '../leaseRows';
 import type { LeaseResult, Measurement, MonthRow } from '../../engine';
 import { sheetRoundedProductCents, sheetRoundedQuotientCents } from '../spreadsheetRound';
 import { classificationLabel, col, date, FMT, formula, headerWidths, money, num, text } from '../cells';
@@ -338,9 +339,10 @@ export function schedulesLayout(leases: readonly LeaseResult[], maxRows: number 
     parts.push({ sheet: SHEET.schedules, table: 'LeaseSchedule', leases: [], rows: 0 });
   }
   const sheets = parts.map((pt): SheetPlan => {
-    const starts = new Int32Array(pt.leases.length + 1);
-    pt.leases.forEach((idx, k) => (starts[k + 1] = starts[k] + leases[idx].months.length));
-    let cached: { k: number; prepared: Prepared } | null = null;
+    const locate = leaseRowLocator(
+      pt.leases.map((idx) => leases[idx].months.length),
+      (k) => prepare(leases[pt.leases[k]]),
+    );
     const lastRow = 1 + pt.rows;
     return {
       name: pt.sheet,
@@ -353,19 +355,8 @@ export function schedulesLayout(leases: readonly LeaseResult[], maxRows: number 
                 rowCount: pt.rows,
                 columnFormats: COLUMN_FORMATS,
                 row(i: number) {
-                  let k = cached && starts[cached.k] <= i && i < starts[cached.k + 1] ? cached.k : -1;
-                  if (k < 0) {
-                    let lo = 0;
-                    let hi = pt.leases.length - 1;
-                    while (lo < hi) {
-                      const mid = (lo + hi + 1) >> 1;
-                      if (starts[mid] <= i) lo = mid;
-                      else hi = mid - 1;
-                    }
-                    k = lo;
-                    cached = { k, prepared: prepare(leases[pt.leases[k]]) };
-                  }
-                  return scheduleRow(cached!.prepared, i - starts[k], 2 + i);
+                  const { offset, prepared } = locate(i);
+                  return scheduleRow(prepared, offset, 2 + i);
                 },
               },
             ]
