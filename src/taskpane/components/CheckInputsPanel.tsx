@@ -3,6 +3,7 @@ import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@flue
 import { checkInputs, type CheckResult } from '../workflow';
 import type { WorkbookHost } from '../host';
 import { ErrorList } from './ErrorList';
+import { Failure } from './Failure';
 import { Stack } from './Stack';
 
 /** "Validate": every problem in the input tables, each naming its cell. */
@@ -46,14 +47,7 @@ export function CheckInputsPanel({ host }: { host: WorkbookHost }): React.JSX.El
             </MessageBarBody>
           </MessageBar>
         )}
-        {error && (
-          <MessageBar intent="error">
-            <MessageBarBody>
-              <MessageBarTitle>The inputs could not be read</MessageBarTitle>
-              {error}
-            </MessageBarBody>
-          </MessageBar>
-        )}
+        {error && <Failure title="The inputs could not be read">{error}</Failure>}
       </div>
       {result && result.errors.length > 0 && (
         <ErrorList host={host} errors={result.errors} label="Problems in the inputs" />

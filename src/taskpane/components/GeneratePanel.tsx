@@ -20,6 +20,7 @@ import {
 } from '../workflow';
 import type { WorkbookHost } from '../host';
 import { ErrorList } from './ErrorList';
+import { Failure } from './Failure';
 import { Stack } from './Stack';
 
 const useStyles = makeStyles({
@@ -86,12 +87,9 @@ export function GeneratePanel({ host, build }: { host: WorkbookHost; build: Buil
           </MessageBar>
         )}
         {state.kind === 'failed' && (
-          <MessageBar intent="error">
-            <MessageBarBody>
-              <MessageBarTitle>The workpapers could not be written</MessageBarTitle>
-              {state.message} The previous workpapers are as they were.
-            </MessageBarBody>
-          </MessageBar>
+          <Failure title="The workpapers could not be written">
+            {state.message} The previous workpapers are as they were.
+          </Failure>
         )}
         {state.kind === 'inputErrors' && (
           <MessageBar intent="warning">

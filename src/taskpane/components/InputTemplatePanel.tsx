@@ -3,6 +3,7 @@ import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@flue
 import { templatePlan } from '../../template';
 import { createTemplate, type TemplateResult } from '../../office/templateWriter';
 import type { WorkbookHost } from '../host';
+import { Failure } from './Failure';
 import { Stack } from './Stack';
 
 /** "Create template": the four input tables with dropdown lists and one example lease, never over your data. */
@@ -47,14 +48,7 @@ export function InputTemplatePanel({ host }: { host: WorkbookHost }): React.JSX.
             </MessageBarBody>
           </MessageBar>
         )}
-        {error && (
-          <MessageBar intent="error">
-            <MessageBarBody>
-              <MessageBarTitle>The template could not be created</MessageBarTitle>
-              {error}
-            </MessageBarBody>
-          </MessageBar>
-        )}
+        {error && <Failure title="The template could not be created">{error}</Failure>}
       </div>
     </Stack>
   );
