@@ -1,23 +1,11 @@
 import fc from 'fast-check';
 import { measureLease, measurePortfolio, defaultPolicies, type LeaseResult } from '../../src/engine';
 import { Decimal } from '../../src/engine/money/decimal';
-import { SC, SCHEDULE_HEADERS, schedulesLayout } from '../../src/workpapers/sheets/schedules';
+import { SC, SCHEDULE_HEADERS, schedulesLayout, LIVE_FIGURES } from '../../src/workpapers/sheets/schedules';
 import { leaseArb } from '../engine/support/arbitraries';
 import { lease, modification } from '../support/leases';
 import { MiniSheet } from './evaluate';
 import { E1, E3 } from './support';
-
-const FIELDS: [string, keyof LeaseResult['months'][number]][] = [
-  [SC.liabilityOpening, 'liabilityStart'],
-  [SC.interestBase, 'interestBase'],
-  [SC.interest, 'interest'],
-  [SC.payments, 'payment'],
-  [SC.liabilityClosing, 'liabilityEnd'],
-  [SC.rouOpening, 'rouStart'],
-  [SC.amortization, 'amortization'],
-  [SC.rouClosing, 'rouEnd'],
-  [SC.leaseCost, 'leaseCost'],
-];
 
 /** Re-performs the schedule sheets in binary floating point and lists every cell that misses the engine's cent. */
 function reperform(leases: LeaseResult[]): string[] {
@@ -29,7 +17,7 @@ function reperform(leases: LeaseResult[]): string[] {
     const sheet = sheets.get(place.sheet)!;
     l.months.forEach((m, j) => {
       const r = place.firstRow + j;
-      for (const [c, f] of FIELDS) {
+      for (const [c, f] of LIVE_FIGURES) {
         const st = m.classification === 'short-term' && !['payment', 'leaseCost', 'amortization'].includes(f);
         const expected = st ? 0 : (m[f] as number);
         const got = Math.round(sheet.value(`${c}${r}`) * 100);

@@ -108,6 +108,22 @@ export const SC = {
   final: letters('Final month'),
 } as const;
 
+/**
+ * The Schedules columns that are live formulas re-performing an engine figure, with the MonthRow field each must
+ * equal to the cent once recalculated.
+ */
+export const LIVE_FIGURES: readonly (readonly [column: string, field: keyof MonthRow])[] = [
+  [SC.liabilityOpening, 'liabilityStart'],
+  [SC.interestBase, 'interestBase'],
+  [SC.interest, 'interest'],
+  [SC.payments, 'payment'],
+  [SC.liabilityClosing, 'liabilityEnd'],
+  [SC.rouOpening, 'rouStart'],
+  [SC.amortization, 'amortization'],
+  [SC.rouClosing, 'rouEnd'],
+  [SC.leaseCost, 'leaseCost'],
+];
+
 export const SCHEDULE_WIDTHS = headerWidths(
   SCHEDULE_HEADERS,
   [
