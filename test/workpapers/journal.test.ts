@@ -5,7 +5,7 @@ import { DEFAULT_ACCOUNTS } from '../../src/engine/terms';
 import { Decimal } from '../../src/engine/money/decimal';
 import { leaseArb } from '../engine/support/arbitraries';
 import { lease, modification } from '../support/leases';
-import { E1, E19, E20, E3, levelAdvance } from './support';
+import { E1, E19, E20, E3, levelAdvance, partiallyTerminated } from './support';
 
 function entries(lines: JournalLine[]): Map<number, JournalLine[]> {
   const m = new Map<number, JournalLine[]>();
@@ -131,19 +131,7 @@ describe('a partial termination in the journal', () => {
   it.each(['Proportion of asset', 'Proportion of liability'] as const)(
     '%s: a derecognition entry with its gain or loss, then the remeasurement of the rest, each balanced',
     (method) => {
-      const r = measureLease(
-        lease({ id: 'P', termMonths: 60, payment: 2000, rate: '0.05', initialDirectCosts: 300000 }),
-        [
-          modification({
-            leaseId: 'P',
-            effectiveDate: '2030-07-01',
-            type: 'Partial termination',
-            scopeReduction: new Decimal('0.3'),
-            newPayment: 150000,
-          }),
-        ],
-        { ...defaultPolicies(), partialTerminationMethod: method },
-      );
+      const r = partiallyTerminated(method);
       const before = r.months[17];
       const newLiability = r.measurements[1].liability;
       const removed =

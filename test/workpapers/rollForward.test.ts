@@ -2,7 +2,7 @@ import { defaultPolicies, measureLease, type LeaseResult } from '../../src/engin
 import { ROLL_FORWARD_HEADERS, rollForwardLayout } from '../../src/workpapers/sheets/rollForward';
 import { lease, modification } from '../support/leases';
 import { MiniSheet } from './evaluate';
-import { E1, E3 } from './support';
+import { E1, E3, partiallyTerminated } from './support';
 import { Decimal } from '../../src/engine/money/decimal';
 
 type Header = (typeof ROLL_FORWARD_HEADERS)[number];
@@ -116,19 +116,7 @@ describe('the Roll-Forward', () => {
   it.each(['Proportion of asset', 'Proportion of liability'] as const)(
     'a partial termination (%s): the share derecognized is a termination, the rest a remeasurement',
     (method) => {
-      const l = measureLease(
-        lease({ id: 'P', termMonths: 60, payment: 2000, rate: '0.05', initialDirectCosts: 300000 }),
-        [
-          modification({
-            leaseId: 'P',
-            effectiveDate: '2030-07-01',
-            type: 'Partial termination',
-            scopeReduction: new Decimal('0.3'),
-            newPayment: 150000,
-          }),
-        ],
-        { ...policies, partialTerminationMethod: method },
-      );
+      const l = partiallyTerminated(method);
       const before = l.months[17];
       const row = l.months[18];
       expect(row.event).toBe('Partial termination');

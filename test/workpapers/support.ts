@@ -4,11 +4,17 @@
  * hand-derive expected figures without the engine.
  */
 import { Decimal } from '../../src/engine/money/decimal';
-import { measurePortfolio, defaultPolicies, type PortfolioResult } from '../../src/engine';
+import {
+  measureLease,
+  measurePortfolio,
+  defaultPolicies,
+  type LeaseResult,
+  type PortfolioResult,
+} from '../../src/engine';
 import type { LeaseTerms, Policies, PortfolioInput } from '../../src/engine/terms';
 import { edate } from '../../src/engine/calendar/dates';
 import { buildWorkpapers, type BuildOptions, type RunMeta } from '../../src/workpapers';
-import { lease } from '../support/leases';
+import { lease, modification } from '../support/leases';
 
 export const META: RunMeta = {
   productVersion: '0.0.0-test',
@@ -121,4 +127,24 @@ export function monthlyAdvance(
 /** A level monthly lease paid in advance, by hand (see monthlyAdvance). */
 export function levelAdvance(paymentCents: number, annualRate: string, months: number) {
   return monthlyAdvance(new Array<number>(months).fill(paymentCents), annualRate);
+}
+
+/**
+ * Lease P: 60 months of 2,000 at 5% with 3,000 of IDC, 30% of it terminated at month 19 (2030-07-01) with the payment
+ * cut to 1,500, under the given Partial Termination Method.
+ */
+export function partiallyTerminated(method: Policies['partialTerminationMethod']): LeaseResult {
+  return measureLease(
+    lease({ id: 'P', termMonths: 60, payment: 2000, rate: '0.05', initialDirectCosts: 300000 }),
+    [
+      modification({
+        leaseId: 'P',
+        effectiveDate: '2030-07-01',
+        type: 'Partial termination',
+        scopeReduction: new Decimal('0.3'),
+        newPayment: 150000,
+      }),
+    ],
+    policies({ partialTerminationMethod: method }),
+  );
 }
