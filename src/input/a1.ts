@@ -20,8 +20,12 @@ export interface RangeAddress {
   end: CellAddress;
 }
 
-/** Column number (1-based) to letters: 1 -> "A", 27 -> "AA", 16384 -> "XFD". */
+const LETTERS: string[] = [];
+
+/** Column number (1-based) to letters: 1 -> "A", 27 -> "AA", 16384 -> "XFD". Remembered, for writers' hot loops. */
 export function columnLetters(col: number): string {
+  const known = LETTERS[col];
+  if (known !== undefined) return known;
   if (!Number.isInteger(col) || col < 1 || col > MAX_COLUMNS) {
     throw new RangeError(`column ${col} is outside A..XFD`);
   }
@@ -32,6 +36,7 @@ export function columnLetters(col: number): string {
     letters = String.fromCharCode(65 + rem) + letters;
     n = (n - 1 - rem) / 26;
   }
+  LETTERS[col] = letters;
   return letters;
 }
 

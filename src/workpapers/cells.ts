@@ -3,6 +3,7 @@
  * written as currency units: cents / 100 is the nearest double to the two-decimal amount, which is what a user
  * typing the amount would store.
  */
+import { columnLetters, quoteSheetName } from '../input/a1';
 import { toExcelSerial, type IsoDate } from '../engine/calendar/dates';
 import type { PlanCell } from './plan';
 
@@ -65,19 +66,11 @@ export function formulaText(s: string): string {
 
 /** 'Journal Entries'!  — a sheet reference prefix for formulas. */
 export function sheetRef(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) ? `${sheet}!` : `'${sheet.replace(/'/g, "''")}'!`;
+  return `${quoteSheetName(sheet)}!`;
 }
 
-/** Column number (1-based) to letters. */
-export function col(n: number): string {
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Column number (1-based) to letters (the one A1 arithmetic of the product, in input/a1.ts). */
+export const col = columnLetters;
 
 /** Cents to a display string "1,234.56" for memos and notes. */
 export function amountText(cents: number): string {

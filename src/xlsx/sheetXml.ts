@@ -3,6 +3,7 @@
  * uses (added to the workbook's styles.xml at the end). Strings are written as inline text, never as formulas;
  * formulas are written without a cached value, so the spreadsheet computes them when it opens the file.
  */
+import { columnLetters, columnNumber } from '../input/a1';
 import type { PlanCell, PlanDataValidation, PlanTable, SheetPlan } from '../workpapers/plan';
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -18,21 +19,6 @@ export function escapeXml(s: string): string {
   if (/[&<>"]/.test(out))
     out = out.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   return out;
-}
-
-const LETTERS: string[] = [];
-export function columnLetters(n: number): string {
-  let s = LETTERS[n];
-  if (s !== undefined) return s;
-  s = '';
-  let k = n;
-  while (k > 0) {
-    const m = (k - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    k = Math.floor((k - 1) / 26);
-  }
-  LETTERS[n] = s;
-  return s;
 }
 
 /** Built-in number formats Excel knows by id. */
@@ -348,8 +334,8 @@ function listFormula(sheet: string, v: PlanDataValidation): string {
 export function tableHeaders(plan: SheetPlan, table: PlanTable): string[] {
   const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(table.range.replace(/\$/g, ''));
   if (!m) throw new Error(`${plan.name}: table ${table.name} has no range like A1:D10 (${table.range})`);
-  const c1 = colNumber(m[1]);
-  const c2 = colNumber(m[3]);
+  const c1 = columnNumber(m[1]);
+  const c2 = columnNumber(m[3]);
   const r = Number(m[2]);
   let cells: readonly (PlanCell | null)[] | undefined = plan.rows[r - 1];
   if (!cells) {
@@ -368,12 +354,6 @@ export function tableHeaders(plan: SheetPlan, table: PlanTable): string[] {
     names.push(name);
   }
   return names;
-}
-
-export function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
 }
 
 export function tableXml(

@@ -14,7 +14,7 @@ import { Decimal } from '../../src/engine/money/decimal';
 import type { Frequency, RateBasis, Timing } from '../../src/engine/terms';
 import { LIVE_FIGURES, SCHEDULE_HEADERS, schedulesLayout } from '../../src/workpapers/sheets/schedules';
 import { writePlan } from '../../src/xlsx/writePlan';
-import { colNumber } from '../../src/xlsx/sheetXml';
+import { columnNumber as colNumber } from '../../src/input/a1';
 import { readCsvSheets } from '../support/libreoffice';
 import { lease } from '../support/leases';
 

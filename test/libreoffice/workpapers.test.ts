@@ -5,6 +5,7 @@
  * PASS, and each corruption must turn exactly the matching Tie-Out rows to FAIL. Screenshots of the output sheets
  * go to test-artifacts/screenshots.
  */
+import { columnNumber } from '../../src/input/a1';
 import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -496,11 +497,11 @@ describe('remeasurements proved on the Tie-Out', () => {
       const pvCol = [...t.entries()].find(([a, c]) => c.value === 'PV of revised payments' && /^[A-Z]+5$/.test(a))![0];
       const c = pvCol.replace(/\d+$/, '');
       // The Remeasurements table: Lease ID, Event, Measurement, Effective month, ..., PV (9th column).
-      const idCol = columnLetters(colNumber(c) - 8);
+      const idCol = columnLetters(columnNumber(c) - 8);
       let compared = 0;
       for (let r = 6; t.get(`${idCol}${r}`) !== undefined; r++) {
         const lease = run.leases.find((l) => l.id === t.get(`${idCol}${r}`)!.value)!;
-        const month = Number(t.get(`${columnLetters(colNumber(idCol) + 3)}${r}`)!.value);
+        const month = Number(t.get(`${columnLetters(columnNumber(idCol) + 3)}${r}`)!.value);
         const row = lease.months.find((x) => x.month === month)!;
         if (row.event === 'Impairment') continue;
         const measurement = lease.measurements.find((x) => x.index === row.measurement)!;
@@ -549,12 +550,6 @@ describe('remeasurements proved on the Tie-Out', () => {
     expect(corruptRemeasurement.get('Tie-Out')!.get('D3')?.value).toBe('FAIL');
   });
 });
-
-function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
-}
 
 describe('a portfolio too long for one sheet', () => {
   it('continues on numbered sheets, and the tie-out covers all of them', () => {

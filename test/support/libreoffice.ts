@@ -189,12 +189,4 @@ export function parseCsv(text: string): string[][] {
 }
 
 /** Column letters of a 1-based column number. */
-export function columnLetters(n: number): string {
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { columnLetters } from '../../src/input/a1';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PlanCell, SheetPlan, WorkpaperPlan } from '../../src/workpapers/plan';
 import { writePlan } from '../../src/xlsx/writePlan';
-import { columnLetters } from '../../src/xlsx/sheetXml';
+import { columnLetters } from '../../src/input/a1';
 import { convert, type ReadSheet } from './libreoffice';
 
 /** The first `maxRows` rows of a plan sheet with the recalculated values in place of its formulas. */

@@ -3,14 +3,9 @@
  * parentheses, unary minus, ROUND(x, n), SUM of a range) in binary floating point, with ROUND as spreadsheetRound
  * simulates it. Enough to re-perform the Schedules sheet without LibreOffice; the LibreOffice tests do the real thing.
  */
+import { columnLetters, columnNumber } from '../../src/input/a1';
 import { spreadsheetRound } from '../../src/workpapers/spreadsheetRound';
 import type { PlanCell, SheetPlan } from '../../src/workpapers/plan';
-
-function colNum(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
-}
 
 export class MiniSheet {
   private readonly cells = new Map<string, PlanCell>();
@@ -27,7 +22,7 @@ export class MiniSheet {
 
   cell(ref: string): PlanCell | undefined {
     const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
-    return this.cells.get(`${colNum(m[1])}:${m[2]}`);
+    return this.cells.get(`${columnNumber(m[1])}:${m[2]}`);
   }
 
   /** The number a cell holds or computes (blank = 0). */
@@ -82,14 +77,8 @@ export class MiniSheet {
         const cb = /^([A-Z]+)(\d+)$/.exec(b)!;
         let s = 0;
         for (let r = Number(ca[2]); r <= Number(cb[2]); r++) {
-          for (let c = colNum(ca[1]); c <= colNum(cb[1]); c++) {
-            let letters = '';
-            let k = c;
-            while (k > 0) {
-              letters = String.fromCharCode(65 + ((k - 1) % 26)) + letters;
-              k = Math.floor((k - 1) / 26);
-            }
-            s += this.value(`${letters}${r}`);
+          for (let c = columnNumber(ca[1]); c <= columnNumber(cb[1]); c++) {
+            s += this.value(`${columnLetters(c)}${r}`);
           }
         }
         return s;
