@@ -8,15 +8,15 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { measurePortfolio } from '../engine';
-import { buildJsonExport } from '../export/json';
+import { jsonExportChunks } from '../export/json';
 import type { InputError } from '../input/table';
 import { inputHash } from '../input/hash';
 import { readPortfolio } from '../input/portfolio';
-import { buildWorkpapers, resolveReportingPeriod } from '../workpapers';
+import { buildWorkpapers, periodJournalOf, resolveReportingPeriod } from '../workpapers';
 import { readTablesFromFile } from '../xlsx/readTables';
 import { writePlan } from '../xlsx/writePlan';
 import { parseArgs, USAGE, type RunArgs } from './args';
-import { writeAtomically, writeTextAtomically } from './atomicWrite';
+import { writeAtomically, writeChunksAtomically } from './atomicWrite';
 import { SILENT, stderrProgress, type Progress } from './progress';
 import { productVersion } from './version';
 
@@ -74,18 +74,17 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
 
   const progress: Progress = args.progress || io.stderr.isTTY ? stderrProgress(io.stderr, !!io.stderr.isTTY) : SILENT;
   const version = productVersion();
-  const writeJson = async (json: unknown): Promise<void> => {
+  const writeJson = async (chunks: Iterable<string>): Promise<void> => {
     if (args.json === null) return;
-    const text = `${JSON.stringify(json, null, 2)}\n`;
-    if (args.json === '-') io.stdout.write(text);
-    else await writeTextAtomically(resolve(args.json), text);
+    if (args.json === '-') for (const c of chunks) io.stdout.write(c);
+    else await writeChunksAtomically(resolve(args.json), chunks);
   };
   const fail = async (errors: InputError[]): Promise<number> => {
     for (const e of errors) io.stderr.write(`${e.where}: ${e.message}\n`);
     io.stderr.write(
       `lease-workpapers: ${errors.length} input error${errors.length === 1 ? '' : 's'}; no workbook written\n`,
     );
-    await writeJson(buildJsonExport(version, null, errors));
+    await writeJson(jsonExportChunks(version, null, errors));
     return 1;
   };
 
@@ -121,6 +120,7 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
   }
 
   progress.phase(`Building workpapers for ${period.label} (${period.start} to ${period.end})`);
+  const journal = periodJournalOf(result, portfolio, period);
   const plan = buildWorkpapers(
     result,
     portfolio,
@@ -130,12 +130,12 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
       source: tables.source ?? basename(input),
       inputHash: inputHash(tables),
     },
-    { period },
+    { period, journal },
   );
 
   progress.phase(`Writing ${basename(out)}`);
   await writeAtomically(out, (tmp) => writePlan(input, plan, tmp));
-  await writeJson(buildJsonExport(version, result, [], period));
+  await writeJson(jsonExportChunks(version, result, [], period, journal));
   progress.done();
   return 0;
 }

@@ -79,37 +79,24 @@ export interface ModificationTerms {
   source?: string;
 }
 
-export interface GlAccounts {
-  rouAsset: string;
-  leaseLiability: string;
-  cash: string;
-  operatingLeaseCost: string;
-  interestExpense: string;
-  amortizationExpense: string;
-  shortTermLeaseCost: string;
-  prepaidRent: string;
-  initialDirectCosts: string;
-  leaseIncentives: string;
-  gainLoss: string;
-  impairmentLoss: string;
-  ownedAssets: string;
+/** One row of the `GLAccounts` table: the account an account role posts to, for one entity or every entity. */
+export interface GlAccountRow {
+  /** One of the account roles of CONTRACT section 2 ("Operating ROU asset", "Cash", ...), as the product spells it. */
+  role: string;
+  /** Null = every entity without a row of its own for the role. */
+  entity: string | null;
+  /** Blank = no number. */
+  number: string;
+  name: string;
+  /** Segment values by segment header (Department, Class, Location, ...), carried onto every journal line. */
+  segments: Record<string, string>;
 }
 
-export const DEFAULT_ACCOUNTS: GlAccounts = {
-  rouAsset: 'Right-of-use asset',
-  leaseLiability: 'Lease liability',
-  cash: 'Cash',
-  operatingLeaseCost: 'Operating lease cost',
-  interestExpense: 'Interest expense - leases',
-  amortizationExpense: 'Amortization of ROU assets',
-  shortTermLeaseCost: 'Short-term lease cost',
-  prepaidRent: 'Prepaid rent',
-  initialDirectCosts: 'Initial direct costs',
-  leaseIncentives: 'Lease incentives receivable',
-  gainLoss: 'Gain/loss on lease modification',
-  impairmentLoss: 'Impairment of ROU assets',
-  ownedAssets: 'Property and equipment',
-};
+/** The `GLAccounts` table: its rows and its segment headers in table order. */
+export interface GlAccountChart {
+  rows: GlAccountRow[];
+  segmentNames: string[];
+}
 
 export interface Policies {
   rateBasis: RateBasis;
@@ -126,7 +113,8 @@ export interface Policies {
   fiscalYearEndMonth: number;
   /** Every month up to this month-end is closed (CONTRACT 1.11); null = nothing closed. */
   closedThrough: IsoDate | null;
-  accounts: GlAccounts;
+  /** GL account names set in the Policies table, by account role (where `GLAccounts` does not map the role). */
+  accountNames: Readonly<Record<string, string>>;
 }
 
 /** Everything the engine needs for one run. */
@@ -134,4 +122,6 @@ export interface PortfolioInput {
   leases: LeaseTerms[];
   modifications: ModificationTerms[];
   policies: Policies;
+  /** The chart of accounts the journal posts to (the `GLAccounts` table); absent = the default account names. */
+  glAccounts?: GlAccountChart;
 }

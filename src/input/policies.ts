@@ -6,7 +6,7 @@ import { daysInMonth, parseIso } from '../engine/calendar/dates';
 import type { PartialTerminationMethod, Policies, RateBasis, ReportingPeriodKind } from '../engine/terms';
 import type { GridValue, TableGrid } from './grid';
 import { POLICIES_COLUMNS } from './columns';
-import { POLICY_SETTINGS, type PolicySetting } from './policySettings';
+import { LEGACY_ACCOUNT_SETTINGS, POLICY_SETTINGS, type PolicySetting } from './policySettings';
 import { BoundTable, type InputError } from './table';
 import {
   choiceKey,
@@ -38,7 +38,10 @@ const MONTHS = [
 /** The setting named by `text` (case-insensitive; spaces, hyphens and underscores ignored), or undefined. */
 export function findPolicySetting(text: string): PolicySetting | undefined {
   const k = choiceKey(text);
-  return POLICY_SETTINGS.find((s) => choiceKey(s.setting) === k);
+  return (
+    POLICY_SETTINGS.find((s) => choiceKey(s.setting) === k) ??
+    LEGACY_ACCOUNT_SETTINGS.find((s) => choiceKey(s.setting) === k)
+  );
 }
 
 /** A month-end date, the value of a Reporting Date (the setting or the command line's --reporting-date). */
@@ -105,7 +108,9 @@ function applySetting(p: Policies, s: PolicySetting, v: GridValue): string | nul
     case 'account': {
       const name = parseText(v);
       if (name.length > 255) return `${label} is longer than 255 characters`;
-      p.accounts = { ...p.accounts, [s.account]: name };
+      const names: Record<string, string> = { ...p.accountNames };
+      for (const role of s.roles) names[role] = name;
+      p.accountNames = names;
       return null;
     }
   }

@@ -2,13 +2,8 @@
  * The settings of the `Policies` table (Setting / Value), with their defaults and allowed values, for the
  * reader, the template and the add-in's policy panel.
  */
-import {
-  DEFAULT_ACCOUNTS,
-  type GlAccounts,
-  type PartialTerminationMethod,
-  type RateBasis,
-  type ReportingPeriodKind,
-} from '../engine/terms';
+import type { AccountRole } from './accountRoles';
+import { type PartialTerminationMethod, type RateBasis, type ReportingPeriodKind } from '../engine/terms';
 
 export const RATE_BASES: readonly RateBasis[] = ['Payment frequency', 'Monthly', 'Effective annual'];
 export const PARTIAL_TERMINATION_METHODS: readonly PartialTerminationMethod[] = [
@@ -26,8 +21,8 @@ export type PolicySettingKind =
   | { kind: 'monthEnd'; field: 'reportingDate' | 'closedThrough' }
   /** 1..12 (or a month name). */
   | { kind: 'month' }
-  /** A general-ledger account name used in journal entries. */
-  | { kind: 'account'; account: keyof GlAccounts };
+  /** A general-ledger account name for account roles (read for workbooks made before `GLAccounts`). */
+  | { kind: 'account'; roles: readonly AccountRole[] };
 
 export type PolicySetting = {
   /** The Setting cell's text, exactly as the template writes it. */
@@ -39,45 +34,41 @@ export type PolicySetting = {
   description: string;
 } & PolicySettingKind;
 
-const ACCOUNT_SETTINGS: { account: keyof GlAccounts; setting: string; description: string }[] = [
-  { account: 'rouAsset', setting: 'ROU Asset Account', description: 'Right-of-use assets' },
-  { account: 'leaseLiability', setting: 'Lease Liability Account', description: 'Lease liabilities' },
-  { account: 'cash', setting: 'Cash Account', description: 'Lease payments' },
-  {
-    account: 'operatingLeaseCost',
-    setting: 'Operating Lease Cost Account',
-    description: 'Straight-line operating lease cost',
-  },
-  { account: 'interestExpense', setting: 'Interest Expense Account', description: 'Finance lease interest' },
-  {
-    account: 'amortizationExpense',
-    setting: 'ROU Amortization Account',
-    description: 'Finance lease ROU amortization',
-  },
-  { account: 'shortTermLeaseCost', setting: 'Short-Term Lease Cost Account', description: 'Short-term lease cost' },
-  { account: 'prepaidRent', setting: 'Prepaid Rent Account', description: 'Rent paid before commencement' },
-  {
-    account: 'initialDirectCosts',
-    setting: 'Initial Direct Costs Account',
-    description: 'Initial direct costs capitalized',
-  },
-  {
-    account: 'leaseIncentives',
-    setting: 'Lease Incentives Account',
-    description: 'Lease incentives received or receivable',
-  },
-  {
-    account: 'gainLoss',
-    setting: 'Modification Gain/Loss Account',
-    description: 'Gain or loss on partial termination or termination',
-  },
-  { account: 'impairmentLoss', setting: 'Impairment Loss Account', description: 'ROU asset impairment' },
-  {
-    account: 'ownedAssets',
-    setting: 'Owned Assets Account',
-    description: 'ROU asset transferred at the end of a lease whose ownership transfers',
-  },
-];
+/**
+ * The account-name settings of earlier versions of the template, still read (a name for the roles listed) but no
+ * longer written: the `GLAccounts` table holds the chart of accounts, with numbers and segments.
+ */
+export const LEGACY_ACCOUNT_SETTINGS: readonly PolicySetting[] = (
+  [
+    ['ROU Asset Account', ['Operating ROU asset', 'Finance ROU asset']],
+    [
+      'Lease Liability Account',
+      [
+        'Operating lease liability current',
+        'Operating lease liability non-current',
+        'Finance lease liability current',
+        'Finance lease liability non-current',
+      ],
+    ],
+    ['Cash Account', ['Cash']],
+    ['Operating Lease Cost Account', ['Operating lease cost']],
+    ['Interest Expense Account', ['Finance lease interest']],
+    ['ROU Amortization Account', ['Finance lease amortization']],
+    ['Short-Term Lease Cost Account', ['Short-term lease cost']],
+    ['Prepaid Rent Account', ['Prepaid rent']],
+    ['Initial Direct Costs Account', ['Initial direct costs']],
+    ['Lease Incentives Account', ['Lease incentives']],
+    ['Modification Gain/Loss Account', ['Gain or loss on lease modification']],
+    ['Impairment Loss Account', ['Impairment loss']],
+    ['Owned Assets Account', ['Owned assets']],
+  ] as const
+).map(([setting, roles]): PolicySetting => ({
+  setting,
+  kind: 'account',
+  roles,
+  defaultValue: null,
+  description: `GL account name for ${roles.join(', ')} (superseded by the GLAccounts table)`,
+}));
 
 export const POLICY_SETTINGS: readonly PolicySetting[] = [
   {
@@ -148,11 +139,4 @@ export const POLICY_SETTINGS: readonly PolicySetting[] = [
     numberFormat: 'yyyy-mm-dd',
     description: 'The latest month-end closed: nothing booked up to it changes (blank = no period closed)',
   },
-  ...ACCOUNT_SETTINGS.map((a): PolicySetting => ({
-    setting: a.setting,
-    kind: 'account',
-    account: a.account,
-    defaultValue: DEFAULT_ACCOUNTS[a.account],
-    description: `GL account: ${a.description}`,
-  })),
 ];

@@ -7,9 +7,16 @@
  */
 import type { PortfolioResult } from '../engine';
 import type { PortfolioInput } from '../engine/terms';
+import { chartOfAccounts } from '../input/accountRoles';
 import { disclosureFigures } from './disclosureFigures';
+import { periodJournal, type PeriodJournal } from './periodJournal';
 import { EXCEL_MAX_ROWS } from './names';
-import { reportingDateSourceText, resolveReportingPeriod, type ResolvedPeriod } from './reportingPeriod';
+import {
+  reportingDateSourceText,
+  resolveReportingPeriod,
+  type ReportingPeriod,
+  type ResolvedPeriod,
+} from './reportingPeriod';
 import type { WorkpaperPlan } from './plan';
 import { disclosuresLayout } from './sheets/disclosures';
 import { journalLayout } from './sheets/journalSheet';
@@ -21,6 +28,7 @@ import { tieOutLayout } from './sheets/tieOut';
 export { OWNED_SHEET_NAMES, isOwnedSheet, SHEET } from './names';
 export type { WorkpaperPlan, SheetPlan, PlanCell, PlanRowBlock, PlanTable } from './plan';
 export { planRows, planRowChunks, planLastRow, type PlanRow } from './planRows';
+export type { PeriodJournal } from './periodJournal';
 export {
   resolveReportingPeriod,
   periodExport,
@@ -46,6 +54,18 @@ export interface BuildOptions {
   journalMaxRows?: number;
   /** The period reported; default: from the policies and the day of `meta.generatedAt`. */
   period?: ResolvedPeriod;
+  /** The period's journal when the caller built it already (periodJournalOf). */
+  journal?: PeriodJournal;
+}
+
+/** The period's journal of a run: detail per lease and the summary per entity, on the input's chart of accounts. */
+export function periodJournalOf(
+  result: PortfolioResult,
+  input: PortfolioInput,
+  period: ReportingPeriod,
+): PeriodJournal {
+  const chart = chartOfAccounts(input.glAccounts, input.policies.accountNames);
+  return periodJournal(result.leases, period, chart, input.policies.fiscalYearEndMonth);
 }
 
 export function buildWorkpapers(
@@ -63,13 +83,15 @@ export function buildWorkpapers(
   const reportingDateSource = reportingDateSourceText(period.source);
 
   const schedules = schedulesLayout(leases, maxRows);
-  const journal = journalLayout(leases, policies.accounts, options.journalMaxRows ?? maxRows);
+  const periodEntries = options.journal ?? periodJournalOf(result, input, period);
+  const chart = periodEntries.chart;
+  const journal = journalLayout(periodEntries, options.journalMaxRows ?? maxRows);
   const rollForward = rollForwardLayout(leases, fye);
   const figures = disclosureFigures(leases, reportingDate, fye);
   const disclosures = disclosuresLayout(leases, figures, schedules.places, reportingDateSource, fye);
   const tieOut = tieOutLayout({
     leases,
-    accounts: policies.accounts,
+    period,
     schedules,
     journal,
     rollForward,
@@ -87,6 +109,7 @@ export function buildWorkpapers(
     reportingDate,
     reportingDateSource,
     period,
+    chart,
     leases,
     sheetNames: [...before.map((s) => s.name), 'Run Log'],
     journalLines: journal.totalLines,

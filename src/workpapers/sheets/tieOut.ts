@@ -5,22 +5,26 @@
  * (continuation sheets included), so an edited schedule value or journal line turns the matching rows to FAIL.
  *
  * Checks that hold row by row or lease by lease compare a count with the count that ties (difference = how many
- * do not). "Every entry balances" is checked per lease: the lease's debits equal its credits, and the sum of
- * (debit - credit) x the entry's position within the lease is 0.00, which an unbalanced entry cannot satisfy
- * unless another entry of the same lease is out by an offsetting amount in both sums.
+ * do not). The journal columns cover the reporting period: per lease, the journal's liability and ROU movements equal
+ * the schedule's balances at the period's end less those at the day before it starts, and its lease cost the cost of
+ * the lease months ending in the period. "Every entry balances" is checked per lease: the lease's debits equal its
+ * credits, and the sum of (debit - credit) x the day of the period the line is dated on is 0.00, which an
+ * unbalanced entry cannot satisfy unless another entry of the same lease on the same day is out by an offsetting
+ * amount. Below the checks, the journal summary's own table: each summary line against its detail summed.
  *
  * After the standing checks, each remeasurement and partial termination adds two rows (liability after = PV of the
  * revised payments, re-performed on this sheet; ROU after = ROU before - derecognized + liability remeasurement -
  * impairment) and each impairment the ROU row: see remeasurementProof.ts for the tables they compare.
  */
 import type { LeaseResult } from '../../engine';
-import type { GlAccounts } from '../../engine/terms';
-import { toExcelSerial } from '../../engine/calendar/dates';
+import { eomonth, toExcelSerial } from '../../engine/calendar/dates';
+import type { AccountRole } from '../../input/accountRoles';
+import type { ReportingPeriod } from '../reportingPeriod';
 import { bold, col, FMT, formula, formulaText, money, num, sheetRef, text } from '../cells';
 import { SHEET } from '../names';
 import type { PlanCell, SheetPlan } from '../plan';
 import { SC, type SchedulesLayout } from './schedules';
-import { JC, type JournalLayout } from './journalSheet';
+import type { JournalLayout } from './journalSheet';
 import { BASIS, RC, type RollForwardLayout } from './rollForward';
 import type { DisclosuresLayout } from './disclosures';
 import { remeasurementEvents, remeasurementProof } from './remeasurementProof';
@@ -49,7 +53,8 @@ function exact(s: string): string {
 
 export function tieOutLayout(args: {
   leases: readonly LeaseResult[];
-  accounts: GlAccounts;
+  /** The period the journal covers. */
+  period: ReportingPeriod;
   schedules: SchedulesLayout;
   journal: JournalLayout;
   rollForward: RollForwardLayout;
@@ -57,16 +62,25 @@ export function tieOutLayout(args: {
   reportingDate: string;
   periodStart: string;
 }): TieOutLayout {
-  const { leases, accounts, schedules, journal, rollForward, disclosures } = args;
+  const { leases, period, schedules, journal, rollForward, disclosures } = args;
   const n = leases.length;
-  const costAccounts = [
-    ...new Set([
-      accounts.operatingLeaseCost,
-      accounts.interestExpense,
-      accounts.amortizationExpense,
-      accounts.shortTermLeaseCost,
-    ]),
+  const JC = journal.columns.letter;
+  const costRoles: AccountRole[] = [
+    'Operating lease cost',
+    'Finance lease interest',
+    'Finance lease amortization',
+    'Short-term lease cost',
   ];
+  const liabilityRoles: AccountRole[] = [
+    'Operating lease liability current',
+    'Operating lease liability non-current',
+    'Finance lease liability current',
+    'Finance lease liability non-current',
+  ];
+  const rouRoles: AccountRole[] = ['Operating ROU asset', 'Finance ROU asset', 'Finance ROU accumulated amortization'];
+  const periodStartSerial = toExcelSerial(period.start);
+  const periodEndSerial = toExcelSerial(period.end);
+  const dayBefore = eomonth(period.start, -1);
 
   // Layout: title rows, the checks table, then the lease table. Count the checks first.
   const checks: Check[] = [];
@@ -74,7 +88,7 @@ export function tieOutLayout(args: {
   const currencies = disclosures.blocks.length;
   const events = remeasurementEvents(leases, schedules.places);
   const pvChecks = events.filter((e) => e.payments !== null).length;
-  const checkCount = 17 + 5 * currencies + pvChecks + events.length;
+  const checkCount = 19 + 5 * currencies + pvChecks + events.length;
   const firstCheck = headerRow + 1;
   const lastCheck = headerRow + checkCount;
   // The lease table sits to the right of the checks (column J on), under the same header row.
@@ -101,6 +115,11 @@ export function tieOutLayout(args: {
     'costDiff',
     'liabilityEnd',
     'rouEnd',
+    'pLiabilityOpen',
+    'pLiabilityClose',
+    'pRouOpen',
+    'pRouClose',
+    'pCost',
     'jLiability',
     'jRou',
     'jCost',
@@ -177,12 +196,34 @@ export function tieOutLayout(args: {
     count: true,
   });
   const jparts = journal.parts;
-  const jr = (p: (typeof jparts)[number], c: string) => `${sheetRef(p.sheet)}$${c}$2:$${c}$${p.lastRow}`;
+  const jr = (p: (typeof jparts)[number], c: string) =>
+    `${sheetRef(p.sheet)}$${c}$${p.firstRow}:$${c}$${Math.max(p.lastRow, p.firstRow)}`;
   checks.push({
-    what: 'Journal: total debits = total credits',
-    compares: 'Debits | credits, all journal lines',
+    what: `Journal detail (${period.start} to ${period.end}): total debits = total credits`,
+    compares: 'Debits | credits, all detail lines',
     a: jparts.map((p) => `SUM(${jr(p, JC.debit)})`).join('+'),
     b: jparts.map((p) => `SUM(${jr(p, JC.credit)})`).join('+'),
+  });
+  const sm = journal.summary;
+  const sr = (c: string) => `${sheetRef(sm.sheet)}$${c}$${sm.firstRow}:$${c}$${Math.max(sm.lastRow, sm.firstRow)}`;
+  const summaryLines = sm.lastRow - sm.firstRow + 1;
+  checks.push({
+    what: 'Journal summary: total debits = total credits (each entity entry balances: see the next check)',
+    compares: 'Debits | credits, summary lines',
+    a: `SUM(${sr(JC.debit)})`,
+    b: `SUM(${sr(JC.credit)})`,
+  });
+  // The summary's own table below the checks: one row per summary line, its figure and the detail summed by exact
+  // comparison of entity, currency and account role (no SUMIFS criteria, so no text is read as an operator).
+  const summaryFirst = lastCheck + 3;
+  const summaryLast = summaryFirst + Math.max(summaryLines, 0) - 1;
+  const sumCol = (c: string) => `$${c}$${summaryFirst}:$${c}$${summaryLast}`;
+  checks.push({
+    what: 'Journal summary = detail summed by entity, currency and account, line by line (table below the checks)',
+    compares: 'Summary lines | summary lines whose difference is 0.00',
+    a: summaryLines <= 0 ? '0' : `ROWS(${sumCol('F')})`,
+    b: summaryLines <= 0 ? '0' : `SUMPRODUCT(--(ROUND(${sumCol('F')},2)=0))`,
+    count: true,
   });
   checks.push({
     what: 'Journal: every entry balances (debits = credits)',
@@ -192,24 +233,24 @@ export function tieOutLayout(args: {
     count: true,
   });
   checks.push({
-    what: 'Journal = Schedules, per lease: lease liability (all entries) = schedule closing liability',
-    compares: `Leases | leases where column ${L.jLiability} = column ${L.liabilityEnd}`,
+    what: 'Journal = Schedules, per lease: lease liability movement in the period = schedule liability at its end - at its start',
+    compares: `Leases | leases where column ${L.jLiability} = ${L.pLiabilityClose} - ${L.pLiabilityOpen}`,
     a: leasesChecked,
-    b: countWhere(`--(ROUND(${lt(L.jLiability)}-${lt(L.liabilityEnd)},2)=0)`),
+    b: countWhere(`--(ROUND(${lt(L.jLiability)}-${lt(L.pLiabilityClose)}+${lt(L.pLiabilityOpen)},2)=0)`),
     count: true,
   });
   checks.push({
-    what: 'Journal = Schedules, per lease: ROU asset (all entries) = schedule closing ROU after transfer',
-    compares: `Leases | leases where column ${L.jRou} = column ${L.rouEnd}`,
+    what: 'Journal = Schedules, per lease: ROU asset movement in the period (net of accumulated amortization) = schedule ROU at its end - at its start',
+    compares: `Leases | leases where column ${L.jRou} = ${L.pRouClose} - ${L.pRouOpen}`,
     a: leasesChecked,
-    b: countWhere(`--(ROUND(${lt(L.jRou)}-${lt(L.rouEnd)},2)=0)`),
+    b: countWhere(`--(ROUND(${lt(L.jRou)}-${lt(L.pRouClose)}+${lt(L.pRouOpen)},2)=0)`),
     count: true,
   });
   checks.push({
-    what: 'Journal = Schedules, per lease: lease cost expensed = schedule lease cost',
-    compares: `Leases | leases where column ${L.jCost} = column ${L.cost}`,
+    what: 'Journal = Schedules, per lease: lease cost expensed in the period = schedule lease cost of the months ending in it',
+    compares: `Leases | leases where column ${L.jCost} = column ${L.pCost}`,
     a: leasesChecked,
-    b: countWhere(`--(ROUND(${lt(L.jCost)}-${lt(L.cost)},2)=0)`),
+    b: countWhere(`--(ROUND(${lt(L.jCost)}-${lt(L.pCost)},2)=0)`),
     count: true,
   });
   checks.push({
@@ -300,20 +341,14 @@ export function tieOutLayout(args: {
       a: `${ds}${blk.rouTotal}`,
       b: rfClosing(RC.rouClosing),
     });
-    // One SUMPRODUCT per journal sheet (SUMIFS per account and sheet would pass Excel's 8,192-character formula limit).
-    const accountsMatch = (p: (typeof jparts)[number]) =>
-      costAccounts.map((a) => `(${jr(p, JC.account)}=${formulaText(a)})`).join('+');
-    const journalCost = jparts
-      .map(
-        (p) =>
-          `SUMPRODUCT((${jr(p, JC.debit)}-${jr(p, JC.credit)})*(${accountsMatch(p)})*(${jr(p, JC.currency)}=${formulaText(cur)})*(${jr(p, JC.date)}>=${startSerial})*(${jr(p, JC.date)}<=${dSerial}))`,
-      )
-      .join('+');
     checks.push({
-      what: `Disclosures (${cur}): lease cost = lease cost journalized in the period`,
-      compares: `Disclosed total lease cost | journal lease cost accounts, ${args.periodStart} to ${args.reportingDate}`,
+      what: `Disclosures (${cur}): lease cost = Schedules lease cost of the lease months ending in the fiscal year to date`,
+      compares: `Disclosed total lease cost | Schedules lease cost, lease months ending ${args.periodStart} to ${args.reportingDate}`,
       a: `${ds}${blk.leaseCostTotal}`,
-      b: journalCost,
+      b: sumParts(
+        (p) =>
+          `SUMIFS(${sched(p, SC.leaseCost)},${sched(p, SC.currency)},${q},${sched(p, SC.end)},">="&${startSerial},${sched(p, SC.end)},"<="&${dSerial})`,
+      ),
     });
   }
   for (const c of proof.cells) {
@@ -368,7 +403,8 @@ export function tieOutLayout(args: {
     text(
       `One row per lease: commencement figures (values from the engine), the schedule (SUM over its rows) and the journal (SUMIFS over its lines). ` +
         `${L.expected} = ${L.dayOne} + ${L.prepaid} + ${L.payments} + ${L.idc} - ${L.incentives} + ${L.adjustments} - ${L.transfer}; ` +
-        `${L.costDiff} = ${L.cost} - ${L.expected}; ${L.jEntries} = sum of (debit - credit) x entry position within the lease.`,
+        `${L.costDiff} = ${L.cost} - ${L.expected}; the journal columns cover ${period.start} to ${period.end}; ` +
+        `${L.jEntries} = sum of (debit - credit) x the day of the period the entry is dated on.`,
     ),
   );
   ['No.', 'Check', 'Compares (Figure A | Figure B)', 'Figure A', 'Figure B', 'Difference', 'Result'].forEach((h, i) =>
@@ -387,6 +423,43 @@ export function tieOutLayout(args: {
       formula(`IF(ROUND(F${r},2)=0,"PASS","FAIL")`),
     ].forEach((cell, i) => put(r, i + 1, cell));
   });
+  if (summaryLines > 0) {
+    put(
+      summaryFirst - 2,
+      2,
+      bold('Journal summary tie-out: each summary line against the detail lines of its entity, currency and account'),
+    );
+    [
+      'No.',
+      'Entity | currency | account role',
+      'Entry No.',
+      'Summary (debit - credit)',
+      'Detail summed',
+      'Difference',
+      'Result',
+    ].forEach((h, i) => put(summaryFirst - 1, i + 1, bold(h)));
+    const js = sheetRef(sm.sheet);
+    sm.lines.forEach((line, k) => {
+      const r = summaryFirst + k;
+      const sRow = sm.firstRow + k;
+      const cell = (c: string) => `${js}$${c}$${sRow}`;
+      const detail = jparts
+        .map(
+          (p) =>
+            `SUMPRODUCT((${jr(p, JC.entity)}=${cell(JC.entity)})*(${jr(p, JC.currency)}=${cell(JC.currency)})*(${jr(p, JC.role)}=${cell(JC.role)})*(${jr(p, JC.debit)}-${jr(p, JC.credit)}))`,
+        )
+        .join('+');
+      [
+        num(k + 1, FMT.integer),
+        text(`${line.entity || '(no entity)'} | ${line.currency} | ${line.account.role}`),
+        text(line.entry),
+        formula(`N(${cell(JC.debit)})-N(${cell(JC.credit)})`, FMT.money),
+        formula(detail, FMT.money),
+        formula(`D${r}-E${r}`, FMT.money),
+        formula(`IF(ROUND(F${r},2)=0,"PASS","FAIL")`),
+      ].forEach((c, i) => put(r, i + 1, c));
+    });
+  }
   const leaseHeaders = [
     'Lease ID',
     'Description',
@@ -406,9 +479,14 @@ export function tieOutLayout(args: {
     'Lease cost difference',
     'Liability at end',
     'ROU asset at end after transfer',
-    'Journal: lease liability',
-    'Journal: ROU asset',
-    'Journal: lease cost',
+    `Liability at ${dayBefore}`,
+    `Liability at ${period.end}`,
+    `ROU asset at ${dayBefore}`,
+    `ROU asset at ${period.end}`,
+    'Schedule lease cost in the period',
+    'Journal: lease liability in the period',
+    'Journal: ROU asset in the period',
+    'Journal: lease cost in the period',
     'Journal debits',
     'Journal credits',
     'Journal entry check',
@@ -424,9 +502,28 @@ export function tieOutLayout(args: {
     const jp = journal.places[idx];
     const js = sheetRef(jp.sheet);
     const jrange = (c: string) => `${js}$${c}$${jp.firstRow}:$${c}$${jp.lastRow}`;
-    const acctNet = (acct: string, sign: 1 | -1) =>
-      `SUMIFS(${jrange(sign > 0 ? JC.debit : JC.credit)},${jrange(JC.account)},${exact(acct)})-SUMIFS(${jrange(sign > 0 ? JC.credit : JC.debit)},${jrange(JC.account)},${exact(acct)})`;
+    const roleNet = (roles: readonly AccountRole[], sign: 1 | -1) =>
+      `SUMPRODUCT((${jrange(sign > 0 ? JC.debit : JC.credit)}-${jrange(sign > 0 ? JC.credit : JC.debit)})*(${roles.map((role) => `(${jrange(JC.role)}=${formulaText(role)})`).join('+')}))`;
     const has = jp.lines > 0;
+    // The schedule's balance at a month-end: the closing of the lease month ended by then, or inside a lease month
+    // the opening after its modification and advance payment (a balance is what is booked on or before the date).
+    const balanceAt = (d: string): { liability: string; rou: string } => {
+      const rows = lease.months;
+      let j = -1;
+      for (let k = 0; k < rows.length && rows[k].start <= d; k++) j = k;
+      if (shortTerm || j < 0) return { liability: '0', rou: '0' };
+      const row = place.firstRow + j;
+      if (d >= rows[j].end) {
+        const transfer = j === rows.length - 1 ? `-N(${s}${SC.transfer}${row})` : '';
+        return { liability: `${s}${SC.liabilityClosing}${row}`, rou: `${s}${SC.rouClosing}${row}${transfer}` };
+      }
+      return {
+        liability: `${s}${SC.interestBase}${row}`,
+        rou: `${s}${SC.rouOpening}${row}+${s}${SC.rouAdjustment}${row}`,
+      };
+    };
+    const open = balanceAt(dayBefore);
+    const close = balanceAt(period.end);
     const x = (k: (typeof LEASE_KEYS)[number]) => `${L[k]}${r}`;
     [
       text(lease.id),
@@ -456,18 +553,28 @@ export function tieOutLayout(args: {
       formula(`ROUND(${x('cost')}-${x('expected')},2)`, FMT.money),
       formula(`${s}${SC.liabilityClosing}${place.lastRow}`, FMT.money),
       formula(`${s}${SC.rouClosing}${place.lastRow}-${x('transfer')}`, FMT.money),
-      formula(has ? acctNet(accounts.leaseLiability, -1) : '0', FMT.money),
-      formula(has ? acctNet(accounts.rouAsset, 1) : '0', FMT.money),
-      formula(has ? costAccounts.map((a) => `(${acctNet(a, 1)})`).join('+') : '0', FMT.money),
+      formula(open.liability, FMT.money),
+      formula(close.liability, FMT.money),
+      formula(open.rou, FMT.money),
+      formula(close.rou, FMT.money),
+      formula(
+        `SUMIFS(${range(SC.leaseCost)},${range(SC.end)},">="&${periodStartSerial},${range(SC.end)},"<="&${periodEndSerial})`,
+        FMT.money,
+      ),
+      formula(has ? roleNet(liabilityRoles, -1) : '0', FMT.money),
+      formula(has ? roleNet(rouRoles, 1) : '0', FMT.money),
+      formula(has ? roleNet(costRoles, 1) : '0', FMT.money),
       formula(has ? `SUM(${jrange(JC.debit)})` : '0', FMT.money),
       formula(has ? `SUM(${jrange(JC.credit)})` : '0', FMT.money),
       formula(
-        has ? `SUMPRODUCT((${jrange(JC.debit)}-${jrange(JC.credit)})*(${jrange(JC.entry)}-${jp.firstEntry - 1}))` : '0',
+        has
+          ? `SUMPRODUCT((${jrange(JC.debit)}-${jrange(JC.credit)})*(${jrange(JC.date)}-${periodStartSerial - 1}))`
+          : '0',
         FMT.money,
       ),
       formula(
-        `IF(AND(ROUND(${x('costDiff')},2)=0,ROUND(${x('liabilityEnd')},2)=0,ROUND(${x('rouEnd')},2)=0,ROUND(${x('jLiability')}-${x('liabilityEnd')},2)=0,` +
-          `ROUND(${x('jRou')}-${x('rouEnd')},2)=0,ROUND(${x('jCost')}-${x('cost')},2)=0,ROUND(${x('jDebits')}-${x('jCredits')},2)=0,ROUND(${x('jEntries')},2)=0),"PASS","FAIL")`,
+        `IF(AND(ROUND(${x('costDiff')},2)=0,ROUND(${x('liabilityEnd')},2)=0,ROUND(${x('rouEnd')},2)=0,ROUND(${x('jLiability')}-${x('pLiabilityClose')}+${x('pLiabilityOpen')},2)=0,` +
+          `ROUND(${x('jRou')}-${x('pRouClose')}+${x('pRouOpen')},2)=0,ROUND(${x('jCost')}-${x('pCost')},2)=0,ROUND(${x('jDebits')}-${x('jCredits')},2)=0,ROUND(${x('jEntries')},2)=0),"PASS","FAIL")`,
       ),
     ].forEach((cell, i) => put(r, LEASE_COL + i, cell));
   });
@@ -492,12 +599,16 @@ export function tieOutLayout(args: {
       frozenRows: headerRow,
       tables: [
         { name: 'TieOutChecks', range: `A${headerRow}:G${lastCheck}`, style: 'TableStyleLight9' },
+        ...(summaryLines > 0
+          ? [{ name: 'JournalSummaryTieOut', range: `A${summaryFirst - 1}:G${summaryLast}`, style: 'TableStyleLight9' }]
+          : []),
         { name: 'LeaseTieOut', range: `${L.id}${leaseHeader}:${L.result}${leaseLast}`, style: 'TableStyleLight9' },
         ...proof.tables,
       ],
       conditionalFormats: [
         { range: `G${firstCheck}:G${lastCheck}`, kind: 'passFail' },
         { range: resultCell, kind: 'passFail' },
+        ...(summaryLines > 0 ? [{ range: `G${summaryFirst}:G${summaryLast}`, kind: 'passFail' as const }] : []),
         { range: `${L.result}${leaseFirst}:${L.result}${leaseLast}`, kind: 'passFail' },
       ],
       tabColor: '#C00000',
