@@ -53,6 +53,9 @@ export interface LeaseTerms {
   classificationOverride: 'operating' | 'finance' | null;
   /** When non-empty, replaces the regular stream (Payment, Frequency, Timing, Escalation, Free Rent ignored). */
   irregularPayments: IrregularPayment[];
+  /** Where the row came from, for warnings: its first cell ("Leases!A4") and its Useful Life cell. */
+  source?: string;
+  usefulLifeSource?: string;
 }
 
 export type ModificationType = 'Remeasurement' | 'Partial termination' | 'Termination' | 'Impairment';
@@ -73,8 +76,9 @@ export interface ModificationTerms {
   residualValueGuarantee: Cents | null;
   fairValue: Cents | null;
   classificationOverride: 'operating' | 'finance' | null;
-  /** Where the row came from, for messages ("LeaseModifications!A5"). */
+  /** Where the row came from, for messages ("LeaseModifications!A5"), and its New Discount Rate cell. */
   source?: string;
+  newDiscountRateSource?: string;
 }
 
 export interface GlAccounts {

@@ -1,5 +1,5 @@
 import { formatCents } from '../engine/money/cents';
-import type { PortfolioResult } from '../engine/portfolio';
+import { portfolioWarnings, type PortfolioResult } from '../engine/portfolio';
 import type { LeaseResult, MonthRow } from '../engine/schedule/types';
 
 /** The `--json` export of CONTRACT section 5: amounts as strings with two decimals. */
@@ -35,6 +35,8 @@ export interface JsonExport {
   version: string;
   leases: JsonLease[];
   errors: { where: string; message: string }[];
+  /** What a reviewer should see but did not stop the run (CONTRACT 1.10, 5), each at its cell. */
+  warnings: { where: string; message: string }[];
 }
 
 function month(r: MonthRow): JsonMonth {
@@ -70,7 +72,8 @@ export function leaseToJson(l: LeaseResult): JsonLease {
 
 /**
  * The export: with input errors (`result` null) it carries the errors and no leases. Leases the engine could not
- * measure are reported as errors too, at the cell named by the failure when there is one.
+ * measure are reported as errors too, at the cell named by the failure when there is one. The measured leases'
+ * warnings are listed in `warnings`.
  */
 export function buildJsonExport(
   version: string,
@@ -85,5 +88,6 @@ export function buildJsonExport(
     version,
     leases: result ? result.leases.map(leaseToJson) : [],
     errors: [...errors, ...failures],
+    warnings: result ? portfolioWarnings(result).map(({ where, message }) => ({ where, message })) : [],
   };
 }

@@ -140,6 +140,7 @@ export function readLeaseModifications(
         fairValue,
         classificationOverride: classification === null ? null : classification === 'Finance' ? 'finance' : 'operating',
         source: row.rowWhere,
+        newDiscountRateSource: row.where('newDiscountRate'),
       },
     });
   }

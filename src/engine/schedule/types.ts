@@ -4,6 +4,7 @@ import type { Classification, LeaseTerms, ModificationType } from '../terms';
 import type { MonthlyRate } from '../rate/monthlyRate';
 import type { ClassificationResult } from '../classification/classify';
 import type { AmortizationPeriod } from './amortizationPeriod';
+import type { LeaseWarning } from '../warnings';
 
 /** A payment the lease calls for, placed on the month grid. */
 export interface ScheduledPayment {
@@ -113,4 +114,6 @@ export interface LeaseResult extends Pick<
   amortizationPeriod: AmortizationPeriod | null;
   measurements: Measurement[];
   months: MonthRow[];
+  /** What a reviewer should see but does not stop the run (CONTRACT 1.10). */
+  warnings: LeaseWarning[];
 }
