@@ -6,7 +6,13 @@ export { readPortfolio, type PortfolioRead } from './portfolio';
 export { checkPortfolio, type InputCheck, type InputProblem, type Severity } from './check';
 export { inputHash, canonicalInput } from './hash';
 export { sha256 } from './sha256';
-export { POLICY_SETTINGS, RATE_BASES, PARTIAL_TERMINATION_METHODS, type PolicySetting } from './policySettings';
+export {
+  POLICY_SETTINGS,
+  RATE_BASES,
+  PARTIAL_TERMINATION_METHODS,
+  REPORTING_PERIODS,
+  type PolicySetting,
+} from './policySettings';
 export { parseMonthEnd, findPolicySetting } from './policies';
 export {
   TABLE_NAMES,

@@ -2,7 +2,6 @@
  * @jest-environment jsdom
  */
 /** Validate's list: errors and warnings at their cells, warnings labelled "Warning" (CONTRACT 1.10). */
-import * as React from 'react';
 import { render, screen } from '@testing-library/react';
 import { ErrorList } from '../../src/taskpane/components/ErrorList';
 import type { WorkbookHost } from '../../src/taskpane/host';
