@@ -3,7 +3,7 @@ export { measurePortfolio, portfolioWarnings, type PortfolioResult, type LeaseFa
 export { measureLease, ModificationError } from './lease';
 export { defaultPolicies } from './policies';
 export * from './terms';
-export type { LeaseResult, MonthRow, Measurement, ScheduledPayment } from './schedule/types';
+export type { LeaseResult, MonthRow, Measurement, ScheduledPayment, BookedVariablePayment } from './schedule/types';
 export type { ClassificationResult, ClassificationTest } from './classification/classify';
 export type { MonthlyRate } from './rate/monthlyRate';
 export { formatCents, centsFromDecimal, type Cents } from './money/cents';

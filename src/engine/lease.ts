@@ -12,6 +12,7 @@ import { shortTermModification } from './modifications/shortTerm';
 import type { TermsInForce } from './modifications/inForce';
 import { balanceWarnings, blankRateWarning, shortLifeWarning } from './leaseWarnings';
 import type { LeaseWarning } from './warnings';
+import { bookVariablePayments } from './variablePayments';
 import type { LeaseResult, MonthRow } from './schedule/types';
 import type { LeaseTerms, ModificationTerms, Policies } from './terms';
 
@@ -67,7 +68,7 @@ export function measureLease(
   const maxTerm = Math.max(terms.termMonths, ...mods.map(({ row }) => row.newTermMonths ?? 0));
   const grid = monthGrid(terms.commencement, maxTerm);
   const shortTerm = init.classification.result === 'short-term';
-  const base: Omit<LeaseResult, 'measurements' | 'months' | 'amortizationPeriod' | 'warnings'> = {
+  const base: Omit<LeaseResult, 'measurements' | 'months' | 'amortizationPeriod' | 'variablePayments' | 'warnings'> = {
     id: terms.id,
     description: terms.description,
     entity: terms.entity,
@@ -123,7 +124,8 @@ export function measureLease(
     if (mods.length > 0) {
       rows = shortTermModification(terms, policies, rows, mods, grid, measurements);
     }
-    return { ...base, amortizationPeriod: null, measurements, months: rows, warnings: [] };
+    const variablePayments = bookVariablePayments(terms, rows);
+    return { ...base, amortizationPeriod: null, measurements, months: rows, variablePayments, warnings: [] };
   }
   rows = [];
   const warnings: LeaseWarning[] = [];
@@ -161,5 +163,13 @@ export function measureLease(
   const shortLife = shortLifeWarning(terms, measurements);
   if (shortLife) warnings.push(shortLife);
   warnings.push(...balanceWarnings(terms, rows));
-  return { ...base, amortizationPeriod: measurement.amortizationPeriod, measurements, months: rows, warnings };
+  const variablePayments = bookVariablePayments(terms, rows);
+  return {
+    ...base,
+    amortizationPeriod: measurement.amortizationPeriod,
+    measurements,
+    months: rows,
+    variablePayments,
+    warnings,
+  };
 }

@@ -22,6 +22,19 @@ export interface IrregularPayment {
   amount: Cents;
 }
 
+/**
+ * One row of the `VariablePayments` table: a payment not in the lease liability (an index uplift after
+ * commencement, usage, common area maintenance), expensed in the lease month holding its Date (CONTRACT 2).
+ */
+export interface VariablePayment {
+  date: IsoDate;
+  /** Cents; negative for a credit (a refund on a reconciliation). */
+  amount: Cents;
+  description: string;
+  /** Where the row came from, for messages: its Date cell ("VariablePayments!B4"). */
+  source?: string;
+}
+
 /** One row of the `Leases` table, validated. Money in cents, rates as decimal fractions (5% = 0.05). */
 export interface LeaseTerms {
   id: string;
@@ -55,6 +68,8 @@ export interface LeaseTerms {
   classificationOverride: 'operating' | 'finance' | null;
   /** When non-empty, replaces the regular stream (Payment, Frequency, Timing, Escalation, Free Rent ignored). */
   irregularPayments: IrregularPayment[];
+  /** Variable lease payments (not in the liability), in date order; absent = none. */
+  variablePayments?: VariablePayment[];
   /** Where the row came from, for warnings: its first cell ("Leases!A4") and its Useful Life cell. */
   source?: string;
   usefulLifeSource?: string;
@@ -97,6 +112,7 @@ export interface GlAccounts {
   gainLoss: string;
   impairmentLoss: string;
   ownedAssets: string;
+  variableLeaseCost: string;
 }
 
 export const DEFAULT_ACCOUNTS: GlAccounts = {
@@ -113,6 +129,7 @@ export const DEFAULT_ACCOUNTS: GlAccounts = {
   gainLoss: 'Gain/loss on lease modification',
   impairmentLoss: 'Impairment of ROU assets',
   ownedAssets: 'Property and equipment',
+  variableLeaseCost: 'Variable lease cost',
 };
 
 export interface Policies {

@@ -20,6 +20,8 @@ export interface JsonMonth {
   gainLoss: string;
   /** Impairment loss booked in the month (a positive amount, inside rouAdjustment). An addition to CONTRACT 5. */
   impairment: string;
+  /** Variable lease cost of the month (VariablePayments): cash, never in the liability. An addition to CONTRACT 5. */
+  variableCost: string;
 }
 
 export interface JsonLease {
@@ -58,6 +60,7 @@ function month(r: MonthRow): JsonMonth {
     amortization: formatCents(r.amortization),
     gainLoss: formatCents(r.gainLoss),
     impairment: formatCents(r.impairment),
+    variableCost: formatCents(r.variableCost),
   };
 }
 

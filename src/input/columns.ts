@@ -8,6 +8,7 @@ export const TABLE_NAMES = {
   leases: 'Leases',
   leasePayments: 'LeasePayments',
   leaseModifications: 'LeaseModifications',
+  variablePayments: 'VariablePayments',
   policies: 'Policies',
 } as const;
 
@@ -71,6 +72,15 @@ export const LEASE_PAYMENTS_COLUMNS: readonly ColumnSpec<LeasePaymentColumn>[] =
   { key: 'id', header: 'Lease ID', required: true },
   { key: 'date', header: 'Date', required: true },
   { key: 'amount', header: 'Amount', required: true },
+];
+
+export type VariablePaymentColumn = 'id' | 'date' | 'amount' | 'description';
+
+export const VARIABLE_PAYMENTS_COLUMNS: readonly ColumnSpec<VariablePaymentColumn>[] = [
+  { key: 'id', header: 'Lease ID', required: true },
+  { key: 'date', header: 'Date', required: true },
+  { key: 'amount', header: 'Amount', required: true },
+  { key: 'description', header: 'Description', required: false },
 ];
 
 export type ModificationColumn =

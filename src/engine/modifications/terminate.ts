@@ -42,5 +42,6 @@ export function terminate(
     impairment: 0,
     liabilityDerecognized: before.liability,
     rouDerecognized: before.rou,
+    variableCost: 0,
   };
 }

@@ -110,6 +110,7 @@ export function runMonths(
       impairment: first ? booking.impairment : 0,
       liabilityDerecognized: first ? booking.liabilityDerecognized : 0,
       rouDerecognized: first ? booking.rouDerecognized : 0,
+      variableCost: 0,
     });
     liability = liabilityEnd;
   }

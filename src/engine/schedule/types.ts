@@ -63,6 +63,11 @@ export interface MonthRow {
    */
   liabilityDerecognized: Cents;
   rouDerecognized: Cents;
+  /**
+   * Variable lease cost of the month (CONTRACT 2, `VariablePayments`): expensed and paid in cash, never in the
+   * liability, the ROU asset or `leaseCost`.
+   */
+  variableCost: Cents;
 }
 
 /** One measurement of the lease: at commencement, then after each remeasurement or modification. */
@@ -93,6 +98,14 @@ export interface Measurement {
   payments: ScheduledPayment[];
 }
 
+/** A variable payment as booked: in lease month `month`, on its own date. */
+export interface BookedVariablePayment {
+  date: IsoDate;
+  month: number;
+  amount: Cents;
+  description: string;
+}
+
 /** A measured lease: its identifying terms as entered, the measurements, and the monthly schedule. */
 export interface LeaseResult extends Pick<
   LeaseTerms,
@@ -114,6 +127,8 @@ export interface LeaseResult extends Pick<
   amortizationPeriod: AmortizationPeriod | null;
   measurements: Measurement[];
   months: MonthRow[];
+  /** Its variable payments, each in the lease month holding its date (their sum per month is `variableCost`). */
+  variablePayments: BookedVariablePayment[];
   /** What a reviewer should see but does not stop the run (CONTRACT 1.10). */
   warnings: LeaseWarning[];
 }

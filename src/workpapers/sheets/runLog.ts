@@ -39,6 +39,7 @@ const ACCOUNT_LABELS: Record<keyof Policies['accounts'], string> = {
   gainLoss: 'Gain/loss account',
   impairmentLoss: 'Impairment loss account',
   ownedAssets: 'Owned assets account',
+  variableLeaseCost: 'Variable lease cost account',
 };
 
 /** At most this many warnings are listed; the command line and the JSON export list them all. */
