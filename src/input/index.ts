@@ -6,7 +6,8 @@ export { readPortfolio, type PortfolioRead } from './portfolio';
 export { inputHash, canonicalInput } from './hash';
 export { sha256 } from './sha256';
 export { POLICY_SETTINGS, RATE_BASES, PARTIAL_TERMINATION_METHODS, type PolicySetting } from './policySettings';
-export { parseMonthEnd, findPolicySetting } from './policies';
+export { parseMonthEnd } from './policies';
+export { findPolicySetting, sameSetting, settingKey } from './settingNames';
 export {
   TABLE_NAMES,
   LEASES_COLUMNS,
