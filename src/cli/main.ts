@@ -62,13 +62,16 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
   const input = resolve(args.input);
   const out = resolve(args.out);
   if (!existsSync(input) || !statSync(input).isFile()) return usageError(io, `no input workbook at ${args.input}`);
-  if (!existsSync(dirname(out)) || !statSync(dirname(out)).isDirectory()) {
-    return usageError(io, `the folder for --out ${args.out} does not exist`);
+  // A missing output folder is created when the file is written; a file where the folder should be is an error.
+  if (existsSync(dirname(out)) && !statSync(dirname(out)).isDirectory()) {
+    return usageError(io, `the folder for --out ${args.out} is a file`);
   }
   if (existsSync(out) && statSync(out).isDirectory()) return usageError(io, `--out ${args.out} is a folder`);
   if (args.json !== null && args.json !== '-') {
     const j = resolve(args.json);
-    if (!existsSync(dirname(j))) return usageError(io, `the folder for --json ${args.json} does not exist`);
+    if (existsSync(dirname(j)) && !statSync(dirname(j)).isDirectory()) {
+      return usageError(io, `the folder for --json ${args.json} is a file`);
+    }
     if (j === out || j === input) return usageError(io, `--json ${args.json} would overwrite a workbook`);
   }
 

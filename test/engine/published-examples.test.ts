@@ -1,5 +1,5 @@
 /**
- * Published worked examples (/work/shared/reference/published-examples.md), run through the engine under the
+ * Published worked examples (FASB, PwC, IFRS 16, EZLease and others, each cited by publication below), run through the engine under the
  * CONTRACT.md section 1 conventions. P = printed in the source (whole dollars, so a tolerance); D = derived
  * independently (a tighter tolerance, a few cents where monthly rounding can move it).
  *
