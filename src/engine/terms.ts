@@ -93,6 +93,11 @@ export interface ModificationTerms {
   residualValueGuarantee: Cents | null;
   fairValue: Cents | null;
   classificationOverride: 'operating' | 'finance' | null;
+  /**
+   * Remeasurement or partial termination: an incentive the lessor pays at the effective date as part of the
+   * modification; it reduces the ROU asset (CONTRACT 2). Absent or null = none.
+   */
+  incentiveReceived?: Cents | null;
   /** Where the row came from, for messages ("LeaseModifications!A5"), and its New Discount Rate cell. */
   source?: string;
   newDiscountRateSource?: string;

@@ -93,6 +93,7 @@ export type ModificationColumn =
   | 'scopeReduction'
   | 'terminationPayment'
   | 'impairmentAmount'
+  | 'incentiveReceived'
   | 'purchaseOptionCertain'
   | 'residualValueGuarantee'
   | 'fairValue'
@@ -112,6 +113,7 @@ export const LEASE_MODIFICATIONS_COLUMNS: readonly ColumnSpec<ModificationColumn
   { key: 'residualValueGuarantee', header: 'Residual Value Guarantee', required: false },
   { key: 'fairValue', header: 'Fair Value', required: false },
   { key: 'classification', header: 'Classification', required: false },
+  { key: 'incentiveReceived', header: 'Incentive Received', required: false },
 ];
 
 export type PolicyColumn = 'setting' | 'value';

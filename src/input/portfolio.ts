@@ -63,9 +63,7 @@ export function readPortfolio(tables: WorkbookTables): PortfolioRead {
   }
 
   const payments = paymentsTable ? readLeasePayments(paymentsTable, refs, errors) : new Map();
-  const modifications = modificationsTable
-    ? readLeaseModifications(modificationsTable, refs, errors, (k) => irregular.has(k))
-    : [];
+  const modifications = modificationsTable ? readLeaseModifications(modificationsTable, refs, errors) : [];
   const longest = new Map<string, number>();
   for (const ref of refs.values()) if (ref.termMonths !== null) longest.set(leaseIdKey(ref.id), ref.termMonths);
   for (const m of modifications) {

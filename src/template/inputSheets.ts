@@ -106,6 +106,7 @@ const MODIFICATION_LAYOUT: Record<string, Omit<ColumnLayout, 'header'>> = {
   'Residual Value Guarantee': { kind: 'amount', width: 14 },
   'Fair Value': { kind: 'amount', width: 15 },
   Classification: { kind: 'text', width: 13, list: CLASSIFICATIONS },
+  'Incentive Received': { kind: 'amount', width: 14 },
 };
 
 function layout(
@@ -189,7 +190,8 @@ export const LEASE_PAYMENTS_NOTE =
 export const LEASE_MODIFICATIONS_NOTE =
   'Optional. Effective Date = the start of a lease month after commencement. New Term (Months) is the total from ' +
   'the original commencement; blank fields are unchanged. Scope Reduction % is for Partial termination rows, ' +
-  'Termination Payment for Termination rows, Impairment Amount for Impairment rows.';
+  'Termination Payment for Termination rows, Impairment Amount for Impairment rows. Incentive Received (Remeasurement ' +
+  'or Partial termination) is cash the lessor pays at the effective date; it reduces the ROU asset.';
 
 export const VARIABLE_PAYMENTS_NOTE =
   'Optional. Payments NOT in the lease liability: index or rate changes after commencement, usage, common area ' +

@@ -114,6 +114,7 @@ function bookStart(f: ClosingFigures, r: MonthRow): void {
   f.leaseLiability += r.liabilityAdjustment;
   f.gainLoss += r.gainLoss;
   f.impairmentLoss += r.impairment;
+  f.cash -= r.incentiveReceived;
   f.leaseLiability -= r.advancePayment;
   f.cash += r.advancePayment;
 }

@@ -9,7 +9,8 @@
  *   (amortization, a debit when negative). Finance: Dr Interest expense / Cr Lease liability, and
  *   Dr Amortization of ROU assets / Cr ROU asset.
  * A remeasurement, partial termination or termination, at the start of its month: the ROU asset and the lease
- *   liability by their adjustments and the gain or loss; an impairment: Dr Impairment of ROU assets / Cr ROU asset.
+ *   liability by their adjustments and the gain or loss (and Dr Cash for an incentive received with it); an
+ *   impairment: Dr Impairment of ROU assets / Cr ROU asset.
  * The end of a finance lease whose ROU asset is amortized over a longer useful life: Dr Owned assets / Cr ROU asset
  *   for what is left.
  * Short-term leases (no asset or liability): each payment Dr Prepaid rent / Cr Cash; each month end Dr Short-term
@@ -165,12 +166,14 @@ export function leaseJournal(lease: LeaseResult): JournalLine[] {
       b.line('rouAsset', r.rouAdjustment + r.impairment + r.rouDerecognized);
       b.line('leaseLiability', -(r.liabilityAdjustment + r.liabilityDerecognized));
       b.line('gainLoss', -(r.gainLoss - derecognitionGain));
+      b.line('cash', r.incentiveReceived);
       b.end();
     } else if (r.event && r.event !== 'Impairment') {
       b.begin(r.start, r.event, `${r.event}, ${of(k)}`);
       b.line('rouAsset', r.rouAdjustment + r.impairment);
       b.line('leaseLiability', -r.liabilityAdjustment);
       b.line('gainLoss', -r.gainLoss);
+      b.line('cash', r.incentiveReceived);
       b.end();
     }
     if (r.impairment !== 0) {

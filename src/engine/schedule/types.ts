@@ -64,6 +64,11 @@ export interface MonthRow {
   liabilityDerecognized: Cents;
   rouDerecognized: Cents;
   /**
+   * An incentive received in cash from the lessor at a modification's effective date (positive), included in
+   * rouAdjustment as a reduction: the rest of rouAdjustment (+ rouDerecognized + impairment) is the remeasurement.
+   */
+  incentiveReceived: Cents;
+  /**
    * Variable lease cost of the month (CONTRACT 2, `VariablePayments`): expensed and paid in cash, never in the
    * liability, the ROU asset or `leaseCost`.
    */

@@ -51,7 +51,10 @@ function warningRows(leases: readonly LeaseResult[]): (PlanCell | null)[][] {
   const rows: (PlanCell | null)[][] = [[bold('Warnings'), text(warnings.length === 0 ? 'None' : `${warnings.length}`)]];
   for (const w of warnings.slice(0, RUN_LOG_MAX_WARNINGS)) rows.push([text(w.where), text(w.message)]);
   if (warnings.length > RUN_LOG_MAX_WARNINGS) {
-    rows.push([text(`… and ${warnings.length - RUN_LOG_MAX_WARNINGS} more`), text('listed in full by Validate and the JSON export')]);
+    rows.push([
+      text(`… and ${warnings.length - RUN_LOG_MAX_WARNINGS} more`),
+      text('listed in full by Validate and the JSON export'),
+    ]);
   }
   return rows;
 }
