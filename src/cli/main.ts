@@ -2,17 +2,19 @@
  * The command line (CONTRACT section 4): read the input tables of an .xlsx, measure every lease with the same
  * engine as the add-in, and write the same workpaper sheets into a copy of the workbook.
  *
- * Exit codes: 0 done; 1 input errors (each on standard error as `Sheet!Cell: message`; no workbook written;
- * `--json` still written, with the errors and no leases); 2 usage.
+ * Exit codes: 0 done (warnings, if any, on standard error as `warning: Sheet!Cell: message`); 1 input errors (each
+ * on standard error as `Sheet!Cell: message`; no workbook written; `--json` still written, with the errors and no
+ * leases); 2 usage.
  */
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { measurePortfolio } from '../engine';
+import { measurePortfolio, portfolioWarnings } from '../engine';
 import { jsonExportChunks } from '../export/json';
 import type { InputError } from '../input/table';
 import { inputHash } from '../input/hash';
 import { readPortfolio } from '../input/portfolio';
-import { buildWorkpapers, periodJournalOf, resolveReportingPeriod } from '../workpapers';
+import { journalCsv } from '../export/journalCsv';
+import { buildWorkpapers, journalFormatOf, periodJournalOf, resolveReportingPeriod } from '../workpapers';
 import { readTablesFromFile } from '../xlsx/readTables';
 import { writePlan } from '../xlsx/writePlan';
 import { parseArgs, USAGE, type RunArgs } from './args';
@@ -62,14 +64,26 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
   const input = resolve(args.input);
   const out = resolve(args.out);
   if (!existsSync(input) || !statSync(input).isFile()) return usageError(io, `no input workbook at ${args.input}`);
-  if (!existsSync(dirname(out)) || !statSync(dirname(out)).isDirectory()) {
-    return usageError(io, `the folder for --out ${args.out} does not exist`);
+  // A missing output folder is created when the file is written; a file where the folder should be is an error.
+  if (existsSync(dirname(out)) && !statSync(dirname(out)).isDirectory()) {
+    return usageError(io, `the folder for --out ${args.out} is a file`);
   }
   if (existsSync(out) && statSync(out).isDirectory()) return usageError(io, `--out ${args.out} is a folder`);
   if (args.json !== null && args.json !== '-') {
     const j = resolve(args.json);
-    if (!existsSync(dirname(j))) return usageError(io, `the folder for --json ${args.json} does not exist`);
+    if (existsSync(dirname(j)) && !statSync(dirname(j)).isDirectory()) {
+      return usageError(io, `the folder for --json ${args.json} is a file`);
+    }
     if (j === out || j === input) return usageError(io, `--json ${args.json} would overwrite a workbook`);
+  }
+  if (args.journalCsv !== null && args.journalCsv !== '-') {
+    const c = resolve(args.journalCsv);
+    if (existsSync(dirname(c)) && !statSync(dirname(c)).isDirectory()) {
+      return usageError(io, `the folder for --journal-csv ${args.journalCsv} is a file`);
+    }
+    if (c === out || c === input || (args.json !== null && c === resolve(args.json))) {
+      return usageError(io, `--journal-csv ${args.journalCsv} would overwrite another output or the input`);
+    }
   }
 
   const progress: Progress = args.progress || io.stderr.isTTY ? stderrProgress(io.stderr, !!io.stderr.isTTY) : SILENT;
@@ -119,8 +133,12 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
     );
   }
 
+  // Warnings never stop the run (CONTRACT 4): listed on standard error, the run goes on to exit 0.
+  for (const w of portfolioWarnings(result)) io.stderr.write(`warning: ${w.where}: ${w.message}\n`);
+
   progress.phase(`Building workpapers for ${period.label} (${period.start} to ${period.end})`);
   const journal = periodJournalOf(result, portfolio, period);
+  const journalFormat = args.journalFormat ?? journalFormatOf(portfolio.policies);
   const plan = buildWorkpapers(
     result,
     portfolio,
@@ -130,12 +148,17 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
       source: tables.source ?? basename(input),
       inputHash: inputHash(tables),
     },
-    { period, journal },
+    { period, journal, journalFormat },
   );
 
   progress.phase(`Writing ${basename(out)}`);
   await writeAtomically(out, (tmp) => writePlan(input, plan, tmp));
   await writeJson(jsonExportChunks(version, result, [], period, journal));
+  if (args.journalCsv !== null) {
+    const csv = journalCsv(journal, journalFormat);
+    if (args.journalCsv === '-') io.stdout.write(csv);
+    else await writeChunksAtomically(resolve(args.journalCsv), [csv]);
+  }
   progress.done();
   return 0;
 }

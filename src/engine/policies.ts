@@ -12,6 +12,7 @@ export function defaultPolicies(): Policies {
     reportingPeriod: 'Month',
     fiscalYearEndMonth: 12,
     closedThrough: null,
+    journalImportFormat: 'Generic',
     accountNames: {},
   };
 }

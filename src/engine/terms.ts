@@ -15,11 +15,26 @@ export type RateBasis = 'Payment frequency' | 'Monthly' | 'Effective annual';
 export type PartialTerminationMethod = 'Proportion of asset' | 'Proportion of liability';
 /** The length of the period a run reports (CONTRACT 1.11); quarters and years follow the fiscal year. */
 export type ReportingPeriodKind = 'Month' | 'Quarter' | 'Year';
+/** The layout of the Journal Import sheet (and the default of --journal-format). */
+export type JournalImportFormat = 'QuickBooks Online' | 'NetSuite' | 'Generic';
 
 /** One row of the `LeasePayments` table: an irregular stream replaces the regular one. */
 export interface IrregularPayment {
   date: IsoDate;
   amount: Cents;
+}
+
+/**
+ * One row of the `VariablePayments` table: a payment not in the lease liability (an index uplift after
+ * commencement, usage, common area maintenance), expensed in the lease month holding its Date (CONTRACT 2).
+ */
+export interface VariablePayment {
+  date: IsoDate;
+  /** Cents; negative for a credit (a refund on a reconciliation). */
+  amount: Cents;
+  description: string;
+  /** Where the row came from, for messages: its Date cell ("VariablePayments!B4"). */
+  source?: string;
 }
 
 /** One row of the `Leases` table, validated. Money in cents, rates as decimal fractions (5% = 0.05). */
@@ -55,6 +70,11 @@ export interface LeaseTerms {
   classificationOverride: 'operating' | 'finance' | null;
   /** When non-empty, replaces the regular stream (Payment, Frequency, Timing, Escalation, Free Rent ignored). */
   irregularPayments: IrregularPayment[];
+  /** Variable lease payments (not in the liability), in date order; absent = none. */
+  variablePayments?: VariablePayment[];
+  /** Where the row came from, for warnings: its first cell ("Leases!A4") and its Useful Life cell. */
+  source?: string;
+  usefulLifeSource?: string;
 }
 
 export type ModificationType = 'Remeasurement' | 'Partial termination' | 'Termination' | 'Impairment';
@@ -75,8 +95,14 @@ export interface ModificationTerms {
   residualValueGuarantee: Cents | null;
   fairValue: Cents | null;
   classificationOverride: 'operating' | 'finance' | null;
-  /** Where the row came from, for messages ("LeaseModifications!A5"). */
+  /**
+   * Remeasurement or partial termination: an incentive the lessor pays at the effective date as part of the
+   * modification; it reduces the ROU asset (CONTRACT 2). Absent or null = none.
+   */
+  incentiveReceived?: Cents | null;
+  /** Where the row came from, for messages ("LeaseModifications!A5"), and its New Discount Rate cell. */
   source?: string;
+  newDiscountRateSource?: string;
 }
 
 /** One row of the `GLAccounts` table: the account an account role posts to, for one entity or every entity. */
@@ -113,6 +139,7 @@ export interface Policies {
   fiscalYearEndMonth: number;
   /** Every month up to this month-end is closed (CONTRACT 1.11); null = nothing closed. */
   closedThrough: IsoDate | null;
+  journalImportFormat: JournalImportFormat;
   /** GL account names set in the Policies table, by account role (where `GLAccounts` does not map the role). */
   accountNames: Readonly<Record<string, string>>;
 }

@@ -1,5 +1,5 @@
 import { formatCents } from '../engine/money/cents';
-import type { PortfolioResult } from '../engine/portfolio';
+import { portfolioWarnings, type PortfolioResult } from '../engine/portfolio';
 import type { LeaseResult, MonthRow } from '../engine/schedule/types';
 import { periodExport, type ReportingPeriod } from '../workpapers/reportingPeriod';
 import type { JournalLine } from '../workpapers/journal';
@@ -22,6 +22,8 @@ export interface JsonMonth {
   gainLoss: string;
   /** Impairment loss booked in the month (a positive amount, inside rouAdjustment). An addition to CONTRACT 5. */
   impairment: string;
+  /** Variable lease cost of the month (VariablePayments): cash, never in the liability. An addition to CONTRACT 5. */
+  variableCost: string;
 }
 
 export interface JsonLease {
@@ -62,6 +64,8 @@ export interface JsonExport {
   /** The period's detail journal lines (CONTRACT section 5). */
   journal: JsonJournalLine[];
   errors: { where: string; message: string }[];
+  /** What a reviewer should see but did not stop the run (CONTRACT 1.10, 5), each at its cell. */
+  warnings: { where: string; message: string }[];
 }
 
 export function journalLineToJson(j: PeriodJournal, l: JournalLine): JsonJournalLine {
@@ -102,6 +106,7 @@ function month(r: MonthRow): JsonMonth {
     amortization: formatCents(r.amortization),
     gainLoss: formatCents(r.gainLoss),
     impairment: formatCents(r.impairment),
+    variableCost: formatCents(r.variableCost),
   };
 }
 
@@ -120,6 +125,10 @@ export function leaseToJson(l: LeaseResult): JsonLease {
   return { ...leaseHead(l), months: l.months.map(month) };
 }
 
+function warnings(result: PortfolioResult | null): { where: string; message: string }[] {
+  return result ? portfolioWarnings(result).map(({ where, message }) => ({ where, message })) : [];
+}
+
 function failures(result: PortfolioResult | null): { where: string; message: string }[] {
   return (result?.failures ?? []).map((f) => ({
     where: f.where ?? `Leases (${f.leaseId})`,
@@ -129,7 +138,8 @@ function failures(result: PortfolioResult | null): { where: string; message: str
 
 /**
  * The export: with input errors (`result` null) it carries the errors and no leases. Leases the engine could not
- * measure are reported as errors too, at the cell named by the failure when there is one.
+ * measure are reported as errors too, at the cell named by the failure when there is one. The measured leases'
+ * warnings are listed in `warnings`.
  */
 export function buildJsonExport(
   version: string,
@@ -150,6 +160,7 @@ export function buildJsonExport(
     leases: result ? result.leases.map(leaseToJson) : [],
     journal: lines,
     errors: [...errors, ...failures(result)],
+    warnings: warnings(result),
   };
 }
 
@@ -195,5 +206,6 @@ export function* jsonExportChunks(
       if (text) yield text;
     }
   }
-  yield `${first ? '' : '\n  '}],\n  "errors": ${j([...errors, ...failures(result)], null, 2).replace(/\n/g, '\n  ')}\n}\n`;
+  const list = (x: unknown) => j(x, null, 2).replace(/\n/g, '\n  ');
+  yield `${first ? '' : '\n  '}],\n  "errors": ${list([...errors, ...failures(result)])},\n  "warnings": ${list(warnings(result))}\n}\n`;
 }

@@ -3,10 +3,17 @@
  */
 import { defaultPolicies } from '../engine/policies';
 import { daysInMonth, parseIso } from '../engine/calendar/dates';
-import type { PartialTerminationMethod, Policies, RateBasis, ReportingPeriodKind } from '../engine/terms';
+import type {
+  JournalImportFormat,
+  PartialTerminationMethod,
+  Policies,
+  RateBasis,
+  ReportingPeriodKind,
+} from '../engine/terms';
 import type { GridValue, TableGrid } from './grid';
 import { POLICIES_COLUMNS } from './columns';
-import { LEGACY_ACCOUNT_SETTINGS, POLICY_SETTINGS, type PolicySetting } from './policySettings';
+import { POLICY_SETTINGS, type PolicySetting } from './policySettings';
+import { findPolicySetting } from './settingNames';
 import { BoundTable, type InputError } from './table';
 import {
   choiceKey,
@@ -34,15 +41,6 @@ const MONTHS = [
   'november',
   'december',
 ];
-
-/** The setting named by `text` (case-insensitive; spaces, hyphens and underscores ignored), or undefined. */
-export function findPolicySetting(text: string): PolicySetting | undefined {
-  const k = choiceKey(text);
-  return (
-    POLICY_SETTINGS.find((s) => choiceKey(s.setting) === k) ??
-    LEGACY_ACCOUNT_SETTINGS.find((s) => choiceKey(s.setting) === k)
-  );
-}
 
 /** A month-end date, the value of a Reporting Date (the setting or the command line's --reporting-date). */
 export function parseMonthEnd(label: string, v: GridValue): Parsed<string> {
@@ -77,7 +75,8 @@ function applySetting(p: Policies, s: PolicySetting, v: GridValue): string | nul
       if (!r.ok) return r.message;
       if (s.field === 'rateBasis') p.rateBasis = r.value as RateBasis;
       else if (s.field === 'partialTerminationMethod') p.partialTerminationMethod = r.value as PartialTerminationMethod;
-      else p.reportingPeriod = r.value as ReportingPeriodKind;
+      else if (s.field === 'reportingPeriod') p.reportingPeriod = r.value as ReportingPeriodKind;
+      else p.journalImportFormat = r.value as JournalImportFormat;
       return null;
     }
     case 'yesNo': {

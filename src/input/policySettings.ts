@@ -3,7 +3,12 @@
  * reader, the template and the add-in's policy panel.
  */
 import type { AccountRole } from './accountRoles';
-import { type PartialTerminationMethod, type RateBasis, type ReportingPeriodKind } from '../engine/terms';
+import {
+  type JournalImportFormat,
+  type PartialTerminationMethod,
+  type RateBasis,
+  type ReportingPeriodKind,
+} from '../engine/terms';
 
 export const RATE_BASES: readonly RateBasis[] = ['Payment frequency', 'Monthly', 'Effective annual'];
 export const PARTIAL_TERMINATION_METHODS: readonly PartialTerminationMethod[] = [
@@ -11,9 +16,14 @@ export const PARTIAL_TERMINATION_METHODS: readonly PartialTerminationMethod[] = 
   'Proportion of liability',
 ];
 export const REPORTING_PERIODS: readonly ReportingPeriodKind[] = ['Month', 'Quarter', 'Year'];
+export const JOURNAL_IMPORT_FORMATS: readonly JournalImportFormat[] = ['QuickBooks Online', 'NetSuite', 'Generic'];
 
 export type PolicySettingKind =
-  | { kind: 'choice'; choices: readonly string[]; field: 'rateBasis' | 'partialTerminationMethod' | 'reportingPeriod' }
+  | {
+      kind: 'choice';
+      choices: readonly string[];
+      field: 'rateBasis' | 'partialTerminationMethod' | 'reportingPeriod' | 'journalImportFormat';
+    }
   | { kind: 'yesNo' }
   /** A percentage above 0% and at most 100%. */
   | { kind: 'threshold' }
@@ -61,6 +71,7 @@ export const LEGACY_ACCOUNT_SETTINGS: readonly PolicySetting[] = (
     ['Modification Gain/Loss Account', ['Gain or loss on lease modification']],
     ['Impairment Loss Account', ['Impairment loss']],
     ['Owned Assets Account', ['Owned assets']],
+    ['Variable Lease Cost Account', ['Variable lease cost']],
   ] as const
 ).map(([setting, roles]): PolicySetting => ({
   setting,
@@ -138,5 +149,13 @@ export const POLICY_SETTINGS: readonly PolicySetting[] = [
     defaultValue: null,
     numberFormat: 'yyyy-mm-dd',
     description: 'The latest month-end closed: nothing booked up to it changes (blank = no period closed)',
+  },
+  {
+    setting: 'Journal Import Format',
+    kind: 'choice',
+    choices: JOURNAL_IMPORT_FORMATS,
+    field: 'journalImportFormat',
+    defaultValue: 'Generic',
+    description: 'The layout of the Journal Import sheet: QuickBooks Online, NetSuite or Generic (every journal field)',
   },
 ];

@@ -2,14 +2,16 @@
  * The workpapers: engine results in, sheet plans out (CONTRACT section 3). Pure layout: both adapters (exceljs for
  * the command line, Office.js in the add-in) write the same plans.
  *
- * Sheets, in order: Schedules (and "Schedules 2", ... past Excel's row limit), Journal Entries (likewise),
- * Roll-Forward, Disclosures, Tie-Out, Run Log.
+ * Sheets, in order: Schedules (and "Schedules 2", ... past Excel's row limit), Journal Entries (likewise), Journal
+ * Import, Roll-Forward, Disclosures, Tie-Out, Run Log.
  */
 import type { PortfolioResult } from '../engine';
 import type { PortfolioInput } from '../engine/terms';
 import { chartOfAccounts } from '../input/accountRoles';
 import { disclosureFigures } from './disclosureFigures';
 import { periodJournal, type PeriodJournal } from './periodJournal';
+import type { JournalFormat } from './journalImport';
+import { journalImportSheet } from './sheets/journalImportSheet';
 import { EXCEL_MAX_ROWS } from './names';
 import {
   reportingDateSourceText,
@@ -56,6 +58,14 @@ export interface BuildOptions {
   period?: ResolvedPeriod;
   /** The period's journal when the caller built it already (periodJournalOf). */
   journal?: PeriodJournal;
+  /** The Journal Import sheet's layout; default: the Journal Import Format policy. */
+  journalFormat?: JournalFormat;
+}
+
+/** The layout the Journal Import Format policy names. */
+export function journalFormatOf(policies: PortfolioInput['policies']): JournalFormat {
+  const f = policies.journalImportFormat;
+  return f === 'QuickBooks Online' ? 'quickbooks' : f === 'NetSuite' ? 'netsuite' : 'generic';
 }
 
 /** The period's journal of a run: detail per lease and the summary per entity, on the input's chart of accounts. */
@@ -99,7 +109,16 @@ export function buildWorkpapers(
     reportingDate,
     periodStart: figures.periodStart,
   });
-  const before = [...schedules.sheets, ...journal.sheets, rollForward.sheet, disclosures.sheet, tieOut.sheet];
+  const journalFormat = options.journalFormat ?? journalFormatOf(policies);
+  const importSheet = journalImportSheet(periodEntries, journalFormat);
+  const before = [
+    ...schedules.sheets,
+    ...journal.sheets,
+    importSheet,
+    rollForward.sheet,
+    disclosures.sheet,
+    tieOut.sheet,
+  ];
   const runLog = runLogSheet({
     productVersion: meta.productVersion,
     generatedAt: meta.generatedAt,

@@ -19,6 +19,7 @@
  * Each calendar month-end: the current/non-current reclass moves the current-liability balance to the current portion
  *   at that month-end (the change since the previous month-end; it does not reverse) **(choice)**. Every other
  *   liability movement posts to the non-current account.
+ * Each variable payment (VariablePayments), on its date: Dr Variable lease cost / Cr Cash.
  * Short-term leases (no asset or liability): each payment Dr Prepaid rent / Cr Cash; each month end Dr Short-term
  *   lease cost / Cr Prepaid rent (straight-line), so Prepaid rent carries the timing difference (a credit balance is
  *   accrued rent); IDC pass through Prepaid rent and incentives received in cash reduce it at commencement.
@@ -48,7 +49,8 @@ export type EntryKind =
   | 'Classification change'
   | 'Transfer to owned assets'
   | 'Fully amortized ROU asset'
-  | 'Current portion reclass';
+  | 'Current portion reclass'
+  | 'Variable lease cost';
 
 /** The code of each kind of entry in its entry number. */
 export const ENTRY_CODE: Readonly<Record<EntryKind, string>> = {
@@ -67,6 +69,7 @@ export const ENTRY_CODE: Readonly<Record<EntryKind, string>> = {
   'Transfer to owned assets': 'XFER',
   'Fully amortized ROU asset': 'RET',
   'Current portion reclass': 'RCL',
+  'Variable lease cost': 'VAR',
 };
 
 export interface JournalLine {
@@ -99,9 +102,13 @@ export interface JournalOptions {
   accumulatedAmortization?: boolean;
 }
 
-/** "GPU-001-202512-COST" */
+/**
+ * "GPU-001-202512-COST"; a variable payment, which may fall on any day and more than once a month, carries its day
+ * ("GPU-001-202512-VAR15").
+ */
 export function entryNumber(leaseId: string, date: IsoDate, kind: EntryKind): string {
-  return `${leaseId}-${date.slice(0, 4)}${date.slice(5, 7)}-${ENTRY_CODE[kind]}`;
+  const day = kind === 'Variable lease cost' ? date.slice(8, 10) : '';
+  return `${leaseId}-${date.slice(0, 4)}${date.slice(5, 7)}-${ENTRY_CODE[kind]}${day}`;
 }
 
 type Cls = 'operating' | 'finance';
@@ -245,6 +252,20 @@ export function leaseJournal(
     b.line('Finance ROU asset', -accumulated);
     accumulated = 0;
   };
+  let v = 0;
+  /** The month's variable payments, between its start-dated entries and its month-end ones. */
+  const variable = (k: number): void => {
+    for (; v < lease.variablePayments.length && lease.variablePayments[v].month === k; v++) {
+      const p = lease.variablePayments[v];
+      b.begin(
+        p.date,
+        'Variable lease cost',
+        `Variable lease cost${p.description ? `: ${p.description}` : ''}, ${of(k)}`,
+      );
+      b.line('Variable lease cost', p.amount);
+      b.line('Cash', -p.amount);
+    }
+  };
   let previous: Cls = cls(months[0].classification);
   for (let j = 0; j < months.length; j++) {
     const r: MonthRow = months[j];
@@ -256,6 +277,7 @@ export function leaseJournal(
         b.line('Prepaid rent', r.advancePayment);
         b.line('Cash', -r.advancePayment);
       }
+      variable(k);
       b.begin(r.end, 'Short-term lease cost', `Short-term lease cost, ${of(k)}`);
       b.line('Short-term lease cost', r.leaseCost);
       b.line('Prepaid rent', -r.leaseCost);
@@ -290,11 +312,13 @@ export function leaseJournal(
       b.line(rou, r.rouAdjustment + r.impairment + r.rouDerecognized);
       b.line(liability, -(r.liabilityAdjustment + r.liabilityDerecognized));
       b.line('Gain or loss on lease modification', -(r.gainLoss - derecognitionGain));
+      b.line('Cash', r.incentiveReceived);
     } else if (r.event && r.event !== 'Impairment') {
       b.begin(r.start, r.event, `${r.event}, ${of(k)}`);
       b.line(rou, r.rouAdjustment + r.impairment);
       b.line(liability, -r.liabilityAdjustment);
       b.line('Gain or loss on lease modification', -r.gainLoss);
+      b.line('Cash', r.incentiveReceived);
       if (r.event === 'Termination' && c === 'finance') closeAccumulated();
     }
     if (r.impairment !== 0) {
@@ -307,6 +331,7 @@ export function leaseJournal(
       b.line(liability, r.advancePayment);
       b.line('Cash', -r.advancePayment);
     }
+    variable(k);
     if (c === 'finance') {
       b.begin(r.end, 'Interest', `Interest on the lease liability, ${of(k)}`);
       b.line('Finance lease interest', r.interest);

@@ -67,7 +67,11 @@ describe('lease-workpapers', () => {
     [['run', 'x.xlsx', '--out', 'o.xlsx', '--bogus'], 'unknown option --bogus'],
     [['run', 'x.xlsx', '--out', 'o.xlsx', '--reporting-date', '2029-13-01'], '--reporting-date'],
     [['run', 'missing.xlsx', '--out', 'o.xlsx'], 'no input workbook at missing.xlsx'],
-    [['run', SAMPLE, '--out', 'nowhere/o.xlsx'], 'the folder for --out nowhere/o.xlsx does not exist'],
+    [['run', SAMPLE, '--out', 'template.xlsx/o.xlsx'], 'the folder for --out template.xlsx/o.xlsx is a file'],
+    [
+      ['run', SAMPLE, '--out', 'o.xlsx', '--json', 'template.xlsx/o.json'],
+      'the folder for --json template.xlsx/o.json is a file',
+    ],
   ])('usage error %j exits 2', (args, message) => {
     const r = cli(...args);
     expect(r.code).toBe(2);
@@ -76,8 +80,8 @@ describe('lease-workpapers', () => {
     expect(existsSync(join(dir, 'o.xlsx'))).toBe(false);
   });
 
-  it('measures the template example (PwC E3) to the published figures, --json - on stdout', () => {
-    const r = cli('run', 'template.xlsx', '--out', 'template-out.xlsx', '--json', '-');
+  it('measures the template example (PwC E3) to the published figures, --json - on stdout, into a new folder', () => {
+    const r = cli('run', 'template.xlsx', '--out', 'new-folder/template-out.xlsx', '--json', '-');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
@@ -112,7 +116,7 @@ describe('lease-workpapers', () => {
       gainLoss: '0.00',
     });
     expect(l.months[1]).toMatchObject({ payment: '500.00', interest: '77.99', liabilityEnd: '15675.77' });
-    expect(statSync(join(dir, 'template-out.xlsx')).size).toBeGreaterThan(0);
+    expect(statSync(join(dir, 'new-folder', 'template-out.xlsx')).size).toBeGreaterThan(0);
   });
 
   it('writes the sample portfolio workbook and a JSON file whose months all tie', async () => {
@@ -156,6 +160,30 @@ describe('lease-workpapers', () => {
     }
   });
 
+  it('lists warnings on standard error as `warning: Sheet!Cell: message`, in the JSON and the Run Log, and exits 0', async () => {
+    // The sample's partial termination of COLO-IAD leaves New Discount Rate blank (CONTRACT 1.10), and GPU-002's
+    // quarterly payments in advance leave its liability at -0.01 after the last payment until the final true-up.
+    const r = cli('run', SAMPLE, '--out', 'warn-out.xlsx', '--json', 'warn.json');
+    expect(r.code).toBe(0);
+    const warnings = r.stderr.split('\n').filter((l) => l.startsWith('warning: '));
+    expect(warnings.map((l) => l.split(': ')[1])).toEqual(['Leases!A5', 'LeaseModifications!F5']);
+    expect(warnings[1]).toMatch(/New Discount Rate is blank: this partial termination of lease COLO-IAD/);
+    const json = JSON.parse(readFileSync(join(dir, 'warn.json'), 'utf8'));
+    expect(json.errors).toEqual([]);
+    expect(json.warnings.map((w: { where: string; message: string }) => `warning: ${w.where}: ${w.message}`)).toEqual(
+      warnings,
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'warn-out.xlsx'));
+    const log: string[][] = [];
+    wb.getWorksheet('Run Log')?.eachRow((row) =>
+      log.push([String(row.getCell(1).value), String(row.getCell(2).value)]),
+    );
+    const at = log.findIndex(([k]) => k === 'Warnings');
+    expect(log[at][1]).toBe('2');
+    expect(log.slice(at + 1, at + 3).map(([where, message]) => `warning: ${where}: ${message}`)).toEqual(warnings);
+  });
+
   it('takes --reporting-date over the Policies table, and can write over its own output', async () => {
     const first = cli('run', SAMPLE, '--out', 'rd.xlsx', '--reporting-date', '2025-06-30');
     expect(first.code).toBe(0);
@@ -170,6 +198,53 @@ describe('lease-workpapers', () => {
     expect(runLog.some((t) => t.includes('2025-06-30'))).toBe(true);
     expect(runLog.some((t) => t.includes('2025-12-31'))).toBe(false);
     expect(wb.worksheets.filter((w) => w.name === 'Schedules')).toHaveLength(1);
+  });
+
+  it('--period quarter and --journal-csv: the JSON period and journal, and a QuickBooks import file that balances', async () => {
+    const r = cli(
+      'run',
+      SAMPLE,
+      '--out',
+      'q4.xlsx',
+      '--json',
+      'q4.json',
+      '--period',
+      'quarter',
+      '--journal-csv',
+      'q4.csv',
+      '--journal-format',
+      'quickbooks',
+      '--progress',
+    );
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Building workpapers for Q4 FY2025 (2025-10-01 to 2025-12-31)');
+    const json = JSON.parse(readFileSync(join(dir, 'q4.json'), 'utf8'));
+    expect(json.period).toEqual({ start: '2025-10-01', end: '2025-12-31', kind: 'quarter', closedThrough: null });
+    expect(json.journal.length).toBeGreaterThan(100);
+    expect(json.journal.every((l: { date: string }) => l.date >= '2025-10-01' && l.date <= '2025-12-31')).toBe(true);
+    const { parse } = await import('csv-parse/sync');
+    const rows: Record<string, string>[] = parse(readFileSync(join(dir, 'q4.csv'), 'utf8'), { columns: true });
+    expect(Object.keys(rows[0])).toEqual([
+      'Journal No.',
+      'Journal Date',
+      'Account Name',
+      'Debits',
+      'Credits',
+      'Description',
+      'Name',
+      'Location',
+      'Class',
+    ]);
+    const net = new Map<string, number>();
+    for (const row of rows) {
+      const c = (x: string) => (x === '' ? 0 : Math.round(Number(x) * 100));
+      net.set(row['Journal No.'], (net.get(row['Journal No.']) ?? 0) + c(row.Debits) - c(row.Credits));
+    }
+    expect(net.size).toBeGreaterThanOrEqual(2);
+    expect([...net.values()].every((x) => x === 0)).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'q4.xlsx'));
+    expect(wb.getWorksheet('Journal Import')?.getCell('A1').value).toBe('Journal No.');
   });
 
   it('exits 1 on input errors: every error at its cell, no workbook, the JSON with errors and no leases', () => {

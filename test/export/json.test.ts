@@ -46,6 +46,6 @@ describe('the JSON export written piece by piece', () => {
   it('with input errors: the errors, no leases, no journal', () => {
     const errors = [{ where: 'Leases!F7', message: 'Discount Rate "abc" is not a number' }];
     const parsed = JSON.parse([...jsonExportChunks('1.2.3', null, errors)].join(''));
-    expect(parsed).toEqual({ version: '1.2.3', period: null, leases: [], journal: [], errors });
+    expect(parsed).toEqual({ version: '1.2.3', period: null, leases: [], journal: [], errors, warnings: [] });
   });
 });

@@ -474,10 +474,13 @@ describe('text stays text, other sheets survive', () => {
       'Leases',
       'LeasePayments',
       'LeaseModifications',
+      'VariablePayments',
+      'GLAccounts',
       'Policies',
       'Notes',
       'Schedules',
       'Journal Entries',
+      'Journal Import',
       'Roll-Forward',
       'Disclosures',
       'Tie-Out',
@@ -631,10 +634,11 @@ describe('screenshots', () => {
     expect(files.map((f) => f.replace(/^.*\//, ''))).toEqual([
       '01-Schedules.png',
       '02-Journal-Entries.png',
-      '03-Roll-Forward.png',
-      '04-Disclosures.png',
-      '05-Tie-Out.png',
-      '06-Run-Log.png',
+      '03-Journal-Import.png',
+      '04-Roll-Forward.png',
+      '05-Disclosures.png',
+      '06-Tie-Out.png',
+      '07-Run-Log.png',
     ]);
     for (const f of files) expect(existsSync(f) && statSync(f).size > 5000).toBe(true);
   });

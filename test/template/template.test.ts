@@ -15,12 +15,21 @@ const validation = (s: SheetPlan, col: string) => s.dataValidations?.find((v) =>
 describe('templatePlan', () => {
   const plan = templatePlan();
 
-  it('has the four input sheets, each with its table, headers exactly as CONTRACT section 2', () => {
-    expect(plan.map((s) => s.name)).toEqual(['Leases', 'LeasePayments', 'LeaseModifications', 'Policies']);
+  it('has the six input sheets, each with its table, headers exactly as CONTRACT section 2', () => {
+    expect(plan.map((s) => s.name)).toEqual([
+      'Leases',
+      'LeasePayments',
+      'LeaseModifications',
+      'VariablePayments',
+      'GLAccounts',
+      'Policies',
+    ]);
     expect(plan.map((s) => s.tables?.map((t) => t.name))).toEqual([
       ['Leases'],
       ['LeasePayments'],
       ['LeaseModifications'],
+      ['VariablePayments'],
+      ['GLAccounts'],
       ['Policies'],
     ]);
     const tables = planTables(plan).tables;
@@ -28,8 +37,16 @@ describe('templatePlan', () => {
       LEASE_HEADERS,
       ['Lease ID', 'Date', 'Amount'],
       MOD_HEADERS,
+      ['Lease ID', 'Date', 'Amount', 'Description'],
+      ['Account Key', 'Entity', 'Account Number', 'Account Name', 'Department', 'Class', 'Location'],
       ['Setting', 'Value'],
     ]);
+    // The Account Key dropdown lists every account role from a visible reference column beside the table.
+    const gl = plan.find((s) => s.name === 'GLAccounts')!;
+    const v = gl.dataValidations!.find((d) => d.range.startsWith('A4:'))!;
+    expect(v.list).toHaveLength(19);
+    expect(v.source).toBe('GLAccounts!$I$4:$I$22');
+    expect(gl.rows.slice(3, 22).map((r) => r[8]?.value)).toEqual(v.list);
   });
 
   it('reads back as the PwC automobile lease with default policies', () => {

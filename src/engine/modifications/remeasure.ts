@@ -6,6 +6,7 @@ import { presentValue } from '../measurement/presentValue';
 import { paymentsPerYear } from '../measurement/initial';
 import { classify } from '../classification/classify';
 import { makeMeasurement } from '../schedule/measurement';
+import { amortizationPeriod } from '../schedule/amortizationPeriod';
 import type { Balances, Booking } from '../schedule/runMonths';
 import type { LeaseTerms, ModificationTerms, Policies } from '../terms';
 import type { TermsInForce } from './inForce';
@@ -36,11 +37,6 @@ export function remeasure(
 ): Transition {
   const termMonths = row.newTermMonths ?? now.termMonths;
   const annualRate = row.newDiscountRate ?? now.annualRate;
-  if (row.newPayment !== null && terms.irregularPayments.length > 0) {
-    throw new RangeError(
-      `New Payment replaces a regular payment; lease ${terms.id}'s payments come from the LeasePayments table, so it cannot apply`,
-    );
-  }
   const resets = row.newPayment === null ? now.resets : [...now.resets, { fromMonth: m, amount: row.newPayment }];
   const purchaseOptionCertain = row.purchaseOptionCertain ?? now.purchaseOptionCertain;
   const residualValueGuarantee = row.residualValueGuarantee ?? now.residualValueGuarantee;
@@ -106,12 +102,12 @@ export function remeasure(
     rouAdjustment = -before.rou;
   }
   liabilityAdjustment = newLiability - before.liability;
+  // An incentive received at the effective date reduces the ROU asset (CONTRACT 2; PwC Example 5-9). It is not a
+  // decrease of the liability, so it is not limited by the ROU asset: one larger than it leaves a negative ROU asset,
+  // which is a warning.
+  const incentiveReceived = row.incentiveReceived ?? 0;
+  rouAdjustment -= incentiveReceived;
   const rou = before.rou + rouAdjustment;
-  const finance = classification.result === 'finance';
-  const amortizationEndMonth =
-    finance && (terms.ownershipTransfers || purchaseOptionCertain) && terms.usefulLifeMonths !== null
-      ? terms.usefulLifeMonths
-      : termMonths;
   const measurement = makeMeasurement({
     index: now.measurement.index + 1,
     startMonth: m,
@@ -122,7 +118,13 @@ export function remeasure(
     liability: newLiability,
     rou,
     payments,
-    amortizationEndMonth,
+    // The same rule over the remaining months: the useful life still counts from commencement (CONTRACT 1.7).
+    amortization: amortizationPeriod({
+      ownershipTransfers: terms.ownershipTransfers,
+      purchaseOptionCertain,
+      usefulLifeMonths: terms.usefulLifeMonths,
+      termMonths,
+    }),
     impaired: now.impaired,
   });
   return {
@@ -146,6 +148,7 @@ export function remeasure(
       impairment: 0,
       liabilityDerecognized,
       rouDerecognized,
+      incentiveReceived,
     },
   };
 }
@@ -165,7 +168,8 @@ export function impair(now: TermsInForce, before: Balances, row: ModificationTer
   }
   const prev = now.measurement;
   const finance = prev.classification.result === 'finance';
-  const amortizationEndMonth = finance ? prev.startMonth + prev.amortizationMonths - 1 : prev.endMonth;
+  // An impairment changes no term: the amortization period in force continues.
+  const amortization = prev.amortizationPeriod ?? { rule: 'lease term' as const, endMonth: prev.endMonth };
   const measurement = makeMeasurement({
     index: prev.index + 1,
     startMonth: m,
@@ -176,7 +180,7 @@ export function impair(now: TermsInForce, before: Balances, row: ModificationTer
     liability: before.liability,
     rou: before.rou - amount,
     payments: prev.payments.filter((p) => p.month >= m),
-    amortizationEndMonth,
+    amortization,
     impaired: !finance,
   });
   return {
@@ -190,6 +194,7 @@ export function impair(now: TermsInForce, before: Balances, row: ModificationTer
       impairment: amount,
       liabilityDerecognized: 0,
       rouDerecognized: 0,
+      incentiveReceived: 0,
     },
   };
 }

@@ -3,6 +3,8 @@ import type { IsoDate } from '../calendar/dates';
 import type { Classification, LeaseTerms, ModificationType } from '../terms';
 import type { MonthlyRate } from '../rate/monthlyRate';
 import type { ClassificationResult } from '../classification/classify';
+import type { AmortizationPeriod } from './amortizationPeriod';
+import type { LeaseWarning } from '../warnings';
 
 /** A payment the lease calls for, placed on the month grid. */
 export interface ScheduledPayment {
@@ -61,6 +63,16 @@ export interface MonthRow {
    */
   liabilityDerecognized: Cents;
   rouDerecognized: Cents;
+  /**
+   * An incentive received in cash from the lessor at a modification's effective date (positive), included in
+   * rouAdjustment as a reduction: the rest of rouAdjustment (+ rouDerecognized + impairment) is the remeasurement.
+   */
+  incentiveReceived: Cents;
+  /**
+   * Variable lease cost of the month (CONTRACT 2, `VariablePayments`): expensed and paid in cash, never in the
+   * liability, the ROU asset or `leaseCost`.
+   */
+  variableCost: Cents;
 }
 
 /** One measurement of the lease: at commencement, then after each remeasurement or modification. */
@@ -80,6 +92,8 @@ export interface Measurement {
   straightLineTotal: Cents;
   /** Straight-line cost of each month but the last (operating / short-term), or 0. */
   straightLineMonthly: Cents;
+  /** Finance: the period and the rule that set it (CONTRACT 1.7); null for an operating or short-term measurement. */
+  amortizationPeriod: AmortizationPeriod | null;
   /** Finance: months over which the ROU is amortized from startMonth; amortization of each month but the last. */
   amortizationMonths: number;
   amortizationMonthly: Cents;
@@ -87,6 +101,14 @@ export interface Measurement {
   impaired: boolean;
   /** The payments from startMonth on that the liability is the PV of. */
   payments: ScheduledPayment[];
+}
+
+/** A variable payment as booked: in lease month `month`, on its own date. */
+export interface BookedVariablePayment {
+  date: IsoDate;
+  month: number;
+  amount: Cents;
+  description: string;
 }
 
 /** A measured lease: its identifying terms as entered, the measurements, and the monthly schedule. */
@@ -106,6 +128,12 @@ export interface LeaseResult extends Pick<
   initialDirectCosts: Cents;
   leaseIncentives: Cents;
   rouAtCommencement: Cents;
+  /** A finance lease's ROU amortization period at commencement and the rule that set it (CONTRACT 1.7); else null. */
+  amortizationPeriod: AmortizationPeriod | null;
   measurements: Measurement[];
   months: MonthRow[];
+  /** Its variable payments, each in the lease month holding its date (their sum per month is `variableCost`). */
+  variablePayments: BookedVariablePayment[];
+  /** What a reviewer should see but does not stop the run (CONTRACT 1.10). */
+  warnings: LeaseWarning[];
 }

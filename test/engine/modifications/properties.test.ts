@@ -4,6 +4,8 @@
  * terminations under both policies; impairments; an optional final termination).
  *
  * What is asserted, and why it must hold:
+ * (Remeasurements and partial terminations may carry an incentive received, which lowers the ROU asset and the
+ * cash of the identity in 2.)
  * 1. Structure: every row ties exactly (closing = opening + adjustment + interest - payment; ROU likewise), months are
  *    consecutive and open on the previous close; the schedule ends at the term in force with both balances 0.00, or at
  *    the termination month with both 0.00; rows before each effective month are identical with and without that row
@@ -166,6 +168,7 @@ const modArb = fc.record({
   poCertain: fc.constantFrom<boolean | null>(null, null, null, true, false),
   fairValue: fc.oneof(fc.constant(null), fc.integer({ min: 100_000, max: 50_000_000 })),
   override: fc.constantFrom<'operating' | 'finance' | null>(null, null, 'operating', 'finance'),
+  incentivePermille: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 500 })),
 });
 
 const terminationArb = fc.option(
@@ -268,6 +271,11 @@ function build(s: Scenario): Built {
       purchaseOptionCertain: terms.usefulLifeMonths === null ? spec.poCertain : null,
       fairValue: spec.fairValue,
       classificationOverride: spec.override,
+      // An incentive received with the modification, up to half the ROU asset before it (CONTRACT 2).
+      incentiveReceived:
+        spec.incentivePermille === null
+          ? null
+          : Math.floor((Math.max(0, month(current, m - 1).rouEnd) * spec.incentivePermille) / 1000),
     });
     add(row, m, newTerm ?? term, newRate ?? rate);
   }
@@ -351,8 +359,14 @@ describe('properties of random modification sequences', () => {
           const after = afterBooking(r, start);
           const finance = month(r, start).classification === 'finance';
           if (finance || impaired) {
-            const each = roundCents(new D(after.rou).div(months));
-            for (let k = start; k < n; k++) expect(month(r, k).amortization).toBe(each);
+            // CONTRACT 1.7 (ASC 842-20-35-8): a finance lease amortizes to the earlier of the end of the useful life
+            // (from commencement) and the end of the term in force; a life already over leaves the effective month.
+            const life = b.terms.usefulLifeMonths;
+            const end = finance && life !== null ? Math.max(start, Math.min(life, n)) : n;
+            const spread = end - start + 1;
+            const each = roundCents(new D(after.rou).div(spread));
+            for (let k = start; k < end; k++) expect(month(r, k).amortization).toBe(each);
+            for (let k = end + 1; k <= n; k++) expect(month(r, k).amortization).toBe(0);
             expect(sum(r, 'amortization', start, n)).toBe(after.rou);
           } else {
             const total = sum(r, 'payment', start, n) + after.rou - after.liability;

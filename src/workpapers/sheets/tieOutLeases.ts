@@ -1,0 +1,146 @@
+/**
+ * The Tie-Out's lease table, one row per lease: its commencement figures (values from the engine), what the
+ * schedule (SUM over its rows) and the journal (SUMIFS over its lines) say about it, and whether they tie.
+ */
+import { classificationLabel, FMT, formula, money, sheetRef, text } from '../cells';
+import type { PlanCell } from '../plan';
+import { eomonth, toExcelSerial } from '../../engine/calendar/dates';
+import type { AccountRole } from '../../input/accountRoles';
+import { formulaText } from '../cells';
+import { SC } from './schedules';
+import {
+  COST_ROLES,
+  LEASE_COL,
+  LEASE_KEYS,
+  LIABILITY_ROLES,
+  ROU_ROLES,
+  type LeaseKey,
+  type TieOutContext,
+} from './tieOutCheck';
+
+export const LEASE_HEADERS: Record<LeaseKey, string> = {
+  id: 'Lease ID',
+  description: 'Description',
+  cls: 'Classification',
+  cur: 'Currency',
+  liability0: 'Liability at commencement',
+  rou0: 'ROU asset at commencement',
+  dayOne: 'Day-one payment',
+  prepaid: 'Prepaid rent',
+  idc: 'Initial direct costs',
+  incentives: 'Lease incentives',
+  payments: 'Schedule payments',
+  cost: 'Schedule lease cost',
+  adjustments: 'ROU adj. - liability adj.',
+  transfer: 'Transfer to owned assets',
+  expected: 'Expected lease cost',
+  costDiff: 'Lease cost difference',
+  liabilityEnd: 'Liability at end',
+  rouEnd: 'ROU asset at end after transfer',
+  pLiabilityOpen: 'Liability before the period',
+  pLiabilityClose: 'Liability at the period end',
+  pRouOpen: 'ROU asset before the period',
+  pRouClose: 'ROU asset at the period end',
+  pCost: 'Schedule lease cost in the period',
+  jLiability: 'Journal: lease liability in the period',
+  jRou: 'Journal: ROU asset in the period',
+  jCost: 'Journal: lease cost in the period',
+  jDebits: 'Journal debits',
+  jCredits: 'Journal credits',
+  jEntries: 'Journal entry check',
+  result: 'Result',
+};
+
+/** The note above the table: how its computed columns are made. */
+export function leaseTableNote(L: Record<LeaseKey, string>, period: { start: string; end: string }): string {
+  return (
+    `One row per lease: commencement figures (values from the engine), the schedule (SUM over its rows; balances before and at the end of the period linked to its cells) and the journal of ${period.start} to ${period.end} (SUMPRODUCT over the lease's lines by account role). ` +
+    `${L.expected} = ${L.dayOne} + ${L.prepaid} + ${L.payments} + ${L.idc} - ${L.incentives} + ${L.adjustments} - ${L.transfer}; ` +
+    `${L.costDiff} = ${L.cost} - ${L.expected}; ${L.jEntries} = sum of (debit - credit) x the day of the period the line is dated on.`
+  );
+}
+
+/** The cells of lease `idx`'s row `r`, from the table's first column. */
+export function leaseTableRow(ctx: TieOutContext, idx: number, r: number): (PlanCell | null)[] {
+  const { leases, schedules, journal, L, period } = ctx;
+  const JC = journal.columns.letter;
+  const lease = leases[idx];
+  const place = schedules.places[idx];
+  const s = sheetRef(place.sheet);
+  const range = (c: string) => `${s}${c}${place.firstRow}:${c}${place.lastRow}`;
+  const shortTerm = lease.months[0]?.classification === 'short-term';
+  const jp = journal.places[idx];
+  const js = sheetRef(jp.sheet);
+  const jrange = (c: string) => `${js}$${c}$${jp.firstRow}:$${c}$${jp.lastRow}`;
+  const roleNet = (roles: readonly AccountRole[], sign: 1 | -1) =>
+    `SUMPRODUCT((${jrange(sign > 0 ? JC.debit : JC.credit)}-${jrange(sign > 0 ? JC.credit : JC.debit)})*(${roles.map((role) => `(${jrange(JC.role)}=${formulaText(role)})`).join('+')}))`;
+  const has = jp.lines > 0;
+  // The schedule's balance at a month-end: the closing of the lease month ended by then, or inside a lease month the
+  // opening after its modification and advance payment (a balance is what is booked on or before the date).
+  const balanceAt = (d: string): { liability: string; rou: string } => {
+    const rows = lease.months;
+    let j = -1;
+    for (let k = 0; k < rows.length && rows[k].start <= d; k++) j = k;
+    if (shortTerm || j < 0) return { liability: '0', rou: '0' };
+    const row = place.firstRow + j;
+    if (d >= rows[j].end) {
+      const transfer = j === rows.length - 1 ? `-N(${s}${SC.transfer}${row})` : '';
+      return { liability: `${s}${SC.liabilityClosing}${row}`, rou: `${s}${SC.rouClosing}${row}${transfer}` };
+    }
+    return {
+      liability: `${s}${SC.interestBase}${row}`,
+      rou: `${s}${SC.rouOpening}${row}+${s}${SC.rouAdjustment}${row}`,
+    };
+  };
+  const open = balanceAt(eomonth(period.start, -1));
+  const close = balanceAt(period.end);
+  const startSerial = toExcelSerial(period.start);
+  const x = (k: LeaseKey) => `${L[k]}${r}`;
+  const cells: Record<LeaseKey, PlanCell | null> = {
+    id: text(lease.id),
+    description: text(lease.description),
+    cls: text(classificationLabel(lease.classification)),
+    cur: text(lease.currency),
+    liability0: money(lease.liabilityAtCommencement),
+    rou0: money(lease.rouAtCommencement),
+    dayOne: money(shortTerm ? 0 : lease.dayOnePayment),
+    prepaid: money(lease.prepaidRent),
+    idc: money(lease.initialDirectCosts),
+    incentives: money(lease.leaseIncentives),
+    payments: formula(`SUM(${range(SC.payments)})`, FMT.money),
+    cost: formula(`SUM(${range(SC.leaseCost)})`, FMT.money),
+    adjustments: formula(`SUM(${range(SC.rouAdjustment)})-SUM(${range(SC.liabilityAdjustment)})`, FMT.money),
+    transfer: formula(`N(${s}${SC.transfer}${place.lastRow})`, FMT.money),
+    expected: formula(
+      `${x('dayOne')}+${x('prepaid')}+${x('payments')}+${x('idc')}-${x('incentives')}+${x('adjustments')}-${x('transfer')}`,
+      FMT.money,
+    ),
+    costDiff: formula(`ROUND(${x('cost')}-${x('expected')},2)`, FMT.money),
+    liabilityEnd: formula(`${s}${SC.liabilityClosing}${place.lastRow}`, FMT.money),
+    rouEnd: formula(`${s}${SC.rouClosing}${place.lastRow}-${x('transfer')}`, FMT.money),
+    pLiabilityOpen: formula(open.liability, FMT.money),
+    pLiabilityClose: formula(close.liability, FMT.money),
+    pRouOpen: formula(open.rou, FMT.money),
+    pRouClose: formula(close.rou, FMT.money),
+    pCost: formula(
+      `SUMIFS(${range(SC.leaseCost)},${range(SC.end)},">="&${startSerial},${range(SC.end)},"<="&${toExcelSerial(period.end)})`,
+      FMT.money,
+    ),
+    jLiability: formula(has ? roleNet(LIABILITY_ROLES, -1) : '0', FMT.money),
+    jRou: formula(has ? roleNet(ROU_ROLES, 1) : '0', FMT.money),
+    jCost: formula(has ? roleNet(COST_ROLES, 1) : '0', FMT.money),
+    jDebits: formula(has ? `SUM(${jrange(JC.debit)})` : '0', FMT.money),
+    jCredits: formula(has ? `SUM(${jrange(JC.credit)})` : '0', FMT.money),
+    jEntries: formula(
+      has ? `SUMPRODUCT((${jrange(JC.debit)}-${jrange(JC.credit)})*(${jrange(JC.date)}-${startSerial - 1}))` : '0',
+      FMT.money,
+    ),
+    result: formula(
+      `IF(AND(ROUND(${x('costDiff')},2)=0,ROUND(${x('liabilityEnd')},2)=0,ROUND(${x('rouEnd')},2)=0,ROUND(${x('jLiability')}-${x('pLiabilityClose')}+${x('pLiabilityOpen')},2)=0,` +
+        `ROUND(${x('jRou')}-${x('pRouClose')}+${x('pRouOpen')},2)=0,ROUND(${x('jCost')}-${x('pCost')},2)=0,ROUND(${x('jDebits')}-${x('jCredits')},2)=0,ROUND(${x('jEntries')},2)=0),"PASS","FAIL")`,
+    ),
+  };
+  return LEASE_KEYS.map((k) => cells[k]);
+}
+
+export { LEASE_COL };
