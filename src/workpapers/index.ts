@@ -24,7 +24,9 @@ import { disclosuresLayout } from './sheets/disclosures';
 import { journalLayout } from './sheets/journalSheet';
 import { rollForwardLayout } from './sheets/rollForward';
 import { runLogSheet } from './sheets/runLog';
-import { schedulesLayout } from './sheets/schedules';
+import { schedulesLayout, type ScheduleWindow } from './sheets/schedules';
+import { eomonth } from '../engine/calendar/dates';
+import { fiscalYearOfKey, fiscalYearStartKey, monthKey, monthStartOf } from './periods';
 import { tieOutLayout } from './sheets/tieOut';
 
 export { OWNED_SHEET_NAMES, isOwnedSheet, SHEET } from './names';
@@ -60,6 +62,23 @@ export interface BuildOptions {
   journal?: PeriodJournal;
   /** The Journal Import sheet's layout; default: the Journal Import Format policy. */
   journalFormat?: JournalFormat;
+  /** Lease-months the Schedules hold in full before they take a window (FULL_SCHEDULE_MONTHS; smaller in tests). */
+  fullScheduleMonths?: number;
+}
+
+/**
+ * The most lease-months the Schedules hold in full: about 3.3 million cells (33 columns), some 18 MB of workbook,
+ * which Excel on the web opens and the add-in writes in about 30 requests. Beyond it the Schedules hold a window.
+ */
+export const FULL_SCHEDULE_MONTHS = 100_000;
+
+/**
+ * The Schedules' window when the portfolio is too long to hold every month: the fiscal year holding the start of the
+ * reporting period and the twelve months after the Reporting Date (README, "Scale").
+ */
+export function scheduleWindow(period: ReportingPeriod, fiscalYearEndMonth: number): ScheduleWindow {
+  const fy = fiscalYearOfKey(monthKey(period.start), fiscalYearEndMonth);
+  return { from: monthStartOf(fiscalYearStartKey(fy, fiscalYearEndMonth)), to: eomonth(period.end, 12) };
 }
 
 /** The layout the Journal Import Format policy names. */
@@ -92,7 +111,10 @@ export function buildWorkpapers(
   const reportingDate = period.end;
   const reportingDateSource = reportingDateSourceText(period.source);
 
-  const schedules = schedulesLayout(leases, maxRows);
+  const leaseMonths = leases.reduce((n, l) => n + l.months.length, 0);
+  const window =
+    leaseMonths > (options.fullScheduleMonths ?? FULL_SCHEDULE_MONTHS) ? scheduleWindow(period, fye) : null;
+  const schedules = schedulesLayout(leases, maxRows, window);
   const periodEntries = options.journal ?? periodJournalOf(result, input, period);
   const chart = periodEntries.chart;
   const journal = journalLayout(periodEntries, options.journalMaxRows ?? maxRows);
@@ -129,6 +151,7 @@ export function buildWorkpapers(
     reportingDateSource,
     period,
     chart,
+    scheduleWindow: window,
     leases,
     sheetNames: [...before.map((s) => s.name), 'Run Log'],
     journalLines: journal.totalLines,

@@ -165,6 +165,10 @@ let corruptSchedule: Map<string, ReadSheet>;
 let corruptJournal: Map<string, ReadSheet>;
 let split: Map<string, ReadSheet>;
 let splitCorrupt: Map<string, ReadSheet>;
+let windowed: Map<string, ReadSheet>;
+let windowedCorrupt: Map<string, ReadSheet>;
+/** The sample laid out with a Schedules window (as a portfolio too long for every month would be). */
+const WINDOWED = { fullScheduleMonths: 100 };
 let corruptRemeasurement: Map<string, ReadSheet>;
 /** The remeasured payment changed in the corrupted copy: its lease and Tie-Out cell. */
 const corruptedPayment = { lease: 'M-PART', ref: '' };
@@ -276,7 +280,20 @@ beforeAll(async () => {
   const cr = join(dir, 'corrupt-remeasurement.xlsx');
   await editNumber(m.output, cr, 'Tie-Out', corruptedPayment.ref, (x) => x + 1);
 
-  const outs = await recalculate([...runs.map((r) => r.output), cs, cj, sp, spc, cr]);
+  // The sample with a Schedules window (FY2025 and 2026), and a copy whose first window row's opening is changed.
+  const wp = join(dir, 'sample-windowed.xlsx');
+  await writePlan(
+    s.input,
+    buildWorkpapers({ leases: s.leases, failures: [] }, s.portfolio, META, {
+      ...WINDOWED,
+      period: resolveReportingPeriod(s.portfolio.policies, sPeriod.end),
+    }),
+    wp,
+  );
+  const wpc = join(dir, 'sample-windowed-corrupt.xlsx');
+  await editNumber(wp, wpc, 'Schedules', `${SC.liabilityOpening}2`, (x) => x + 50);
+
+  const outs = await recalculate([...runs.map((r) => r.output), cs, cj, sp, spc, cr, wp, wpc]);
   runs.forEach((r, i) => (r.recalculated = readWorkbook(outs[i])));
   const n = runs.length;
   corruptSchedule = readWorkbook(outs[n]);
@@ -284,6 +301,8 @@ beforeAll(async () => {
   split = readWorkbook(outs[n + 2]);
   splitCorrupt = readWorkbook(outs[n + 3]);
   corruptRemeasurement = readWorkbook(outs[n + 4]);
+  windowed = readWorkbook(outs[n + 5]);
+  windowedCorrupt = readWorkbook(outs[n + 6]);
 });
 
 const cents = (v: unknown) => Math.round(Number(v) * 100);
@@ -621,6 +640,29 @@ describe('a portfolio too long for one sheet', () => {
     expect([...res.entries()].filter(([, [, r]]) => r === 'FAIL').map(([n]) => n)).toEqual(
       expect.arrayContaining([4, 10, 16]),
     );
+  });
+});
+
+describe('Schedules with a window (a portfolio too long for every month)', () => {
+  it('hold only the window, and every Tie-Out row still says PASS, the brought-forward check among them', () => {
+    const sample = runs[0];
+    const full = [...sample.recalculated!.get('Schedules')!.keys()].filter((a) => /^A\d+$/.test(a)).length;
+    const rows = [...windowed.get('Schedules')!.keys()].filter((a) => /^A\d+$/.test(a)).length;
+    const inWindow = sample.leases.reduce(
+      (n, l) => n + l.months.filter((m) => m.end >= '2025-01-01' && m.start <= '2026-12-31').length,
+      0,
+    );
+    expect(rows - 1).toBe(inWindow);
+    expect(rows).toBeLessThan(full);
+    const res = [...tieOutResults(windowed).values()];
+    expect(res.filter(([, r]) => r !== 'PASS')).toEqual([]);
+    expect(res.some(([w]) => w.startsWith('Schedules window (2025-01-01 to 2026-12-31)'))).toBe(true);
+    expect(windowed.get('Tie-Out')!.get('D3')?.value).toBe('PASS');
+  });
+
+  it('a changed opening balance brought forward turns the brought-forward check to FAIL', () => {
+    const failing = [...tieOutResults(windowedCorrupt).values()].filter(([, r]) => r === 'FAIL').map(([w]) => w);
+    expect(failing).toContainEqual(expect.stringMatching(/^Schedules window .*brought forward = engine/));
   });
 });
 

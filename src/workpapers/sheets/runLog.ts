@@ -18,6 +18,8 @@ export interface RunLogInput {
   reportingDate: string;
   reportingDateSource: string;
   chart: ChartOfAccounts;
+  /** The Schedules' window, or null when they hold every month. */
+  scheduleWindow: { from: string; to: string } | null;
   /** The period reported (CONTRACT 1.11). */
   period: { label: string; start: string; end: string; closedThrough: string | null };
   leases: readonly LeaseResult[];
@@ -79,6 +81,14 @@ export function runLogSheet(input: RunLogInput): SheetPlan {
     num(
       input.leases.reduce((s, l) => s + l.months.length, 0),
       FMT.integer,
+    ),
+  );
+  kv(
+    'Schedules hold',
+    text(
+      input.scheduleWindow
+        ? `the window ${input.scheduleWindow.from} to ${input.scheduleWindow.to} (every month of every lease would not make a workbook Excel on the web opens)`
+        : 'every month of every lease',
     ),
   );
   kv('Journal lines', num(input.journalLines, FMT.integer));

@@ -54,6 +54,10 @@ export const LEASE_KEYS = [
   'jDebits',
   'jCredits',
   'jEntries',
+  'whole',
+  'bfLiability',
+  'bfRou',
+  'bfDiff',
   'result',
 ] as const;
 export type LeaseKey = (typeof LEASE_KEYS)[number];

@@ -10,6 +10,7 @@ import { jr, type Check, type TieOutContext } from './tieOutCheck';
 
 export function journalChecks(ctx: TieOutContext): Check[] {
   const { L, lt, leasesChecked, countWhere, period } = ctx;
+  const windowed = ctx.schedules.window !== null;
   const JC = ctx.journal.columns.letter;
   const jparts = ctx.journal.parts;
   const sm = ctx.journal.summary;
@@ -65,10 +66,10 @@ export function journalChecks(ctx: TieOutContext): Check[] {
       count: true,
     },
     {
-      what: 'Total lease cost = payments + IDC - incentives (+ remeasurement differences - transfers), per lease',
-      compares: `Leases | leases where column ${L.cost} = column ${L.expected}`,
-      a: leasesChecked,
-      b: countWhere(`--(ROUND(${lt(L.costDiff)},2)=0)`),
+      what: `Total lease cost = payments + IDC - incentives (+ remeasurement differences - transfers), per lease${windowed ? ' whose whole life the Schedules window holds' : ''}`,
+      compares: `Leases${windowed ? ` (column ${L.whole} = Yes)` : ''} | leases where column ${L.cost} = column ${L.expected}`,
+      a: windowed ? countWhere(`--(${lt(L.whole)}="Yes")`) : leasesChecked,
+      b: countWhere(`${windowed ? `(${lt(L.whole)}="Yes")*` : '--'}(ROUND(${lt(L.costDiff)},2)=0)`),
       count: true,
     },
   ];

@@ -7,7 +7,7 @@ import type { PlanCell } from '../plan';
 import { eomonth, toExcelSerial } from '../../engine/calendar/dates';
 import type { AccountRole } from '../../input/accountRoles';
 import { formulaText } from '../cells';
-import { SC } from './schedules';
+import { SC, scheduleRowOf } from './schedules';
 import {
   COST_ROLES,
   LEASE_COL,
@@ -48,6 +48,10 @@ export const LEASE_HEADERS: Record<LeaseKey, string> = {
   jDebits: 'Journal debits',
   jCredits: 'Journal credits',
   jEntries: 'Journal entry check',
+  whole: 'Whole life in Schedules',
+  bfLiability: 'Liability brought forward (engine)',
+  bfRou: 'ROU asset brought forward (engine)',
+  bfDiff: 'Brought forward difference',
   result: 'Result',
 };
 
@@ -75,6 +79,11 @@ export function leaseTableRow(ctx: TieOutContext, idx: number, r: number): (Plan
   const roleNet = (roles: readonly AccountRole[], sign: 1 | -1) =>
     `SUMPRODUCT((${jrange(sign > 0 ? JC.debit : JC.credit)}-${jrange(sign > 0 ? JC.credit : JC.debit)})*(${roles.map((role) => `(${jrange(JC.role)}=${formulaText(role)})`).join('+')}))`;
   const has = jp.lines > 0;
+  const months = lease.months;
+  // Without a Schedules window every month is written; with one, the lifetime figures hold only for a lease whose
+  // whole life is inside it, and every lease's first written month opens with the engine's balances brought forward.
+  const whole = place.firstIndex === 0 && place.rows === months.length;
+  const firstMonth = months[place.firstIndex];
   // The schedule's balance at a month-end: the closing of the lease month ended by then, or inside a lease month the
   // opening after its modification and advance payment (a balance is what is booked on or before the date).
   const balanceAt = (d: string): { liability: string; rou: string } => {
@@ -82,7 +91,19 @@ export function leaseTableRow(ctx: TieOutContext, idx: number, r: number): (Plan
     let j = -1;
     for (let k = 0; k < rows.length && rows[k].start <= d; k++) j = k;
     if (shortTerm || j < 0) return { liability: '0', rou: '0' };
-    const row = place.firstRow + j;
+    // Before the window: the balance brought forward into its first month, the opening of that row.
+    if (j < place.firstIndex && place.rows > 0) {
+      return {
+        liability: `${s}${SC.liabilityOpening}${place.firstRow}`,
+        rou: `${s}${SC.rouOpening}${place.firstRow}`,
+      };
+    }
+    const row = scheduleRowOf(place, j);
+    if (row === null)
+      return {
+        liability: String(d >= rows[j].end ? rows[j].liabilityEnd / 100 : rows[j].interestBase / 100),
+        rou: '0',
+      };
     if (d >= rows[j].end) {
       const transfer = j === rows.length - 1 ? `-N(${s}${SC.transfer}${row})` : '';
       return { liability: `${s}${SC.liabilityClosing}${row}`, rou: `${s}${SC.rouClosing}${row}${transfer}` };
@@ -135,8 +156,19 @@ export function leaseTableRow(ctx: TieOutContext, idx: number, r: number): (Plan
       has ? `SUMPRODUCT((${jrange(JC.debit)}-${jrange(JC.credit)})*(${jrange(JC.date)}-${startSerial - 1}))` : '0',
       FMT.money,
     ),
+    whole: text(whole ? 'Yes' : 'No'),
+    bfLiability: money(firstMonth && !shortTerm ? firstMonth.liabilityStart : 0),
+    bfRou: money(firstMonth && !shortTerm ? firstMonth.rouStart : 0),
+    bfDiff:
+      place.rows === 0
+        ? money(0)
+        : formula(
+            `ROUND(ABS(${s}${SC.liabilityOpening}${place.firstRow}-${x('bfLiability')})+ABS(${s}${SC.rouOpening}${place.firstRow}-${x('bfRou')}),2)`,
+            FMT.money,
+          ),
     result: formula(
-      `IF(AND(ROUND(${x('costDiff')},2)=0,ROUND(${x('liabilityEnd')},2)=0,ROUND(${x('rouEnd')},2)=0,ROUND(${x('jLiability')}-${x('pLiabilityClose')}+${x('pLiabilityOpen')},2)=0,` +
+      `IF(AND(ROUND(${x('bfDiff')},2)=0,` +
+        `${whole ? `ROUND(${x('costDiff')},2)=0,ROUND(${x('liabilityEnd')},2)=0,ROUND(${x('rouEnd')},2)=0,` : ''}ROUND(${x('jLiability')}-${x('pLiabilityClose')}+${x('pLiabilityOpen')},2)=0,` +
         `ROUND(${x('jRou')}-${x('pRouClose')}+${x('pRouOpen')},2)=0,ROUND(${x('jCost')}-${x('pCost')},2)=0,ROUND(${x('jDebits')}-${x('jCredits')},2)=0,ROUND(${x('jEntries')},2)=0),"PASS","FAIL")`,
     ),
   };
