@@ -16,6 +16,7 @@ import { buildWorkpapers, resolveReportingPeriod } from '../workpapers';
 import { readTablesFromFile } from '../xlsx/readTables';
 import { writePlan } from '../xlsx/writePlan';
 import { parseArgs, USAGE, type RunArgs } from './args';
+import { close } from './close';
 import { writeAtomically, writeTextAtomically } from './atomicWrite';
 import { SILENT, stderrProgress, type Progress } from './progress';
 import { productVersion } from './version';
@@ -50,6 +51,8 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       return 2;
     case 'run':
       return run(args, io);
+    case 'close':
+      return close(args, io);
   }
 }
 

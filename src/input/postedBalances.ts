@@ -114,7 +114,11 @@ export function readPostedBalances(
     if (date !== null) {
       if (through === null) through = date;
       else if (date !== through) {
-        row.error('through', `Through ${date} differs from ${through} on the rows above: one close covers every lease`, errors);
+        row.error(
+          'through',
+          `Through ${date} differs from ${through} on the rows above: one close covers every lease`,
+          errors,
+        );
       }
     }
     const cls = row.text('classification', false, errors);

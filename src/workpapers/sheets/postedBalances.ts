@@ -65,7 +65,9 @@ export function postedBalancesSheet(input: PostedBalancesSheetInput): SheetPlan 
     columnWidths: [14, 14, 9, 12, 12, ...CLOSING_FIGURES.map((k) => Math.max(14, CLOSING_FIGURE_LABEL[k].length + 2))],
     frozenRows: POSTED_HEADER_ROW,
     frozenColumns: 1,
-    tables: [{ name: POSTED_BALANCES_TABLE, range: `A${POSTED_HEADER_ROW}:${lastCol}${lastRow}`, style: 'TableStyleLight1' }],
+    tables: [
+      { name: POSTED_BALANCES_TABLE, range: `A${POSTED_HEADER_ROW}:${lastCol}${lastRow}`, style: 'TableStyleLight1' },
+    ],
     tabColor: '#7F6000',
   };
 }
