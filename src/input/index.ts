@@ -12,7 +12,8 @@ export {
   REPORTING_PERIODS,
   type PolicySetting,
 } from './policySettings';
-export { parseMonthEnd, findPolicySetting } from './policies';
+export { parseMonthEnd } from './policies';
+export { findPolicySetting, sameSetting, settingKey } from './settingNames';
 export {
   TABLE_NAMES,
   LEASES_COLUMNS,

@@ -7,6 +7,7 @@ import type { PartialTerminationMethod, Policies, RateBasis, ReportingPeriodKind
 import type { GridValue, TableGrid } from './grid';
 import { POLICIES_COLUMNS } from './columns';
 import { POLICY_SETTINGS, type PolicySetting } from './policySettings';
+import { findPolicySetting } from './settingNames';
 import { BoundTable, cellWhere, type InputError } from './table';
 import {
   choiceKey,
@@ -35,12 +36,6 @@ const MONTHS = [
   'november',
   'december',
 ];
-
-/** The setting named by `text` (case-insensitive; spaces, hyphens and underscores ignored), or undefined. */
-export function findPolicySetting(text: string): PolicySetting | undefined {
-  const k = choiceKey(text);
-  return POLICY_SETTINGS.find((s) => choiceKey(s.setting) === k);
-}
 
 /** The Value cell of `setting`'s row in the Policies table ("Policies!B9"), or null when it has no such row. */
 export function policySettingWhere(table: TableGrid | undefined, setting: string): string | null {

@@ -6,7 +6,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { formatCell, parseRange } from '../input/a1';
-import { findPolicySetting } from '../input/policies';
+import { findPolicySetting } from '../input/settingNames';
 import { headerKey } from '../input/values';
 import { gridValue } from './readTables';
 
