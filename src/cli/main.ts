@@ -136,7 +136,7 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
       source: tables.source ?? basename(input),
       inputHash: inputHash(tables),
     },
-    { period },
+    { period, posted: read.posted },
   );
 
   progress.phase(`Writing ${basename(out)}`);

@@ -7,6 +7,7 @@
 import type { Cents } from '../engine/money/cents';
 import type { IsoDate } from '../engine/calendar/dates';
 import type { Classification } from '../engine/terms';
+import { columnLetters, parseCell } from './a1';
 import type { TableGrid } from './grid';
 import { parseMonthEnd } from './policies';
 import { BoundTable, headerWhere, leaseIdKey, type ColumnSpec, type InputError } from './table';
@@ -59,7 +60,7 @@ export function zeroFigures(): ClosingFigures {
   return f;
 }
 
-type PostedColumn = 'id' | 'entity' | 'currency' | 'through' | 'classification' | ClosingFigure;
+export type PostedColumn = 'id' | 'entity' | 'currency' | 'through' | 'classification' | ClosingFigure;
 
 export const POSTED_BALANCES_COLUMNS: readonly ColumnSpec<PostedColumn>[] = [
   { key: 'id', header: 'Lease ID', required: true },
@@ -90,6 +91,27 @@ export interface PostedBalances {
   leases: Map<string, PostedLease>;
   /** The table's header cell, for messages. */
   where: string;
+  /** Where the table sits, so the workpapers can refer to its cells in live formulas. */
+  place: PostedPlace;
+}
+
+export interface PostedPlace {
+  sheet: string;
+  /** Sheet rows of the first and last data rows (last < first when the table has none). */
+  firstRow: number;
+  lastRow: number;
+  /** Column letters by column key. */
+  columns: Partial<Record<PostedColumn, string>>;
+}
+
+function placeOf(table: TableGrid, bound: BoundTable<PostedColumn>): PostedPlace {
+  const top = parseCell(table.topLeft);
+  const columns: Partial<Record<PostedColumn, string>> = {};
+  for (const c of POSTED_BALANCES_COLUMNS) {
+    const i = bound.column(c.key);
+    if (i !== undefined) columns[c.key] = columnLetters(top.col + i);
+  }
+  return { sheet: table.sheet, firstRow: top.row + 1, lastRow: top.row + table.rows.length, columns };
 }
 
 /**
@@ -159,5 +181,5 @@ export function readPostedBalances(
     });
     return null;
   }
-  return { through: closedThrough, leases, where };
+  return { through: closedThrough, leases, where, place: placeOf(table, bound) };
 }
