@@ -90,6 +90,7 @@ export function tieOutLayout(args: {
   const ctx: TieOutContext = {
     ...args,
     posted: args.close ? postedFigure(args.close.posted) : undefined,
+    closedThrough: args.close?.posted.through,
     headerRow,
     L,
     lt,

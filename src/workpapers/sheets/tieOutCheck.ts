@@ -82,6 +82,8 @@ export interface TieOutContext {
    * (a live formula over PostedBalances for the lease and figures) is added to the journal's side.
    */
   posted?: (leaseId: string, figures: readonly ClosingFigure[]) => string;
+  /** The latest closed month-end, when a period is closed. */
+  closedThrough?: string;
 }
 
 export type SchedulePart = SchedulesLayout['parts'][number];
