@@ -9,7 +9,7 @@ import { readPortfolio } from '../../src/input/portfolio';
 import { E3, grid, leases, workbook } from './tables';
 
 const HEADERS = POSTED_BALANCES_COLUMNS.map((c) => c.header);
-const amounts = (n: number) => Array.from({ length: HEADERS.length - 5 }, (_, i) => (i === 0 ? n : 0));
+const amounts = (n: number): GridValue[] => Array.from({ length: HEADERS.length - 5 }, (_, i) => (i === 0 ? n : 0));
 const row = (id: GridValue, through: GridValue, ...rest: GridValue[]): GridValue[] => [
   id,
   'Parent Co',
