@@ -30,6 +30,7 @@ export const CLOSING_FIGURES = [
   'initialDirectCosts',
   'leaseIncentives',
   'ownedAssets',
+  'variableLeaseCost',
 ] as const;
 
 export type ClosingFigure = (typeof CLOSING_FIGURES)[number];
@@ -52,6 +53,7 @@ export const CLOSING_FIGURE_LABEL: Record<ClosingFigure, string> = {
   initialDirectCosts: 'Initial Direct Costs',
   leaseIncentives: 'Lease Incentives',
   ownedAssets: 'Transfer to Owned Assets',
+  variableLeaseCost: 'Variable Lease Cost',
 };
 
 export function zeroFigures(): ClosingFigures {

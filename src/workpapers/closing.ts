@@ -6,7 +6,8 @@
  * lease month's first day; in arrears, a termination payment, a residual value guarantee or purchase option: its
  * last day); a modification's adjustments (and its gain or loss, and an impairment) on its effective date (the
  * month row's start); accretion or interest, amortization and lease cost on the lease month's last day; the
- * transfer of a finance lease's remaining ROU asset to owned assets on the last day of the term. The same dates as
+ * transfer of a finance lease's remaining ROU asset to owned assets on the last day of the term; a variable payment
+ * (variable lease cost, paid in cash) on its own date. The same dates as
  * the journal, so these figures equal the journal's lines summed per account through the date.
  *
  * Every figure is a cumulative amount in cents from commencement, in the accountant's sign: the liability and the
@@ -48,7 +49,9 @@ export const DEBIT_SIGN: Record<ClosingFigure, 1 | -1> = {
   initialDirectCosts: -1,
   leaseIncentives: 1,
   ownedAssets: 1,
+  variableLeaseCost: 1,
 };
+
 
 /** One lease's position at a month-end: the classification in force and the cumulative figures. */
 export interface LeaseClosing {
@@ -75,6 +78,7 @@ function bookStart(f: ClosingFigures, r: MonthRow): void {
   f.leaseLiability += r.liabilityAdjustment;
   f.gainLoss += r.gainLoss;
   f.impairmentLoss += r.impairment;
+  f.cash -= r.incentiveReceived;
   f.leaseLiability -= r.advancePayment;
   f.cash += r.advancePayment;
 }
@@ -124,6 +128,12 @@ export function leaseClosing(lease: LeaseResult, through: IsoDate): LeaseClosing
   f.leaseIncentives += lease.leaseIncentives;
   result.classification = months[0].classification;
 
+  // Variable lease cost, paid in cash, on each payment's own date.
+  for (const p of lease.variablePayments) {
+    if (!onOrBefore(p.date, through)) continue;
+    f.variableLeaseCost += p.amount;
+    f.cash += p.amount;
+  }
   for (const r of months) {
     if (!onOrBefore(r.start, through)) break;
     result.classification = r.classification;
