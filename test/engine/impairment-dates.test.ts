@@ -108,7 +108,9 @@ describe('other impairment dates', () => {
     });
     expect(result.failures).toHaveLength(1);
     expect(result.failures[0].where).toBe('LeaseModifications!A2');
-    expect(result.failures[0].message).toMatch(/impairment of 100000\.00 exceeds the ROU asset of .* left at the end of lease month 6/);
+    expect(result.failures[0].message).toMatch(
+      /impairment of 100000\.00 exceeds the ROU asset of .* left at the end of lease month 6/,
+    );
   });
 
   test('other types still need a lease-month start', () => {
