@@ -2,6 +2,7 @@
  * The Tie-Out's lease table, one row per lease: its commencement figures (values from the engine), what the
  * schedule (SUM over its rows) and the journal (SUMIFS over its lines) say about it, and whether they tie.
  */
+import { formatCents, type LeaseResult } from '../../engine';
 import { classificationLabel, FMT, formula, money, sheetRef, text } from '../cells';
 import type { PlanCell } from '../plan';
 import { JC } from './journalSheet';
@@ -45,6 +46,16 @@ export function leaseTableNote(L: Record<LeaseKey, string>): string {
   );
 }
 
+/**
+ * Variable lease cost is not schedule lease cost: when it is posted to an account that is also a lease cost account
+ * (one "Rent expense" account for both), the lease's variable payments are taken out of the journal's figure.
+ */
+function variableInCostAccounts(ctx: TieOutContext, lease: LeaseResult): string {
+  const total = lease.variablePayments.reduce((s, p) => s + p.amount, 0);
+  if (total === 0 || !ctx.costAccounts.includes(ctx.accounts.variableLeaseCost)) return '';
+  return `-(${formatCents(total)})`;
+}
+
 /** The cells of lease `idx`'s row `r`, from the table's first column. */
 export function leaseTableRow(ctx: TieOutContext, idx: number, r: number): (PlanCell | null)[] {
   const { leases, accounts, schedules, journal, L, costAccounts } = ctx;
@@ -84,7 +95,10 @@ export function leaseTableRow(ctx: TieOutContext, idx: number, r: number): (Plan
     rouEnd: formula(`${s}${SC.rouClosing}${place.lastRow}-${x('transfer')}`, FMT.money),
     jLiability: formula(has ? acctNet(accounts.leaseLiability, -1) : '0', FMT.money),
     jRou: formula(has ? acctNet(accounts.rouAsset, 1) : '0', FMT.money),
-    jCost: formula(has ? costAccounts.map((a) => `(${acctNet(a, 1)})`).join('+') : '0', FMT.money),
+    jCost: formula(
+      has ? costAccounts.map((a) => `(${acctNet(a, 1)})`).join('+') + variableInCostAccounts(ctx, lease) : '0',
+      FMT.money,
+    ),
     jDebits: formula(has ? `SUM(${jrange(JC.debit)})` : '0', FMT.money),
     jCredits: formula(has ? `SUM(${jrange(JC.credit)})` : '0', FMT.money),
     jEntries: formula(
