@@ -553,7 +553,11 @@ describe('remeasurements proved on the Tie-Out', () => {
     ]);
     expect(of('M-FIN').months[11].classification).toBe('finance');
     expect(of('M-FIN').months[12].classification).toBe('operating');
-    expect(of('M-LIFE').months.slice(48).every((m) => m.amortization === 0)).toBe(true);
+    expect(
+      of('M-LIFE')
+        .months.slice(48)
+        .every((m) => m.amortization === 0),
+    ).toBe(true);
     expect(of('M-LIFE').months[47].rouEnd).toBe(0);
     expect(event('M-INC')).toMatchObject([{ event: 'Remeasurement', incentiveReceived: 250000 }]);
     expect(event('M-QTR')).toMatchObject([{ event: 'Impairment', impairmentDate: '2026-03-31' }]);
