@@ -108,7 +108,9 @@ export function measureLease(
   for (let j = 1; j < mods.length; j++) {
     if (mods[j].m === mods[j - 1].m && mods[j].inside === mods[j - 1].inside) {
       throw new ModificationError(
-        `lease ${terms.id} has two modifications effective on ${mods[j].row.effectiveDate}: combine them in one row`,
+        mods[j].inside
+          ? `two impairments in lease month ${mods[j].m} (${mods[j - 1].row.effectiveDate} and ${mods[j].row.effectiveDate}): combine them in one row`
+          : `two modifications effective on ${mods[j].row.effectiveDate}: combine them in one row`,
         mods[j].row.source,
       );
     }

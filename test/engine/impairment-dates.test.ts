@@ -113,6 +113,22 @@ describe('other impairment dates', () => {
     );
   });
 
+  test('two impairments inside one lease month are an error at the second row: combine them', () => {
+    const second = { ...impairment('2025-06-20', 100), source: 'LeaseModifications!A3' };
+    const result = measurePortfolio({
+      leases: [terms],
+      modifications: [impairment('2025-06-10', 100), second],
+      policies: defaultPolicies(),
+    });
+    expect(result.failures).toEqual([
+      {
+        leaseId: 'L-1',
+        where: 'LeaseModifications!A3',
+        message: 'lease L-1: two impairments in lease month 6 (2025-06-10 and 2025-06-20): combine them in one row',
+      },
+    ]);
+  });
+
   test('other types still need a lease-month start', () => {
     const row = modification({
       effectiveDate: '2025-06-30',
