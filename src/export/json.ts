@@ -22,6 +22,8 @@ export interface JsonMonth {
   impairment: string;
   /** The date the month's impairment is booked on (any day of the month; CONTRACT 1.10 v4): only when there is one. */
   impairmentDate?: string;
+  /** An incentive received at a modification this month (inside rouAdjustment as a reduction): only when there is one. */
+  incentiveReceived?: string;
   /** Variable lease cost of the month (VariablePayments): cash, never in the liability. An addition to CONTRACT 5. */
   variableCost: string;
 }
@@ -65,6 +67,7 @@ function month(r: MonthRow): JsonMonth {
     variableCost: formatCents(r.variableCost),
   };
   if (r.impairment !== 0 && r.impairmentDate !== null) out.impairmentDate = r.impairmentDate;
+  if (r.incentiveReceived !== 0) out.incentiveReceived = formatCents(r.incentiveReceived);
   return out;
 }
 
