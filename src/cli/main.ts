@@ -18,6 +18,7 @@ import { buildWorkpapers, journalFormatOf, periodJournalOf, resolveReportingPeri
 import { readTablesFromFile } from '../xlsx/readTables';
 import { writePlan } from '../xlsx/writePlan';
 import { parseArgs, USAGE, type RunArgs } from './args';
+import { close } from './close';
 import { writeAtomically, writeChunksAtomically } from './atomicWrite';
 import { SILENT, stderrProgress, type Progress } from './progress';
 import { productVersion } from './version';
@@ -52,6 +53,8 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       return 2;
     case 'run':
       return run(args, io);
+    case 'close':
+      return close(args, io);
   }
 }
 
@@ -137,7 +140,7 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
   for (const w of portfolioWarnings(result)) io.stderr.write(`warning: ${w.where}: ${w.message}\n`);
 
   progress.phase(`Building workpapers for ${period.label} (${period.start} to ${period.end})`);
-  const journal = periodJournalOf(result, portfolio, period);
+  const journal = periodJournalOf(result, portfolio, period, read.posted);
   const journalFormat = args.journalFormat ?? journalFormatOf(portfolio.policies);
   const plan = buildWorkpapers(
     result,
@@ -148,7 +151,7 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
       source: tables.source ?? basename(input),
       inputHash: inputHash(tables),
     },
-    { period, journal, journalFormat },
+    { period, journal, journalFormat, posted: read.posted },
   );
 
   progress.phase(`Writing ${basename(out)}`);

@@ -22,6 +22,10 @@ export interface JsonMonth {
   gainLoss: string;
   /** Impairment loss booked in the month (a positive amount, inside rouAdjustment). An addition to CONTRACT 5. */
   impairment: string;
+  /** The date the month's impairment is booked on (any day of the month; CONTRACT 1.10 v4): only when there is one. */
+  impairmentDate?: string;
+  /** An incentive received at a modification this month (inside rouAdjustment as a reduction): only when there is one. */
+  incentiveReceived?: string;
   /** Variable lease cost of the month (VariablePayments): cash, never in the liability. An addition to CONTRACT 5. */
   variableCost: string;
 }
@@ -91,7 +95,7 @@ export function journalLineToJson(j: PeriodJournal, l: JournalLine): JsonJournal
 }
 
 function month(r: MonthRow): JsonMonth {
-  return {
+  const out: JsonMonth = {
     month: r.month,
     start: r.start,
     end: r.end,
@@ -108,6 +112,9 @@ function month(r: MonthRow): JsonMonth {
     impairment: formatCents(r.impairment),
     variableCost: formatCents(r.variableCost),
   };
+  if (r.impairment !== 0 && r.impairmentDate !== null) out.impairmentDate = r.impairmentDate;
+  if (r.incentiveReceived !== 0) out.incentiveReceived = formatCents(r.incentiveReceived);
+  return out;
 }
 
 function leaseHead(l: LeaseResult): Omit<JsonLease, 'months'> {

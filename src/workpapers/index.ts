@@ -28,6 +28,10 @@ import { schedulesLayout, type ScheduleWindow } from './sheets/schedules';
 import { eomonth } from '../engine/calendar/dates';
 import { fiscalYearOfKey, fiscalYearStartKey, monthKey, monthStartOf } from './periods';
 import { tieOutLayout } from './sheets/tieOut';
+import type { PostedBalances } from '../input/postedBalances';
+import { closedPositions } from './catchUp';
+import { catchUpsLayout } from './sheets/catchUps';
+import { journalRefs } from './sheets/journalSheet';
 
 export { OWNED_SHEET_NAMES, isOwnedSheet, SHEET } from './names';
 export type { WorkpaperPlan, SheetPlan, PlanCell, PlanRowBlock, PlanTable } from './plan';
@@ -64,6 +68,8 @@ export interface BuildOptions {
   journalFormat?: JournalFormat;
   /** Lease-months the Schedules hold in full before they take a window (FULL_SCHEDULE_MONTHS; smaller in tests). */
   fullScheduleMonths?: number;
+  /** What the last close recorded (the PostedBalances table), when a period is closed (CONTRACT 1.11). */
+  posted?: PostedBalances | null;
 }
 
 /**
@@ -87,14 +93,19 @@ export function journalFormatOf(policies: PortfolioInput['policies']): JournalFo
   return f === 'QuickBooks Online' ? 'quickbooks' : f === 'NetSuite' ? 'netsuite' : 'generic';
 }
 
-/** The period's journal of a run: detail per lease and the summary per entity, on the input's chart of accounts. */
+/**
+ * The period's journal of a run: detail per lease and the summary per entity, on the input's chart of accounts;
+ * after a close, without the closed months and with the catch-ups (CONTRACT 1.11).
+ */
 export function periodJournalOf(
   result: PortfolioResult,
   input: PortfolioInput,
   period: ReportingPeriod,
+  posted: PostedBalances | null = null,
 ): PeriodJournal {
   const chart = chartOfAccounts(input.glAccounts, input.policies.accountNames);
-  return periodJournal(result.leases, period, chart, input.policies.fiscalYearEndMonth);
+  const close = posted ? { closedThrough: posted.through, positions: closedPositions(result.leases, posted) } : null;
+  return periodJournal(result.leases, period, chart, input.policies.fiscalYearEndMonth, close);
 }
 
 export function buildWorkpapers(
@@ -115,9 +126,12 @@ export function buildWorkpapers(
   const window =
     leaseMonths > (options.fullScheduleMonths ?? FULL_SCHEDULE_MONTHS) ? scheduleWindow(period, fye) : null;
   const schedules = schedulesLayout(leases, maxRows, window);
-  const periodEntries = options.journal ?? periodJournalOf(result, input, period);
+  const posted = options.posted ?? null;
+  const periodEntries = options.journal ?? periodJournalOf(result, input, period, posted);
   const chart = periodEntries.chart;
   const journal = journalLayout(periodEntries, options.journalMaxRows ?? maxRows);
+  const positions = posted ? closedPositions(leases, posted) : null;
+  const catchUps = posted && positions ? catchUpsLayout({ positions, posted, journal: journalRefs(journal) }) : null;
   const rollForward = rollForwardLayout(leases, fye);
   const figures = disclosureFigures(leases, reportingDate, fye);
   const disclosures = disclosuresLayout(leases, figures, schedules.places, reportingDateSource, fye);
@@ -130,6 +144,7 @@ export function buildWorkpapers(
     disclosures,
     reportingDate,
     periodStart: figures.periodStart,
+    close: posted && catchUps ? { posted, catchUps, journal: journalRefs(journal) } : undefined,
   });
   const journalFormat = options.journalFormat ?? journalFormatOf(policies);
   const importSheet = journalImportSheet(periodEntries, journalFormat);
@@ -139,6 +154,7 @@ export function buildWorkpapers(
     importSheet,
     rollForward.sheet,
     disclosures.sheet,
+    ...(catchUps ? [catchUps.sheet] : []),
     tieOut.sheet,
   ];
   const runLog = runLogSheet({

@@ -32,6 +32,8 @@ import type { LeaseResult, MonthRow } from '../engine';
 import { eomonth, type IsoDate } from '../engine/calendar/dates';
 import type { AccountRole } from '../input/accountRoles';
 import { liabilityAt } from './disclosureFigures';
+import type { LeaseCatchUp } from './catchUp';
+import { CLOSING_FIGURE_LABEL, type ClosingFigure } from './closing';
 import { transferToOwnedAssets } from './sheets/schedules';
 
 export type EntryKind =
@@ -50,7 +52,8 @@ export type EntryKind =
   | 'Transfer to owned assets'
   | 'Fully amortized ROU asset'
   | 'Current portion reclass'
-  | 'Variable lease cost';
+  | 'Variable lease cost'
+  | 'Catch-up';
 
 /** The code of each kind of entry in its entry number. */
 export const ENTRY_CODE: Readonly<Record<EntryKind, string>> = {
@@ -70,6 +73,7 @@ export const ENTRY_CODE: Readonly<Record<EntryKind, string>> = {
   'Fully amortized ROU asset': 'RET',
   'Current portion reclass': 'RCL',
   'Variable lease cost': 'VAR',
+  'Catch-up': 'CU',
 };
 
 export interface JournalLine {
@@ -321,17 +325,22 @@ export function leaseJournal(
       b.line('Cash', r.incentiveReceived);
       if (r.event === 'Termination' && c === 'finance') closeAccumulated();
     }
-    if (r.impairment !== 0) {
-      b.begin(r.start, 'Impairment', `Impairment of the ROU asset, ${of(k)}`);
+    // An impairment dated inside the month (CONTRACT 1.10, v4) is booked on its date, after the month's start-dated
+    // entries.
+    const impairedOn = r.impairment !== 0 ? (r.impairmentDate ?? r.start) : null;
+    const impairment = (): void => {
+      b.begin(impairedOn!, 'Impairment', `Impairment of the ROU asset, ${of(k)}`);
       b.line('Impairment loss', r.impairment);
       b.line(rou, -r.impairment);
-    }
+    };
+    if (impairedOn === r.start) impairment();
     if (r.advancePayment !== 0) {
       b.begin(r.start, 'Payment in advance', `Payment in advance, ${of(k)}`);
       b.line(liability, r.advancePayment);
       b.line('Cash', -r.advancePayment);
     }
     variable(k);
+    if (impairedOn !== null && impairedOn !== r.start) impairment();
     if (c === 'finance') {
       b.begin(r.end, 'Interest', `Interest on the lease liability, ${of(k)}`);
       b.line('Finance lease interest', r.interest);
@@ -378,4 +387,60 @@ export function netDebit(lines: readonly JournalLine[]): number {
   let s = 0;
   for (const l of lines) s += l.debit - l.credit;
   return s;
+}
+
+/** The account role a closing figure's catch-up posts to, for a lease of classification `cls`. */
+export function catchUpRole(figure: ClosingFigure, cls: string | null): AccountRole {
+  const c = cls === 'finance' ? 'finance' : 'operating';
+  switch (figure) {
+    case 'leaseLiability':
+      return LIABILITY[c];
+    case 'rouAsset':
+      return ROU[c];
+    case 'operatingLeaseCost':
+      return 'Operating lease cost';
+    case 'interestExpense':
+      return 'Finance lease interest';
+    case 'amortizationExpense':
+      return 'Finance lease amortization';
+    case 'shortTermLeaseCost':
+      return 'Short-term lease cost';
+    case 'variableLeaseCost':
+      return 'Variable lease cost';
+    case 'cash':
+      return 'Cash';
+    case 'gainLoss':
+      return 'Gain or loss on lease modification';
+    case 'impairmentLoss':
+      return 'Impairment loss';
+    case 'prepaidRent':
+      return 'Prepaid rent';
+    case 'initialDirectCosts':
+      return 'Initial direct costs';
+    case 'leaseIncentives':
+      return 'Lease incentives';
+    case 'ownedAssets':
+      return 'Owned assets';
+  }
+}
+
+/**
+ * A lease's catch-up entry (CONTRACT 1.11): dated the first day of the first open month, one line per account whose
+ * cumulative figure through Closed Through differs from what was posted (recomputed less posted), flagged catchUp.
+ */
+export function catchUpJournal(p: LeaseCatchUp, closedThrough: IsoDate): JournalLine[] {
+  const cls = p.recomputedClassification ?? p.postedClassification;
+  return p.lines.map((l) => ({
+    date: p.date,
+    entity: p.entity,
+    leaseId: p.leaseId,
+    currency: p.currency,
+    entry: entryNumber(p.leaseId, p.date, 'Catch-up'),
+    kind: 'Catch-up',
+    role: catchUpRole(l.figure, cls),
+    debit: l.debit,
+    credit: l.credit,
+    memo: `Catch-up: ${CLOSING_FIGURE_LABEL[l.figure]} through ${closedThrough}, recomputed less posted`,
+    catchUp: true,
+  }));
 }

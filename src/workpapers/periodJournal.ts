@@ -7,7 +7,10 @@
 import type { LeaseResult } from '../engine';
 import { ACCOUNT_ROLES, type Account, type AccountRole, type ChartOfAccounts } from '../input/accountRoles';
 import { sha256 } from '../input/sha256';
-import { leaseJournal, type JournalLine, type JournalOptions } from './journal';
+import { addDays, type IsoDate } from '../engine/calendar/dates';
+import { leaseIdKey } from '../input/table';
+import type { LeaseCatchUp } from './catchUp';
+import { catchUpJournal, leaseJournal, type JournalLine, type JournalOptions } from './journal';
 import { fiscalQuarterOfKey, fiscalYearOfKey, monthKey } from './periods';
 import type { ReportingPeriod } from './reportingPeriod';
 
@@ -22,12 +25,21 @@ export interface SummaryLine {
   memo: string;
 }
 
+/** A closed period (CONTRACT 1.11): months through `closedThrough` are not issued again; catch-ups are. */
+export interface JournalClose {
+  closedThrough: IsoDate;
+  positions: readonly LeaseCatchUp[];
+}
+
 export interface PeriodJournal {
   period: ReportingPeriod;
   chart: ChartOfAccounts;
-  /** The detail lines of lease `idx` in the period (computed again on each call). */
+  /**
+   * The detail lines of subject `idx` in the period (computed again on each call): the leases in input order, then
+   * the leases only PostedBalances still holds (their catch-up reverses what was posted).
+   */
   leaseLines(idx: number): JournalLine[];
-  /** Detail lines per lease. */
+  /** Detail lines per subject (leases, then posted-only leases). */
   counts: number[];
   totalLines: number;
   summary: SummaryLine[];
@@ -54,23 +66,38 @@ export function periodJournal(
   period: ReportingPeriod,
   chart: ChartOfAccounts,
   fiscalYearEndMonth: number,
+  close: JournalClose | null = null,
 ): PeriodJournal {
   const options: JournalOptions = { accumulatedAmortization: chart.maps('Finance ROU accumulated amortization') };
-  const window = { from: period.start, to: period.end };
-  const leaseLines = (idx: number) => leaseJournal(leases[idx], window, options);
+  // Closed months are not issued again: the period's entries start after Closed Through.
+  const firstOpen = close ? addDays(close.closedThrough, 1) : period.start;
+  const window = { from: firstOpen > period.start ? firstOpen : period.start, to: period.end };
+  const inPeriod = (d: IsoDate) => d >= period.start && d <= period.end;
+  const positions = new Map((close?.positions ?? []).map((p) => [leaseIdKey(p.leaseId), p]));
+  const catchUp = (p: LeaseCatchUp | undefined): JournalLine[] =>
+    close && p && p.lines.length > 0 && inPeriod(p.date) ? catchUpJournal(p, close.closedThrough) : [];
+  const postedOnly = (close?.positions ?? []).filter((p) => !p.inInput);
+  const subjects = leases.length + postedOnly.length;
+  const leaseLines = (idx: number): JournalLine[] => {
+    if (idx >= leases.length) return catchUp(postedOnly[idx - leases.length]);
+    const lines = window.from <= window.to ? leaseJournal(leases[idx], window, options) : [];
+    const cu = catchUp(positions.get(leaseIdKey(leases[idx].id)));
+    return cu.length === 0 ? lines : [...cu, ...lines];
+  };
   const counts: number[] = [];
   const totals = new Map<string, { entity: string; currency: string; net: Map<AccountRole, number> }>();
   let totalLines = 0;
-  leases.forEach((lease, idx) => {
+  for (let idx = 0; idx < subjects; idx++) {
     const lines = leaseLines(idx);
     counts.push(lines.length);
     totalLines += lines.length;
-    if (lines.length === 0) return;
-    const key = `${lease.entity.trim().toLowerCase()}\u0000${lease.currency}`;
+    if (lines.length === 0) continue;
+    const { entity, currency } = lines[0];
+    const key = `${entity.trim().toLowerCase()}\u0000${currency}`;
     let t = totals.get(key);
-    if (!t) totals.set(key, (t = { entity: lease.entity.trim(), currency: lease.currency, net: new Map() }));
+    if (!t) totals.set(key, (t = { entity: entity.trim(), currency, net: new Map() }));
     for (const l of lines) t.net.set(l.role, (t.net.get(l.role) ?? 0) + l.debit - l.credit);
-  });
+  }
   const code = periodCode(period, fiscalYearEndMonth);
   const summary: SummaryLine[] = [];
   const groups = [...totals.values()].sort((a, b) =>

@@ -475,7 +475,6 @@ describe('Policies', () => {
         ['Reporting Date', '2029-06-30'],
         ['Fiscal Year End Month', 'June'],
         ['Reporting Period', 'quarter'],
-        ['Closed Through', '2029-03-31'],
         ['ROU Asset Account', '1610 ROU assets'],
         ['Lease Liability Account', '2410 Lease liabilities'],
         ['Cash Account', '1000 Cash'],
@@ -490,7 +489,6 @@ describe('Policies', () => {
     expect(p.reportingDate).toBe('2029-06-30');
     expect(p.fiscalYearEndMonth).toBe(6);
     expect(p.reportingPeriod).toBe('Quarter');
-    expect(p.closedThrough).toBe('2029-03-31');
     // The account settings of earlier templates name the roles they stood for (GLAccounts supersedes them).
     expect(p.accountNames).toEqual({
       'Operating ROU asset': '1610 ROU assets',

@@ -94,3 +94,18 @@ describe('Roll-Forward and Disclosures', () => {
     expect(rows[total][1]?.formula).toBe(`=SUM(B${first + 1}:B${at + 1})`);
   });
 });
+
+describe('Tie-Out', () => {
+  const formulas = (over: Parameters<typeof plan>[1]) =>
+    plan([terms], over)
+      .plan.sheets.find((x) => x.name === 'Tie-Out')!
+      .rows.flat()
+      .flatMap((c) => (c?.formula ? [c.formula] : []));
+
+  test('variable lease cost has its own account role, outside the lease cost the Tie-Out compares with the schedule', () => {
+    const all = formulas({ reportingDate: '2029-02-28' });
+    const leaseCost = all.filter((f) => f.includes('"Operating lease cost"'));
+    expect(leaseCost.length).toBeGreaterThan(0);
+    expect(leaseCost.some((f) => f.includes('"Variable lease cost"'))).toBe(false);
+  });
+});

@@ -13,6 +13,7 @@ import { leaseRowLocator } from '../leaseRows';
 import { EXCEL_MAX_ROWS, partSheetName, SHEET } from '../names';
 import type { PeriodJournal, SummaryLine } from '../periodJournal';
 import type { PlanCell, SheetPlan } from '../plan';
+import type { JournalRefs } from './catchUps';
 
 /** The columns before and after the segment columns, by meaning. */
 const BEFORE = [
@@ -259,5 +260,19 @@ export function journalLayout(journal: PeriodJournal, maxRows: number = EXCEL_MA
     })),
     summary: { sheet: SHEET.journal, firstRow: summaryFirst, lastRow: summaryLast, lines: journal.summary },
     totalLines: journal.totalLines,
+  };
+}
+
+/** Where the journal's detail lines are, for live sums over them (the Catch-Ups sheet, the Tie-Out's closing checks). */
+export function journalRefs(layout: JournalLayout): JournalRefs {
+  const c = layout.columns.letter;
+  return {
+    parts: layout.parts,
+    date: c.date,
+    id: c.id,
+    type: c.type,
+    role: c.role,
+    debit: c.debit,
+    credit: c.credit,
   };
 }

@@ -5,6 +5,7 @@
 import type { LeaseResult } from '../../engine';
 import type { AccountRole } from '../../input/accountRoles';
 import type { ReportingPeriod } from '../reportingPeriod';
+import type { ClosingFigure } from '../../input/postedBalances';
 import { formulaText, sheetRef } from '../cells';
 import type { DisclosuresLayout } from './disclosures';
 import type { JournalLayout } from './journalSheet';
@@ -87,6 +88,13 @@ export interface TieOutContext {
   countWhere(cond: string): string;
   /** Rows of the journal summary tie-out table below the checks (last < first when the summary is empty). */
   summaryTable: { first: number; last: number };
+  /**
+   * When a period is closed (CONTRACT 1.11): what was posted for the closed months (a live formula over
+   * PostedBalances for the lease and figures).
+   */
+  posted?: (leaseId: string, figures: readonly ClosingFigure[]) => string;
+  /** The latest closed month-end, when a period is closed. */
+  closedThrough?: string;
 }
 
 /** The account roles of the lease cost (operating, finance interest and amortization, short-term). */

@@ -113,9 +113,33 @@ export function leaseTableRow(ctx: TieOutContext, idx: number, r: number): (Plan
       rou: `${s}${SC.rouOpening}${row}+${s}${SC.rouAdjustment}${row}`,
     };
   };
-  const open = balanceAt(eomonth(period.start, -1));
+  let open = balanceAt(eomonth(period.start, -1));
   const close = balanceAt(period.end);
   const startSerial = toExcelSerial(period.start);
+  const endSerial = toExcelSerial(period.end);
+  let periodCost = `SUMIFS(${range(SC.leaseCost)},${range(SC.end)},">="&${startSerial},${range(SC.end)},"<="&${endSerial})`;
+  // After a close (CONTRACT 1.11) the journal leaves out the closed months. When the catch-up falls in the period,
+  // the journal moves the lease from what was posted through Closed Through (live from PostedBalances) to the
+  // schedule at the period's end; when the whole period is closed, the journal holds nothing of it.
+  const ct = ctx.closedThrough;
+  if (ct !== undefined && ctx.posted && ct >= eomonth(period.start, -1)) {
+    if (ct >= period.end) {
+      open = close;
+      periodCost = '0';
+    } else {
+      open = {
+        liability: ctx.posted(lease.id, ['leaseLiability']),
+        rou: ctx.posted(lease.id, ['rouAsset']),
+      };
+      const postedCost = ctx.posted(lease.id, [
+        'operatingLeaseCost',
+        'interestExpense',
+        'amortizationExpense',
+        'shortTermLeaseCost',
+      ]);
+      periodCost = `SUMIFS(${range(SC.leaseCost)},${range(SC.end)},"<="&${endSerial})-(${postedCost})`;
+    }
+  }
   const x = (k: LeaseKey) => `${L[k]}${r}`;
   const cells: Record<LeaseKey, PlanCell | null> = {
     id: text(lease.id),
@@ -143,10 +167,7 @@ export function leaseTableRow(ctx: TieOutContext, idx: number, r: number): (Plan
     pLiabilityClose: formula(close.liability, FMT.money),
     pRouOpen: formula(open.rou, FMT.money),
     pRouClose: formula(close.rou, FMT.money),
-    pCost: formula(
-      `SUMIFS(${range(SC.leaseCost)},${range(SC.end)},">="&${startSerial},${range(SC.end)},"<="&${toExcelSerial(period.end)})`,
-      FMT.money,
-    ),
+    pCost: formula(periodCost, FMT.money),
     jLiability: formula(has ? roleNet(LIABILITY_ROLES, -1) : '0', FMT.money),
     jRou: formula(has ? roleNet(ROU_ROLES, 1) : '0', FMT.money),
     jCost: formula(has ? roleNet(COST_ROLES, 1) : '0', FMT.money),
