@@ -49,6 +49,7 @@ describe('isOwnedSheet', () => {
       'Roll-Forward',
       'Disclosures',
       'Tie-Out',
+      'Catch-Ups',
       'Run Log',
     ]);
     expect(isOwnedSheet('Schedules 2')).toBe(true);
