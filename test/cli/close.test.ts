@@ -270,6 +270,8 @@ describe.each(SCENARIOS)('a run for July 2025 after the close, with $name', ({ n
 
   it(`names the lease in the change list with posted, new and difference (${name})`, async () => {
     const ts = await tables(out);
+    // The run keeps the close as recorded: PostedBalances is copied, never rewritten.
+    expect(records(table(ts, 'PostedBalances'))).toEqual(records(table(await tables(closed), 'PostedBalances')));
     const changes = records(table(ts, 'CatchUpChanges'));
     expect(new Set(changes.map((c) => c['Lease ID']))).toEqual(new Set([lease]));
     const now = leaseClosing(after.get(lease)!, CT).figures;
