@@ -13,6 +13,8 @@ import type { JournalLine } from '../../src/workpapers/journal';
 import { periodJournal, type PeriodJournal } from '../../src/workpapers/periodJournal';
 import { resolveReportingPeriod, type PeriodKind } from '../../src/workpapers/reportingPeriod';
 import { planTables } from '../template/planTables';
+import { CLOSING_FIGURES, type ClosingFigures } from '../../src/workpapers/closing';
+import type { LeaseCatchUp } from '../../src/workpapers/catchUp';
 
 const cents = (s: string) => Math.round(Number(s) * 100);
 
@@ -207,5 +209,54 @@ describe('entry numbers are stable', () => {
     expect(new Set(after.journal.summary.map((s) => s.entry))).toEqual(
       new Set(before.journal.summary.map((s) => s.entry)),
     );
+  });
+});
+
+describe('a closed period in the period journal (CONTRACT 1.11)', () => {
+  const { leases, input } = sample();
+  const chart = chartOfAccounts(input.glAccounts, input.policies.accountNames);
+  const veh = leases.findIndex((l) => l.id === 'VEH-001');
+  const zero = () => Object.fromEntries(CLOSING_FIGURES.map((k) => [k, 0])) as ClosingFigures;
+  const position = (inInput: boolean, leaseId = 'VEH-001'): LeaseCatchUp => ({
+    leaseId,
+    entity: 'Compute Co',
+    currency: 'USD',
+    date: '2025-10-01',
+    postedClassification: 'operating',
+    recomputedClassification: 'operating',
+    posted: zero(),
+    recomputed: zero(),
+    difference: zero(),
+    lines: [
+      { figure: 'operatingLeaseCost', debit: 1234, credit: 0 },
+      { figure: 'leaseLiability', debit: 0, credit: 1234 },
+    ],
+    inInput,
+  });
+
+  it('a year holding Closed Through carries only its open months and the catch-up, dated the first open day', () => {
+    const period = resolveReportingPeriod(input.policies, '2030-01-01', { reportingDate: '2025-12-31', kind: 'year' });
+    const close = { closedThrough: '2025-09-30', positions: [position(true), position(false, 'GONE-1')] };
+    const withClose = periodJournal(leases, period, chart, 12, close);
+    expect(period.start).toBe('2025-01-01');
+    const lines = withClose.leaseLines(veh);
+    expect(lines.filter((l) => l.date <= '2025-09-30')).toEqual([]);
+    const cu = lines.filter((l) => l.catchUp);
+    expect(cu.map((l) => [l.date, l.entry, l.kind, l.role, l.debit, l.credit])).toEqual([
+      ['2025-10-01', 'VEH-001-202510-CU', 'Catch-up', 'Operating lease cost', 1234, 0],
+      ['2025-10-01', 'VEH-001-202510-CU', 'Catch-up', 'Operating lease liability non-current', 0, 1234],
+    ]);
+    // A lease only PostedBalances holds gets its catch-up as a subject of its own, after the leases.
+    expect(withClose.counts).toHaveLength(leases.length + 1);
+    expect(withClose.leaseLines(leases.length).map((l) => l.leaseId)).toEqual(['GONE-1', 'GONE-1']);
+    // The summary still balances and carries the catch-up.
+    expect(withClose.summary.reduce((s, l) => s + l.debit - l.credit, 0)).toBe(0);
+  });
+
+  it('a catch-up dated before the period is not in it (a later run does not repeat it)', () => {
+    const period = resolveReportingPeriod(input.policies, '2030-01-01', { reportingDate: '2025-12-31', kind: 'month' });
+    const j = periodJournal(leases, period, chart, 12, { closedThrough: '2025-09-30', positions: [position(true)] });
+    expect(j.leaseLines(veh).some((l) => l.catchUp)).toBe(false);
+    expect(j.leaseLines(veh)).toEqual(periodJournal(leases, period, chart, 12).leaseLines(veh));
   });
 });
