@@ -3,7 +3,7 @@
  * The request context of the in-memory Excel: queues the proxies' commands and runs them on `sync()` as one
  * request, counting its JSON size against the host's limit, with the requirement-set checks (ApiNotFound).
  */
-import type { XRequestContext } from '../excelApi';
+import type { XRequestContext, XTableChangedEventArgs } from '../excelApi';
 import { ExcelError } from './errors';
 import { FormulaEngine } from './formula';
 import { type WorkbookModel } from './model';
@@ -25,6 +25,7 @@ export const REQUIREMENT_SETS: Record<string, string> = {
   'Range.conditionalFormats': '1.6',
   'Table.worksheet': '1.2',
   'TableCollection.getItemOrNullObject': '1.4',
+  'TableCollection.onChanged': '1.7',
   'NamedItemCollection.add': '1.4',
   'NamedItemCollection.getItemOrNullObject': '1.4',
   'NamedItem.delete': '1.4',
@@ -62,6 +63,10 @@ export interface Host {
   record(record: RequestRecord): RequestRecord;
   apiUsed(api: string): void;
   changed(): void;
+  /** Waits as long as a round trip to Excel takes (a microtask, or a task so that a page can repaint). */
+  roundTrip(): Promise<void>;
+  /** Registers a table change handler (TableCollection.onChanged); returns its removal. */
+  addTableChangedHandler(handler: (args: XTableChangedEventArgs) => Promise<unknown>): () => void;
 }
 
 export interface Command {
@@ -134,8 +139,8 @@ export class MemoryRequestContext implements XRequestContext {
   async sync(): Promise<void> {
     const queue = this.queue;
     this.queue = [];
-    // Office.js resolves sync() asynchronously even when nothing is queued.
-    await Promise.resolve();
+    // Office.js resolves sync() asynchronously even when nothing is queued (a round trip to Excel).
+    await this.host.roundTrip();
     if (queue.length === 0) return;
     const json = JSON.stringify(queue.map((c) => ({ o: c.op, t: c.target, a: c.args })));
     const record: RequestRecord = {

@@ -1,8 +1,8 @@
 import * as React from 'react';
 import { Link, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { InputError } from '../../input';
-import { selectWhere } from '../../office/selectCell';
-import type { WorkbookHost } from '../host';
+import { STRINGS } from '../strings';
+import { usePane } from '../state/PaneStore';
 
 const useStyles = makeStyles({
   list: {
@@ -16,16 +16,9 @@ const useStyles = makeStyles({
 });
 
 /** Input errors, each with its cell: selecting one takes you to that cell. */
-export function ErrorList({
-  host,
-  errors,
-  label,
-}: {
-  host: WorkbookHost;
-  errors: InputError[];
-  label: string;
-}): React.JSX.Element {
+export function ErrorList({ errors, label }: { errors: InputError[]; label: string }): React.JSX.Element {
   const styles = useStyles();
+  const { actions } = usePane();
   return (
     <ul className={styles.list} aria-label={label}>
       {errors.map((e, i) => (
@@ -33,8 +26,8 @@ export function ErrorList({
           <Link
             as="button"
             className={styles.where}
-            onClick={() => void selectWhere(host.run, e.where)}
-            aria-label={`Go to ${e.where}: ${e.message}`}
+            onClick={() => void actions.goTo(e.where)}
+            aria-label={STRINGS.check.goTo(e.where, e.message)}
           >
             {e.where}
           </Link>{' '}
