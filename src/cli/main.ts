@@ -12,7 +12,7 @@ import { buildJsonExport } from '../export/json';
 import type { InputError } from '../input/table';
 import { inputHash } from '../input/hash';
 import { readPortfolio } from '../input/portfolio';
-import { buildWorkpapers } from '../workpapers';
+import { buildWorkpapers, resolveReportingPeriod } from '../workpapers';
 import { readTablesFromFile } from '../xlsx/readTables';
 import { writePlan } from '../xlsx/writePlan';
 import { parseArgs, USAGE, type RunArgs } from './args';
@@ -103,7 +103,11 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
   const read = readPortfolio(tables);
   if (!read.input) return fail(read.errors);
   const portfolio = read.input;
-  if (args.reportingDate !== null) portfolio.policies = { ...portfolio.policies, reportingDate: args.reportingDate };
+  const generatedAt = io.now().toISOString();
+  const period = resolveReportingPeriod(portfolio.policies, generatedAt.slice(0, 10), {
+    reportingDate: args.reportingDate,
+    kind: args.period,
+  });
   progress.phase(
     `Checked inputs: ${portfolio.leases.length} lease${portfolio.leases.length === 1 ? '' : 's'}, ` +
       `${portfolio.modifications.length} modification${portfolio.modifications.length === 1 ? '' : 's'}`,
@@ -119,17 +123,22 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
     );
   }
 
-  progress.phase('Building workpapers');
-  const plan = buildWorkpapers(result, portfolio, {
-    productVersion: version,
-    generatedAt: io.now().toISOString(),
-    source: tables.source ?? basename(input),
-    inputHash: inputHash(tables),
-  });
+  progress.phase(`Building workpapers for ${period.label} (${period.start} to ${period.end})`);
+  const plan = buildWorkpapers(
+    result,
+    portfolio,
+    {
+      productVersion: version,
+      generatedAt,
+      source: tables.source ?? basename(input),
+      inputHash: inputHash(tables),
+    },
+    { period },
+  );
 
   progress.phase(`Writing ${basename(out)}`);
   await writeAtomically(out, (tmp) => writePlan(input, plan, tmp));
-  await writeJson(buildJsonExport(version, result, []));
+  await writeJson(buildJsonExport(version, result, [], period));
   progress.done();
   return 0;
 }

@@ -3,7 +3,7 @@
  */
 import { defaultPolicies } from '../engine/policies';
 import { daysInMonth, parseIso } from '../engine/calendar/dates';
-import type { PartialTerminationMethod, Policies, RateBasis } from '../engine/terms';
+import type { PartialTerminationMethod, Policies, RateBasis, ReportingPeriodKind } from '../engine/terms';
 import type { GridValue, TableGrid } from './grid';
 import { POLICIES_COLUMNS } from './columns';
 import { POLICY_SETTINGS, type PolicySetting } from './policySettings';
@@ -67,8 +67,9 @@ function applySetting(p: Policies, s: PolicySetting, v: GridValue): string | nul
     case 'choice': {
       const r = parseChoice(label, v, s.choices);
       if (!r.ok) return r.message;
-      if (s.setting === 'Rate Basis') p.rateBasis = r.value as RateBasis;
-      else p.partialTerminationMethod = r.value as PartialTerminationMethod;
+      if (s.field === 'rateBasis') p.rateBasis = r.value as RateBasis;
+      else if (s.field === 'partialTerminationMethod') p.partialTerminationMethod = r.value as PartialTerminationMethod;
+      else p.reportingPeriod = r.value as ReportingPeriodKind;
       return null;
     }
     case 'yesNo': {
@@ -87,7 +88,7 @@ function applySetting(p: Policies, s: PolicySetting, v: GridValue): string | nul
     case 'monthEnd': {
       const r = parseMonthEnd(label, v);
       if (!r.ok) return r.message;
-      p.reportingDate = r.value;
+      p[s.field] = r.value;
       return null;
     }
     case 'month': {
@@ -103,6 +104,15 @@ function applySetting(p: Policies, s: PolicySetting, v: GridValue): string | nul
       return null;
     }
   }
+}
+
+/**
+ * The message the reader would give for `v` as the Value of setting `s`, or null when it reads (blank keeps the
+ * default). The task pane's Policies form checks each field with this, so the form and a run never disagree.
+ */
+export function checkPolicyValue(s: PolicySetting, v: GridValue): string | null {
+  if (v === null || (typeof v === 'string' && v.trim() === '')) return null;
+  return applySetting(defaultPolicies(), s, v);
 }
 
 export function readPolicies(table: TableGrid | undefined, errors: InputError[]): Policies {

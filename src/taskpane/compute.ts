@@ -155,7 +155,13 @@ export function planShell(plan: WorkpaperPlan): SheetShell[] {
 }
 
 /** Rows `from`..`from + count - 1` of block `block` of sheet `sheet`. */
-export function blockRows(plan: WorkpaperPlan, sheet: number, block: number, from: number, count: number): (PlanCell | null)[][] {
+export function blockRows(
+  plan: WorkpaperPlan,
+  sheet: number,
+  block: number,
+  from: number,
+  count: number,
+): (PlanCell | null)[][] {
   const b = plan.sheets[sheet].blocks![block];
   const out: (PlanCell | null)[][] = [];
   for (let i = from; i < Math.min(b.rowCount, from + count); i++) out.push(b.row(i));

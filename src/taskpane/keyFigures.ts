@@ -1,11 +1,11 @@
 /**
  * The figures the pane shows after Generate, per currency: the lease liability and ROU asset at the Reporting
- * Date and the period's lease cost (fiscal year to date, as the Disclosures sheet reports it). Pure: the same
- * figures the Disclosures sheet is laid out from.
+ * Date (the balances the Disclosures sheet is laid out from) and the lease cost of the reporting period (every
+ * lease month ending in it). Pure.
  */
 import type { LeaseResult, Policies } from '../engine';
 import { disclosureFigures } from '../workpapers/disclosureFigures';
-import { defaultReportingDate } from '../workpapers/periods';
+import { resolveReportingPeriod } from '../workpapers/reportingPeriod';
 
 export interface CurrencyFigures {
   currency: string;
@@ -22,7 +22,8 @@ export interface KeyFigures {
 }
 
 export function keyFigures(leases: readonly LeaseResult[], policies: Policies, today: string): KeyFigures {
-  const reportingDate = policies.reportingDate ?? defaultReportingDate(leases) ?? today;
+  const period = resolveReportingPeriod(policies, today);
+  const reportingDate = period.end;
   const figures = disclosureFigures(leases, reportingDate, policies.fiscalYearEndMonth);
   const by = new Map<string, CurrencyFigures>();
   const of = (currency: string): CurrencyFigures => {
@@ -35,12 +36,13 @@ export function keyFigures(leases: readonly LeaseResult[], policies: Policies, t
     f.liability += at.liability;
     f.rouAsset += at.rou;
   }
-  for (const [currency, p] of figures.period) {
-    of(currency).leaseCost += p.operatingCost + p.financeAmortization + p.financeInterest + p.shortTermCost;
+  for (const lease of leases) {
+    const f = of(lease.currency);
+    for (const r of lease.months) if (r.end >= period.start && r.end <= period.end) f.leaseCost += r.leaseCost;
   }
   return {
     reportingDate,
-    periodStart: figures.periodStart,
+    periodStart: period.start,
     byCurrency: [...by.values()].sort((a, b) => a.currency.localeCompare(b.currency)),
   };
 }

@@ -150,8 +150,7 @@ export async function generateWorkpapers(host: WorkbookHost, options: GenerateOp
       },
       {
         isCancelled: options.isCancelled,
-        onProgress: (p) =>
-          report(p.phase, p.fraction, { leasesDone: p.leasesDone, leasesTotal: p.leasesTotal }),
+        onProgress: (p) => report(p.phase, p.fraction, { leasesDone: p.leasesDone, leasesTotal: p.leasesTotal }),
       },
     );
     if (outcome.kind === 'inputErrors')

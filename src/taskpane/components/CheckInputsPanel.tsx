@@ -37,7 +37,9 @@ export function CheckInputsPanel(): React.JSX.Element {
         {result && result.errors.length > 0 && (
           <MessageBar intent="warning">
             <MessageBarBody>
-              <MessageBarTitle>{S.problems(fmt.count(result.errors.length), result.errors.length === 1)}</MessageBarTitle>
+              <MessageBarTitle>
+                {S.problems(fmt.count(result.errors.length), result.errors.length === 1)}
+              </MessageBarTitle>
               {S.goHint}
             </MessageBarBody>
           </MessageBar>

@@ -32,14 +32,12 @@ const useStyles = makeStyles({
 /** What Generate wrote: key figures, checks (failing ones link to their Tie-Out row), sheets as links. */
 export function RunSummary({ summary }: { summary: GenerateSummary }): React.JSX.Element {
   const styles = useStyles();
-  const { actions, fmt, focusedSummary } = usePane();
+  const { actions, fmt, claimFocus } = usePane();
   const heading = React.useRef<HTMLHeadingElement>(null);
   React.useEffect(() => {
     // Focus moves to the summary once per run, so a screen reader reads it and the keyboard continues from it.
-    if (focusedSummary.current === summary) return;
-    focusedSummary.current = summary;
-    heading.current?.focus();
-  }, [summary, focusedSummary]);
+    if (claimFocus(summary)) heading.current?.focus();
+  }, [summary, claimFocus]);
   const c = summary.byClassification;
   const k = summary.keyFigures;
   const allPassed = summary.checksPassed === summary.checksTotal;
@@ -63,7 +61,9 @@ export function RunSummary({ summary }: { summary: GenerateSummary }): React.JSX
             )}
           </dd>
           <dt className={styles.term}>{S.checksPassed}</dt>
-          <dd className={styles.detail}>{S.checksOf(fmt.count(summary.checksPassed), fmt.count(summary.checksTotal))}</dd>
+          <dd className={styles.detail}>
+            {S.checksOf(fmt.count(summary.checksPassed), fmt.count(summary.checksTotal))}
+          </dd>
           {k.byCurrency.map((f) => (
             <React.Fragment key={f.currency}>
               <dt className={styles.term}>{S.liability(f.currency)}</dt>
@@ -72,7 +72,9 @@ export function RunSummary({ summary }: { summary: GenerateSummary }): React.JSX
               </dd>
               <dt className={styles.term}>{S.rouAsset(f.currency)}</dt>
               <dd className={styles.detail}>{fmt.cents(f.rouAsset)}</dd>
-              <dt className={styles.term}>{S.leaseCost(f.currency, fmt.date(k.periodStart), fmt.date(k.reportingDate))}</dt>
+              <dt className={styles.term}>
+                {S.leaseCost(f.currency, fmt.date(k.periodStart), fmt.date(k.reportingDate))}
+              </dt>
               <dd className={styles.detail}>{fmt.cents(f.leaseCost)}</dd>
             </React.Fragment>
           ))}
@@ -110,7 +112,9 @@ export function RunSummary({ summary }: { summary: GenerateSummary }): React.JSX
         )}
         {left.length > 0 && <div>{S.leftAlone(left.join(', '), left.length === 1)}</div>}
         {summary.failures.length > 0 && (
-          <div>{S.notMeasured(summary.failures.map((f) => `${f.where ? `${f.where} ` : ''}${f.message}`).join('; '))}</div>
+          <div>
+            {S.notMeasured(summary.failures.map((f) => `${f.where ? `${f.where} ` : ''}${f.message}`).join('; '))}
+          </div>
         )}
       </MessageBarBody>
     </MessageBar>

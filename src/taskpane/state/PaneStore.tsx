@@ -31,6 +31,7 @@ export interface PaneActions {
   /** The inputs may have changed (an event, the focus back, a save from the pane): re-check the results. */
   inputsMaybeChanged(): void;
   policiesSaved(): void;
+  setPoliciesDraft(draft: Record<string, string> | null): void;
 }
 
 export interface PaneContext {
@@ -39,8 +40,8 @@ export interface PaneContext {
   host: WorkbookHost;
   fmt: Formatters;
   theme: ThemeKind;
-  /** The last Generate summary focus was moved to (so it moves once per run). */
-  focusedSummary: React.MutableRefObject<GenerateSummary | null>;
+  /** True the first time it is asked about a Generate summary (focus moves to a summary once per run). */
+  claimFocus(summary: GenerateSummary): boolean;
 }
 
 const Context = React.createContext<PaneContext | null>(null);
@@ -74,7 +75,10 @@ export function PaneProvider({
 }): React.JSX.Element {
   const [state, dispatch] = React.useReducer(paneReducer, initialPanel, (p) => initialPaneState(p ?? 'template'));
   const latest = React.useRef(state);
-  latest.current = state;
+  React.useLayoutEffect(() => {
+    latest.current = state;
+  }, [state]);
+  const settle = React.useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const cancelled = React.useRef(false);
   const touchedPanel = React.useRef(initialPanel !== undefined);
   const focusedSummary = React.useRef<GenerateSummary | null>(null);
@@ -82,7 +86,6 @@ export function PaneProvider({
   const fmt = React.useMemo(() => formatters(host.displayLanguage?.()), [host]);
 
   const actions = React.useMemo<PaneActions>(() => {
-    let settle: ReturnType<typeof setTimeout> | undefined;
     const recheck = async (): Promise<void> => {
       const s = latest.current;
       const hashes = { check: resultHash(s, 'check'), generate: resultHash(s, 'generate') };
@@ -94,8 +97,8 @@ export function PaneProvider({
       }
     };
     const inputsMaybeChanged = (): void => {
-      clearTimeout(settle);
-      settle = setTimeout(() => void recheck().catch(() => undefined), SETTLE_MS);
+      clearTimeout(settle.current);
+      settle.current = setTimeout(() => void recheck().catch(() => undefined), SETTLE_MS);
     };
     return {
       selectPanel(panel) {
@@ -149,6 +152,9 @@ export function PaneProvider({
         await activateSheet(host, name);
       },
       inputsMaybeChanged,
+      setPoliciesDraft(draft) {
+        dispatch({ type: 'policiesDraft', draft });
+      },
       policiesSaved() {
         dispatch({ type: 'policiesChanged' });
         inputsMaybeChanged();
@@ -173,9 +179,14 @@ export function PaneProvider({
     };
   }, [host]);
 
+  const claimFocus = React.useCallback((summary: GenerateSummary) => {
+    if (focusedSummary.current === summary) return false;
+    focusedSummary.current = summary;
+    return true;
+  }, []);
   const value = React.useMemo(
-    () => ({ state, actions, host, fmt, theme, focusedSummary }),
-    [state, actions, host, fmt, theme],
+    () => ({ state, actions, host, fmt, theme, claimFocus }),
+    [state, actions, host, fmt, theme, claimFocus],
   );
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }

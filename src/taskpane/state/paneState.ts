@@ -8,10 +8,7 @@ import type { CheckResult, GenerateProgress, GenerateSummary, TemplateResult } f
 export type PanelId = 'template' | 'check' | 'generate' | 'policies';
 
 export type TemplateState =
-  | { kind: 'idle' }
-  | { kind: 'busy' }
-  | { kind: 'done'; result: TemplateResult }
-  | { kind: 'failed'; message: string };
+  { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; result: TemplateResult } | { kind: 'failed'; message: string };
 
 export type CheckState =
   | { kind: 'idle' }
@@ -36,6 +33,8 @@ export interface PaneState {
   staleSince: { check: number | null; generate: number | null };
   /** Bumped after Policies are saved or the template is created: the Policies form reloads. */
   policiesVersion: number;
+  /** The Policies form's unsaved texts by setting, kept across tab switches; null = as the table says. */
+  policiesDraft: Record<string, string> | null;
 }
 
 export type PaneAction =
@@ -46,7 +45,8 @@ export type PaneAction =
   | { type: 'progress'; progress: GenerateProgress }
   | { type: 'cancelling' }
   | { type: 'stale'; which: 'check' | 'generate'; at: number }
-  | { type: 'policiesChanged' };
+  | { type: 'policiesChanged' }
+  | { type: 'policiesDraft'; draft: Record<string, string> | null };
 
 export function initialPaneState(panel: PanelId = 'template'): PaneState {
   return {
@@ -56,6 +56,7 @@ export function initialPaneState(panel: PanelId = 'template'): PaneState {
     generate: { kind: 'idle' },
     staleSince: { check: null, generate: null },
     policiesVersion: 0,
+    policiesDraft: null,
   };
 }
 
@@ -92,6 +93,8 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return { ...state, staleSince: { ...state.staleSince, [action.which]: action.at } };
     case 'policiesChanged':
       return { ...state, policiesVersion: state.policiesVersion + 1 };
+    case 'policiesDraft':
+      return { ...state, policiesDraft: action.draft };
   }
 }
 

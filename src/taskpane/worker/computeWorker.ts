@@ -6,7 +6,14 @@
 import * as Comlink from 'comlink';
 import { buildWorkpapers } from '../../workpapers';
 import type { WorkpaperPlan } from '../../workpapers/plan';
-import { blockRows, computeCore, planShell, type ComputeProgress, type ComputeRequest, type SheetShell } from '../compute';
+import {
+  blockRows,
+  computeCore,
+  planShell,
+  type ComputeProgress,
+  type ComputeRequest,
+  type SheetShell,
+} from '../compute';
 
 let plan: WorkpaperPlan | null = null;
 
