@@ -1,5 +1,4 @@
 /** Test helpers for the pane: an in-memory workbook behind a WorkbookHost, the pane rendered over it. */
-import * as React from 'react';
 import { render, type RenderResult } from '@testing-library/react';
 import { MemoryExcel } from '../../src/office/memoryExcel';
 import { createTemplate } from '../../src/office/templateWriter';

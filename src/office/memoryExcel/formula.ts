@@ -316,6 +316,28 @@ export class FormulaEngine {
     return result;
   }
 
+  /**
+   * Computes every formula cell, sheet by sheet in row and column order (so a reference to an earlier row is
+   * already computed), pausing whenever `budgetMs` has passed; the results stay cached until the workbook
+   * changes. Stops early when the workbook changes while it pauses.
+   */
+  async calculateAll(pause: () => Promise<void>, budgetMs = 30): Promise<void> {
+    const generation = this.wb.generation;
+    let deadline = Date.now() + budgetMs;
+    for (const sheet of [...this.wb.sheets]) {
+      const rows = [...sheet.rows.keys()].sort((a, b) => a - b);
+      for (const r of rows) {
+        const row = sheet.rows.get(r);
+        if (!row) continue;
+        for (let c = 0; c < row.f.length; c++) if (row.f[c] !== undefined) this.cellValue(sheet, r, c);
+        if (Date.now() < deadline) continue;
+        await pause();
+        if (this.wb.generation !== generation) return;
+        deadline = Date.now() + budgetMs;
+      }
+    }
+  }
+
   /** The API's view of a value: errors as their text ("#DIV/0!"), empty as "". */
   static toApi(v: Scalar): CellValue {
     if (v === null) return '';

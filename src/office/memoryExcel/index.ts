@@ -15,7 +15,7 @@ import {
 import { enter } from './coerce';
 import { ExcelError } from './errors';
 import { FormulaEngine, XlErr } from './formula';
-import { parseAddress, type SheetModel, WorkbookModel } from './model';
+import { parseAddress, type Rect, type SheetModel, WorkbookModel } from './model';
 
 export { ExcelError } from './errors';
 export type { RequestRecord } from './requestContext';
@@ -68,6 +68,11 @@ export class MemoryExcel implements Host {
     this.responseLimitBytes = options.responseLimitBytes ?? EXCEL_WEB_PAYLOAD_LIMIT;
     this.model.name = options.workbookName ?? 'Book1.xlsx';
     this.roundTripKind = options.roundTrip ?? 'microtask';
+  }
+
+  async calculateBefore(sheet: SheetModel, rect: Rect): Promise<void> {
+    if (this.roundTripKind !== 'task' || !sheet.hasFormulaIn(rect)) return;
+    await this.formulas.calculateAll(() => new Promise((resolve) => setTimeout(resolve, 0)));
   }
 
   roundTrip(): Promise<void> {

@@ -47,6 +47,15 @@ export class SheetModel {
   frozenRows = 0;
   frozenColumns = 0;
   readonly rows = new Map<number, RowModel>();
+
+  /** Whether any cell of `rect` holds a formula. */
+  hasFormulaIn(rect: Rect): boolean {
+    for (const [r, row] of this.rows) {
+      if (r < rect.r0 || r > rect.r1) continue;
+      for (let c = rect.c0; c <= Math.min(rect.c1, row.f.length - 1); c++) if (row.f[c] !== undefined) return true;
+    }
+    return false;
+  }
   readonly columnWidths = new Map<number, number>();
   readonly names: NamedItemModel[] = [];
   validations: ValidationModel[] = [];

@@ -18,7 +18,7 @@ import { ExcelError, propertyNotLoaded } from './errors';
 import { FormulaEngine } from './formula';
 import { qualifiedAddress, type Rect, type SheetModel } from './model';
 import type { MemoryRequestContext } from './requestContext';
-import { type Resolver, ClientObject, unknownProperty } from './clientObject';
+import { parseLoad, type Resolver, ClientObject, unknownProperty } from './clientObject';
 import { MemoryWorksheet } from './worksheet';
 import { MemoryDataValidation } from './dataValidation';
 
@@ -181,7 +181,21 @@ export class MemoryRange extends ClientObject<RangeModel> implements XRange {
     return (this.worksheetProxy ??= new MemoryWorksheet(this.ctx, `${this.path}.worksheet`, () => this.m().sheet));
   }
   load(names?: string | string[]): MemoryRange {
-    this.loadNames(names);
+    const list = parseLoad(names);
+    if (!list.some((n) => n === 'values' || n === 'text' || n === 'valueTypes')) {
+      this.loadNames(names);
+      return this;
+    }
+    this.ctx.enqueue({
+      op: 'load',
+      target: this.path,
+      args: list,
+      prepare: async () => {
+        const r = this.resolve();
+        if (r) await this.ctx.host.calculateBefore(r.sheet, r.rect);
+      },
+      run: () => this.fill(list),
+    });
     return this;
   }
   select(): void {

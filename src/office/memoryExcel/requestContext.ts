@@ -6,7 +6,7 @@
 import type { XRequestContext, XTableChangedEventArgs } from '../excelApi';
 import { ExcelError } from './errors';
 import { FormulaEngine } from './formula';
-import { type WorkbookModel } from './model';
+import type { Rect, SheetModel, WorkbookModel } from './model';
 import { MemoryApplication } from './application';
 import { MemoryWorkbook } from './workbook';
 
@@ -63,6 +63,11 @@ export interface Host {
   record(record: RequestRecord): RequestRecord;
   apiUsed(api: string): void;
   changed(): void;
+  /**
+   * Excel's recalculation before the formula results in `rect` of `sheet` are read: when a round trip is a
+   * task, done in slices so the page keeps repainting; otherwise nothing (results are computed when read).
+   */
+  calculateBefore(sheet: SheetModel, rect: Rect): Promise<void>;
   /** Waits as long as a round trip to Excel takes (a microtask, or a task so that a page can repaint). */
   roundTrip(): Promise<void>;
   /** Registers a table change handler (TableCollection.onChanged); returns its removal. */
@@ -74,6 +79,8 @@ export interface Command {
   target: string;
   args?: unknown;
   cells?: number;
+  /** Work Excel does before the request runs (recalculation before values are read). */
+  prepare?: () => Promise<void>;
   run: () => void;
 }
 
@@ -164,9 +171,16 @@ export class MemoryRequestContext implements XRequestContext {
       }
       const injected = this.host.beforeRequest(record);
       if (injected) throw injected;
+      // Excel's own work before the request (recalculation), when nothing in the request changes the workbook
+      // before it: what the command will read is then known now.
+      for (const [i, command] of queue.entries()) {
+        if (queue.slice(0, i).some((c) => c.op !== 'load' && c.op !== 'resolve')) break;
+        if (command.prepare) await command.prepare();
+      }
       try {
         for (const command of queue) {
-          this.host.model.touch();
+          // Reading changes nothing: formula results computed for one load stay cached for the next.
+          if (command.op !== 'load' && command.op !== 'resolve') this.host.model.touch();
           command.run();
         }
       } finally {
