@@ -126,10 +126,16 @@ export interface XDataValidation extends XLoadable<XDataValidation> {
 export interface XConditionalFormatCollection {
   /** ExcelApi 1.6 */
   add(type: 'CellValue'): XConditionalFormat;
+  /** ExcelApi 1.6 */
+  getItem(id: string): XConditionalFormat;
 }
 
-export interface XConditionalFormat {
+export interface XConditionalFormat extends XLoadable<XConditionalFormat> {
+  /** ExcelApi 1.6 (load it) */
+  readonly id: string;
   readonly cellValue: XCellValueConditionalFormat;
+  /** ExcelApi 1.6 */
+  delete(): void;
 }
 
 export interface XCellValueConditionalFormat {

@@ -4,6 +4,7 @@ import { columnLetters } from '../input/a1';
 import type { MemoryExcel } from '../office/memoryExcel';
 import { formatAddress } from '../office/memoryExcel';
 import { displayValue } from './displayValue';
+import { conditionalStyle } from './conditionalStyle';
 
 const ROW_HEIGHT = 22;
 const MIN_ROWS = 40;
@@ -221,6 +222,7 @@ export function WorkbookGrid({ excel }: { excel: MemoryExcel }): React.JSX.Eleme
                       data-cell={a}
                       aria-selected={r === selection.r0 && c === selection.c0}
                       className={classes.join(' ')}
+                      style={conditionalStyle(sheet, r, c, view.value)}
                       title={text}
                       onClick={() => excel.select(sheet.name, a)}
                     >

@@ -65,3 +65,16 @@ export function formatters(language?: string): Formatters {
     seconds: (s) => oneDecimal.format(s),
   };
 }
+
+/**
+ * A moment as ISO 8601 local time with its UTC offset ("2026-03-31T17:05:09+02:00"): what the Run Log shows as
+ * the time of a run from the pane (the same instant as UTC, readable where the accountant is).
+ */
+export function localIsoTimestamp(ms: number): string {
+  const d = new Date(ms);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return (
+    `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}` +
+    `T${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}${utcOffset(ms)}`
+  );
+}

@@ -12,12 +12,14 @@ import { createTemplate, type TemplateResult } from '../office/templateWriter';
 import { readPolicies, writePolicies, type PoliciesRead, type PolicyChange } from '../office/policiesTable';
 import { selectWhere } from '../office/selectCell';
 import { watchTables } from '../office/watchTables';
+import { clearErrorMarks, markErrorCells, type ErrorMark } from '../office/errorMarks';
 import type { PortfolioResult, PortfolioInput, LeaseFailure } from '../engine';
 import type { WorkpaperPlan } from '../workpapers/plan';
 import type { RunMeta } from '../workpapers';
 import type { WorkbookHost } from './host';
 import { computeInline, type Classification, type ComputeWorkpapers } from './compute';
 import type { KeyFigures } from './keyFigures';
+import { localIsoTimestamp } from './format';
 
 export type { RunMeta } from '../workpapers';
 export type { TemplateResult } from '../office/templateWriter';
@@ -144,7 +146,8 @@ export async function generateWorkpapers(host: WorkbookHost, options: GenerateOp
         tables,
         meta: {
           productVersion: host.productVersion,
-          generatedAt: new Date(now()).toISOString(),
+          // Local time with its UTC offset: the Run Log shows when the run was, where the accountant is.
+          generatedAt: localIsoTimestamp(now()),
           source: tables.source ?? 'workbook',
         },
       },
@@ -211,6 +214,22 @@ export function loadPolicies(host: WorkbookHost): Promise<PoliciesRead> {
 
 export function savePolicies(host: WorkbookHost, changes: PolicyChange[]): Promise<void> {
   return writePolicies(host.run, changes);
+}
+
+// ------------------------------------------------------------------------------------------- error marks
+
+export type { ErrorMark } from '../office/errorMarks';
+
+/** Highlights the cells the errors name, in the sheet; the marks are kept to take them off again. */
+export function highlightErrors(host: WorkbookHost, errors: InputError[]): Promise<ErrorMark[]> {
+  return markErrorCells(
+    host.run,
+    errors.map((e) => e.where),
+  );
+}
+
+export function clearErrorHighlights(host: WorkbookHost, marks: ErrorMark[]): Promise<void> {
+  return clearErrorMarks(host.run, marks);
 }
 
 // ------------------------------------------------------------------------------------------- watching

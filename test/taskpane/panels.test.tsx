@@ -7,6 +7,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { CancelledError } from '../../src/office/workpaperWriter';
 import { computeInline, type ComputeWorkpapers } from '../../src/taskpane/compute';
 import { buildWorkpapers } from '../../src/workpapers';
+import { formatAddress } from '../../src/office/memoryExcel';
 import { hostOf, PWC_4_4, renderPane, workbook } from './support';
 
 const tab = (name: string): HTMLElement => screen.getByRole('tab', { name });
@@ -55,6 +56,29 @@ describe('Validate', () => {
     fireEvent.click(tab('Validate'));
     expect(screen.getByRole('list', { name: 'Problems in the inputs' })).toBeTruthy();
     expect(screen.getByText('1 problem to fix')).toBeTruthy();
+  });
+
+  test('the error cells can be highlighted in the sheet, and the highlight taken off leaves the sheet as it was', async () => {
+    const excel = await workbook({ leases: [{ ...PWC_4_4, 'Discount Rate': 'abc', 'Term (Months)': 0 }] });
+    const before = excel.snapshot('Leases');
+    const formatsBefore = excel.model.sheetByName('Leases')!.conditionalFormats.length;
+    renderPane(hostOf(excel), 'check');
+    fireEvent.click(screen.getByRole('button', { name: 'Validate inputs' }));
+    const list = await screen.findByRole('list', { name: 'Problems in the inputs' });
+    const cells = within(list)
+      .getAllByRole('button')
+      .map((b) => b.textContent!.replace(/^Leases!/, ''));
+    expect(cells.length).toBe(2);
+    fireEvent.click(screen.getByRole('button', { name: 'Highlight these cells in the sheet' }));
+    await screen.findByRole('button', { name: 'Remove the highlight' });
+    const sheet = excel.model.sheetByName('Leases')!;
+    const marked = sheet.conditionalFormats.slice(formatsBefore);
+    expect(marked.map((cf) => formatAddress(cf.rect)).sort()).toEqual([...cells].sort());
+    expect(marked.every((cf) => cf.fillColor === '#FFC7CE')).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove the highlight' }));
+    await screen.findByRole('button', { name: 'Highlight these cells in the sheet' });
+    expect(excel.snapshot('Leases')).toBe(before);
+    expect(sheet.conditionalFormats.length).toBe(formatsBefore);
   });
 
   test('after an edit of an input table the result says the inputs changed; one click validates again', async () => {

@@ -36,6 +36,8 @@ export interface ValidationModel {
 }
 
 export interface ConditionalFormatModel {
+  /** Unique in the workbook (Excel's ConditionalFormat.id). */
+  id: string;
   rect: Rect;
   rule: Excel.ConditionalCellValueRule;
   fontColor?: string;

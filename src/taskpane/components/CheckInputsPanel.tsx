@@ -46,7 +46,16 @@ export function CheckInputsPanel(): React.JSX.Element {
         )}
         {check.kind === 'failed' && <Failure title={S.failed}>{check.message}</Failure>}
       </div>
-      {result && result.errors.length > 0 && <ErrorList errors={result.errors} label={S.listLabel} />}
+      {result && result.errors.length > 0 && (
+        <>
+          {state.marks.length === 0 ? (
+            <Button onClick={() => void actions.highlightErrors(result.errors)}>{S.highlight}</Button>
+          ) : (
+            <Button onClick={() => void actions.clearHighlights()}>{S.unhighlight}</Button>
+          )}
+          <ErrorList errors={result.errors} label={S.listLabel} />
+        </>
+      )}
     </Stack>
   );
 }

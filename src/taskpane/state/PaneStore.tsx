@@ -9,7 +9,9 @@ import { formatters, type Formatters } from '../format';
 import {
   activateSheet,
   checkInputs,
+  clearErrorHighlights,
   createInputTemplate,
+  highlightErrors,
   generateWorkpapers,
   goToCell,
   inputsFingerprint,
@@ -18,6 +20,7 @@ import {
   type BuildWorkpapers,
   type GenerateSummary,
 } from '../workflow';
+import type { InputError } from '../../input';
 import { initialPaneState, paneReducer, resultHash, type PaneState, type PanelId } from './paneState';
 
 export interface PaneActions {
@@ -32,6 +35,9 @@ export interface PaneActions {
   inputsMaybeChanged(): void;
   policiesSaved(): void;
   setPoliciesDraft(draft: Record<string, string> | null): void;
+  /** Highlights the cells of the errors on screen in the sheet. */
+  highlightErrors(errors: InputError[]): Promise<void>;
+  clearHighlights(): Promise<void>;
 }
 
 export interface PaneContext {
@@ -96,6 +102,12 @@ export function PaneProvider({
         if (hashes[which] !== null && hashes[which] !== current) dispatch({ type: 'stale', which, at });
       }
     };
+    const clearMarks = async (): Promise<void> => {
+      const marks = latest.current.marks;
+      if (marks.length === 0) return;
+      dispatch({ type: 'marks', marks: [] });
+      await clearErrorHighlights(host, marks).catch(() => undefined);
+    };
     const inputsMaybeChanged = (): void => {
       clearTimeout(settle.current);
       settle.current = setTimeout(() => void recheck().catch(() => undefined), SETTLE_MS);
@@ -117,6 +129,7 @@ export function PaneProvider({
       },
       async validate() {
         const prev = latest.current.check;
+        await clearMarks();
         dispatch({ type: 'check', state: { kind: 'busy', previous: prev.kind === 'done' ? prev.result : null } });
         try {
           dispatch({ type: 'check', state: { kind: 'done', result: await checkInputs(host, now) } });
@@ -152,6 +165,11 @@ export function PaneProvider({
         await activateSheet(host, name);
       },
       inputsMaybeChanged,
+      async highlightErrors(errors) {
+        await clearMarks();
+        dispatch({ type: 'marks', marks: await highlightErrors(host, errors) });
+      },
+      clearHighlights: clearMarks,
       setPoliciesDraft(draft) {
         dispatch({ type: 'policiesDraft', draft });
       },

@@ -3,7 +3,7 @@
  * and Cancel, and whether a result is out of date. Switching tabs changes only `panel`: nothing is lost.
  */
 import type { InputError } from '../../input';
-import type { CheckResult, GenerateProgress, GenerateSummary, TemplateResult } from '../workflow';
+import type { CheckResult, ErrorMark, GenerateProgress, GenerateSummary, TemplateResult } from '../workflow';
 
 export type PanelId = 'template' | 'check' | 'generate' | 'policies';
 
@@ -35,6 +35,8 @@ export interface PaneState {
   policiesVersion: number;
   /** The Policies form's unsaved texts by setting, kept across tab switches; null = as the table says. */
   policiesDraft: Record<string, string> | null;
+  /** The error cells highlighted in the sheet (taken off with one click, or before the next check). */
+  marks: ErrorMark[];
 }
 
 export type PaneAction =
@@ -46,7 +48,8 @@ export type PaneAction =
   | { type: 'cancelling' }
   | { type: 'stale'; which: 'check' | 'generate'; at: number }
   | { type: 'policiesChanged' }
-  | { type: 'policiesDraft'; draft: Record<string, string> | null };
+  | { type: 'policiesDraft'; draft: Record<string, string> | null }
+  | { type: 'marks'; marks: ErrorMark[] };
 
 export function initialPaneState(panel: PanelId = 'template'): PaneState {
   return {
@@ -57,6 +60,7 @@ export function initialPaneState(panel: PanelId = 'template'): PaneState {
     staleSince: { check: null, generate: null },
     policiesVersion: 0,
     policiesDraft: null,
+    marks: [],
   };
 }
 
@@ -95,6 +99,8 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return { ...state, policiesVersion: state.policiesVersion + 1 };
     case 'policiesDraft':
       return { ...state, policiesDraft: action.draft };
+    case 'marks':
+      return { ...state, marks: action.marks };
   }
 }
 
