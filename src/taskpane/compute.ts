@@ -4,7 +4,13 @@
  * repainting and Cancel is heard at once; inline (in slices with a yield between them) where no worker exists
  * (the tests, or a host without workers).
  */
-import { measurePortfolio, type LeaseFailure, type LeaseResult, type PortfolioResult } from '../engine';
+import {
+  measurePortfolio,
+  type LeaseFailure,
+  type LeaseResult,
+  type LeaseWarning,
+  type PortfolioResult,
+} from '../engine';
 import { inputHash, readPortfolio, type InputError, type WorkbookTables } from '../input';
 import type { RunMeta } from '../workpapers';
 import type { PlanCell, SheetPlan, WorkpaperPlan } from '../workpapers/plan';
@@ -38,6 +44,8 @@ export type ComputeOutcome =
       leases: number;
       byClassification: Record<Classification, number>;
       failures: LeaseFailure[];
+      /** The measured leases' warnings (CONTRACT 1.10): listed, never stopping the run. */
+      warnings: LeaseWarning[];
       keyFigures: KeyFigures;
     };
 
@@ -108,6 +116,7 @@ export async function computeCore(
     leases: leases.length,
     byClassification,
     failures,
+    warnings: leases.flatMap((l) => l.warnings),
     keyFigures: figures,
   };
 }

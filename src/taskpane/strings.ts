@@ -26,11 +26,16 @@ export const STRINGS = {
     button: 'Validate inputs',
     busy: 'Checking…',
     ok: 'No problems found',
+    noErrors: 'No errors found',
+    warningsToReview: (n: string, one: boolean) =>
+      `${n} ${one ? 'warning' : 'warnings'} to review (they do not stop Generate).`,
+    warning: 'Warning:',
     ready: (n: string, one: boolean) => `${n} ${one ? 'lease' : 'leases'} ready to generate.`,
     problems: (n: string, one: boolean) => `${n} ${one ? 'problem' : 'problems'} to fix`,
     goHint: 'Select a cell reference to go to it.',
     listLabel: 'Problems in the inputs',
-    goTo: (where: string, message: string) => `Go to ${where}: ${message}`,
+    goTo: (where: string, message: string, warning: boolean) =>
+      `Go to ${where}: ${warning ? 'Warning: ' : ''}${message}`,
     failed: 'The inputs could not be read',
     highlight: 'Highlight these cells in the sheet',
     unhighlight: 'Remove the highlight',
@@ -80,6 +85,7 @@ export const STRINGS = {
     leftAlone: (list: string, one: boolean) =>
       `Your own ${one ? 'sheet' : 'sheets'} ${list} ${one ? 'was' : 'were'} left alone; the add-in wrote beside ${one ? 'it' : 'them'}.`,
     notMeasured: (list: string) => `Not measured: ${list}`,
+    warnings: (n: string, one: boolean) => `${n} ${one ? 'warning' : 'warnings'} (the run went ahead)`,
   },
 
   policies: {

@@ -3,7 +3,7 @@
  * the inputs, generate the workpapers phase by phase, go to a cell or a sheet, read and save the policies, mark
  * the cells with errors, and watch the inputs for changes. Components never reach Office.js; they call these.
  */
-import { inputHash, readPortfolio, type InputError } from '../input';
+import { checkPortfolio, inputHash, type InputCheck, type InputError } from '../input';
 import { templatePlan } from '../template';
 import { readWorkbookTables } from '../office/readTables';
 import { CancelledError, writeWorkpapers, type WriteResult } from '../office/workpaperWriter';
@@ -13,7 +13,7 @@ import { readPolicies, writePolicies, type PoliciesRead, type PolicyChange } fro
 import { selectWhere } from '../office/selectCell';
 import { watchTables } from '../office/watchTables';
 import { clearErrorMarks, markErrorCells, type ErrorMark } from '../office/errorMarks';
-import type { PortfolioResult, PortfolioInput, LeaseFailure } from '../engine';
+import type { PortfolioResult, PortfolioInput, LeaseFailure, LeaseWarning } from '../engine';
 import type { WorkpaperPlan } from '../workpapers/plan';
 import type { RunMeta } from '../workpapers';
 import type { WorkbookHost } from './host';
@@ -42,9 +42,8 @@ export async function workbookHasInputs(host: WorkbookHost): Promise<boolean> {
 
 // ------------------------------------------------------------------------------------------- validate
 
-export interface CheckResult {
-  errors: InputError[];
-  leaseCount: number;
+/** Errors (they stop Generate) and warnings (they do not), each with its cell and severity. */
+export interface CheckResult extends InputCheck {
   /** SHA-256 of the inputs checked: a later, different hash means the result is out of date. */
   inputHash: string;
   /** When the check ran (ms since the epoch). */
@@ -53,8 +52,7 @@ export interface CheckResult {
 
 export async function checkInputs(host: WorkbookHost, now: () => number = Date.now): Promise<CheckResult> {
   const tables = await readWorkbookTables(host.run);
-  const { input, errors } = readPortfolio(tables);
-  return { errors, leaseCount: input?.leases.length ?? 0, inputHash: inputHash(tables), at: now() };
+  return { ...checkPortfolio(tables), inputHash: inputHash(tables), at: now() };
 }
 
 /** The inputs' fingerprint now (to tell whether a result is out of date). */
@@ -89,6 +87,8 @@ export interface GenerateSummary {
   leases: number;
   byClassification: Record<Classification, number>;
   failures: LeaseFailure[];
+  /** The measured leases' warnings (CONTRACT 1.10): listed, never stopping the run. */
+  warnings: LeaseWarning[];
   checksPassed: number;
   checksTotal: number;
   /** The Tie-Out rows that say FAIL, with their sheet row. */
@@ -177,6 +177,7 @@ export async function generateWorkpapers(host: WorkbookHost, options: GenerateOp
         leases: outcome.leases,
         byClassification: outcome.byClassification,
         failures: outcome.failures,
+        warnings: outcome.warnings,
         checksPassed: checks.passed,
         checksTotal: checks.total,
         failingChecks: checks.failing,

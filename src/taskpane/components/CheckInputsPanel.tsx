@@ -29,8 +29,10 @@ export function CheckInputsPanel(): React.JSX.Element {
         {result && result.errors.length === 0 && stale === null && (
           <MessageBar intent="success">
             <MessageBarBody>
-              <MessageBarTitle>{S.ok}</MessageBarTitle>
+              <MessageBarTitle>{result.warnings.length === 0 ? S.ok : S.noErrors}</MessageBarTitle>
               {S.ready(fmt.count(result.leaseCount), result.leaseCount === 1)}
+              {result.warnings.length > 0 &&
+                ` ${S.warningsToReview(fmt.count(result.warnings.length), result.warnings.length === 1)}`}
             </MessageBarBody>
           </MessageBar>
         )}
@@ -46,14 +48,16 @@ export function CheckInputsPanel(): React.JSX.Element {
         )}
         {check.kind === 'failed' && <Failure title={S.failed}>{check.message}</Failure>}
       </div>
-      {result && result.errors.length > 0 && (
+      {result && result.errors.length + result.warnings.length > 0 && (
         <>
           {state.marks.length === 0 ? (
-            <Button onClick={() => void actions.highlightErrors(result.errors)}>{S.highlight}</Button>
+            <Button onClick={() => void actions.highlightErrors([...result.errors, ...result.warnings])}>
+              {S.highlight}
+            </Button>
           ) : (
             <Button onClick={() => void actions.clearHighlights()}>{S.unhighlight}</Button>
           )}
-          <ErrorList errors={result.errors} label={S.listLabel} />
+          <ErrorList errors={[...result.errors, ...result.warnings]} label={S.listLabel} />
         </>
       )}
     </Stack>

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Link, makeStyles, Text, tokens } from '@fluentui/react-components';
-import type { InputError } from '../../input';
+import type { InputError, Severity } from '../../input';
 import { STRINGS } from '../strings';
 import { usePane } from '../state/PaneStore';
 
@@ -15,8 +15,14 @@ const useStyles = makeStyles({
   where: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
 });
 
-/** Input errors, each with its cell: selecting one takes you to that cell. */
-export function ErrorList({ errors, label }: { errors: InputError[]; label: string }): React.JSX.Element {
+/** Input errors (and warnings, labelled "Warning"), each with its cell: selecting one takes you to that cell. */
+export function ErrorList({
+  errors,
+  label,
+}: {
+  errors: (InputError & { severity?: Severity })[];
+  label: string;
+}): React.JSX.Element {
   const styles = useStyles();
   const { actions } = usePane();
   return (
@@ -27,10 +33,11 @@ export function ErrorList({ errors, label }: { errors: InputError[]; label: stri
             as="button"
             className={styles.where}
             onClick={() => void actions.goTo(e.where)}
-            aria-label={STRINGS.check.goTo(e.where, e.message)}
+            aria-label={STRINGS.check.goTo(e.where, e.message, e.severity === 'warning')}
           >
             {e.where}
           </Link>{' '}
+          {e.severity === 'warning' && <Text weight="semibold">{STRINGS.check.warning} </Text>}
           <Text>{e.message}</Text>
         </li>
       ))}

@@ -11,6 +11,7 @@ import {
 import type { GenerateSummary } from '../workflow';
 import { STRINGS } from '../strings';
 import { usePane } from '../state/PaneStore';
+import { ErrorList } from './ErrorList';
 
 const S = STRINGS.generate;
 
@@ -111,6 +112,17 @@ export function RunSummary({ summary }: { summary: GenerateSummary }): React.JSX
           </>
         )}
         {left.length > 0 && <div>{S.leftAlone(left.join(', '), left.length === 1)}</div>}
+        {summary.warnings.length > 0 && (
+          <>
+            <Text weight="semibold">
+              {S.warnings(fmt.count(summary.warnings.length), summary.warnings.length === 1)}
+            </Text>
+            <ErrorList
+              errors={summary.warnings.map((w) => ({ where: w.where, message: w.message, severity: 'warning' }))}
+              label={S.warnings(fmt.count(summary.warnings.length), summary.warnings.length === 1)}
+            />
+          </>
+        )}
         {summary.failures.length > 0 && (
           <div>
             {S.notMeasured(summary.failures.map((f) => `${f.where ? `${f.where} ` : ''}${f.message}`).join('; '))}
