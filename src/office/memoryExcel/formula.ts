@@ -282,9 +282,10 @@ interface Here {
 
 export class FormulaEngine {
   private readonly asts = new Map<string, Node | SyntaxError>();
-  private cache = new Map<string, Scalar>();
+  /** Results by sheet, keyed by row x 16384 + column (numbers: far cheaper than text keys on big sheets). */
+  private cache = new Map<SheetModel, Map<number, Scalar>>();
   private generation = -1;
-  private readonly busy = new Set<string>();
+  private readonly busy = new Map<SheetModel, Set<number>>();
 
   constructor(private readonly wb: WorkbookModel) {}
 
@@ -299,20 +300,24 @@ export class FormulaEngine {
       this.cache = new Map();
       this.generation = this.wb.generation;
     }
-    const key = `${sheet.id}|${r}|${c}`;
-    const hit = this.cache.get(key);
+    const key = r * 16384 + c;
+    let results = this.cache.get(sheet);
+    if (!results) this.cache.set(sheet, (results = new Map()));
+    const hit = results.get(key);
     if (hit !== undefined) return hit;
-    if (this.busy.has(key)) return 0; // a circular reference: Excel shows 0
-    this.busy.add(key);
+    let busy = this.busy.get(sheet);
+    if (!busy) this.busy.set(sheet, (busy = new Set()));
+    if (busy.has(key)) return 0; // a circular reference: Excel shows 0
+    busy.add(key);
     let result: Scalar;
     try {
       const ast = this.ast(formula);
       result = ast instanceof SyntaxError ? ERR.name : this.scalar(this.eval(ast, { sheet, r, c }), { sheet, r, c });
     } finally {
-      this.busy.delete(key);
+      busy.delete(key);
     }
     if (typeof result === 'number' && !Number.isFinite(result)) result = ERR.num;
-    this.cache.set(key, result);
+    results.set(key, result);
     return result;
   }
 
