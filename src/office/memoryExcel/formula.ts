@@ -280,6 +280,9 @@ interface Here {
   c: number;
 }
 
+/** A range reference not qualified by a sheet name (`G6:G27`, `$AE$6:$AE$2005`). */
+const OWN_SHEET_RANGE = /(^|[^!A-Za-z0-9_$'\]])\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+/;
+
 export class FormulaEngine {
   private readonly asts = new Map<string, Node | SyntaxError>();
   /** Results by sheet, keyed by row x 16384 + column (numbers: far cheaper than text keys on big sheets). */
@@ -322,23 +325,37 @@ export class FormulaEngine {
   }
 
   /**
-   * Computes every formula cell, sheet by sheet in row and column order (so a reference to an earlier row is
-   * already computed), pausing whenever `budgetMs` has passed; the results stay cached until the workbook
-   * changes. Stops early when the workbook changes while it pauses.
+   * Computes every formula cell, pausing whenever `budgetMs` has passed; the results stay cached until the
+   * workbook changes, and the order changes no result. Sheet by sheet in row and column order, so a reference to
+   * an earlier row is already computed; a formula over a range of its own sheet (a total above its rows, a
+   * count of the checks below it) waits until the rest of its sheet is computed, so that no one cell takes
+   * the whole sheet's time. Stops early when the workbook changes while it pauses.
    */
   async calculateAll(pause: () => Promise<void>, budgetMs = 30): Promise<void> {
     const generation = this.wb.generation;
     let deadline = Date.now() + budgetMs;
+    const due = async (): Promise<boolean> => {
+      if (Date.now() < deadline) return false;
+      await pause();
+      deadline = Date.now() + budgetMs;
+      return this.wb.generation !== generation;
+    };
     for (const sheet of [...this.wb.sheets]) {
-      const rows = [...sheet.rows.keys()].sort((a, b) => a - b);
-      for (const r of rows) {
+      const later: [number, number][] = [];
+      for (const r of [...sheet.rows.keys()].sort((a, b) => a - b)) {
         const row = sheet.rows.get(r);
         if (!row) continue;
-        for (let c = 0; c < row.f.length; c++) if (row.f[c] !== undefined) this.cellValue(sheet, r, c);
-        if (Date.now() < deadline) continue;
-        await pause();
-        if (this.wb.generation !== generation) return;
-        deadline = Date.now() + budgetMs;
+        for (let c = 0; c < row.f.length; c++) {
+          const f = row.f[c];
+          if (f === undefined) continue;
+          if (OWN_SHEET_RANGE.test(f)) later.push([r, c]);
+          else this.cellValue(sheet, r, c);
+          if (await due()) return;
+        }
+      }
+      for (const [r, c] of later) {
+        this.cellValue(sheet, r, c);
+        if (await due()) return;
       }
     }
   }

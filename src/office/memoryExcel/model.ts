@@ -296,12 +296,17 @@ export class WorkbookModel {
     this.generation++;
   }
 
+  /**
+   * Rewrites the formulas that refer to a renamed or deleted sheet or table. Only a formula with a sheet
+   * reference (`!`) or a structured reference (`[`) can mention one; the rest (most of a big sheet: references
+   * within the sheet) are skipped without a look at their text.
+   */
   private rewriteFormulas(rewrite: (formula: string) => string): void {
     for (const sheet of this.sheets) {
       for (const row of sheet.rows.values()) {
         for (let c = 0; c < row.f.length; c++) {
           const f = row.f[c];
-          if (f !== undefined) row.f[c] = rewrite(f);
+          if (f !== undefined && (f.includes('!') || f.includes('['))) row.f[c] = rewrite(f);
         }
       }
     }
