@@ -17,6 +17,7 @@ import { buildWorkpapers, resolveReportingPeriod } from '../workpapers';
 import { readTablesFromFile } from '../xlsx/readTables';
 import { writePlan } from '../xlsx/writePlan';
 import { parseArgs, USAGE, type RunArgs } from './args';
+import { close } from './close';
 import { writeAtomically, writeTextAtomically } from './atomicWrite';
 import { SILENT, stderrProgress, type Progress } from './progress';
 import { productVersion } from './version';
@@ -51,6 +52,8 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       return 2;
     case 'run':
       return run(args, io);
+    case 'close':
+      return close(args, io);
   }
 }
 
@@ -137,7 +140,7 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
       source: tables.source ?? basename(input),
       inputHash: inputHash(tables),
     },
-    { period },
+    { period, posted: read.posted },
   );
 
   progress.phase(`Writing ${basename(out)}`);

@@ -72,7 +72,7 @@ export async function computeCore(
   };
   hooks.onProgress({ phase: 'Checking inputs', fraction: 0 });
   const hash = inputHash(request.tables);
-  const { input, errors } = readPortfolio(request.tables);
+  const { input, errors, posted } = readPortfolio(request.tables);
   if (!input || errors.length > 0) return { kind: 'inputErrors', errors, inputHash: hash };
   await between();
   checkCancel();
@@ -104,7 +104,8 @@ export async function computeCore(
   hooks.onProgress({ phase: 'Building workpapers', fraction: 0 });
   await between();
   checkCancel();
-  const plan = build(result, input, { ...request.meta, inputHash: hash });
+  // A closed period: closed months stay as posted, differences are caught up (CONTRACT 1.11).
+  const plan = build(result, input, { ...request.meta, inputHash: hash }, { posted });
   const byClassification: Record<Classification, number> = { operating: 0, finance: 0, 'short-term': 0 };
   for (const l of leases) byClassification[l.classification]++;
   const figures = keyFigures(leases, input.policies, request.meta.generatedAt.slice(0, 10));

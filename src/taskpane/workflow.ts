@@ -15,7 +15,7 @@ import { watchTables } from '../office/watchTables';
 import { clearErrorMarks, markErrorCells, type ErrorMark } from '../office/errorMarks';
 import type { PortfolioResult, PortfolioInput, LeaseFailure, LeaseWarning } from '../engine';
 import type { WorkpaperPlan } from '../workpapers/plan';
-import type { RunMeta } from '../workpapers';
+import type { BuildOptions, RunMeta } from '../workpapers';
 import type { WorkbookHost } from './host';
 import { computeInline, type Classification, type ComputeWorkpapers } from './compute';
 import type { KeyFigures } from './keyFigures';
@@ -26,7 +26,12 @@ export type { TemplateResult } from '../office/templateWriter';
 export type { PoliciesRead, PolicyChange } from '../office/policiesTable';
 export { yieldToBrowser } from './compute';
 
-export type BuildWorkpapers = (result: PortfolioResult, input: PortfolioInput, meta: RunMeta) => WorkpaperPlan;
+export type BuildWorkpapers = (
+  result: PortfolioResult,
+  input: PortfolioInput,
+  meta: RunMeta,
+  options?: BuildOptions,
+) => WorkpaperPlan;
 
 // ------------------------------------------------------------------------------------------- template
 

@@ -30,6 +30,9 @@ import { journalChecks } from './tieOutJournal';
 import { LEASE_HEADERS, leaseTableNote, leaseTableRow } from './tieOutLeases';
 import { rollForwardChecks } from './tieOutRollForward';
 import { scheduleChecks } from './tieOutSchedules';
+import type { PostedBalances } from '../../input/postedBalances';
+import type { CatchUpsLayout, JournalRefs } from './catchUps';
+import { closeChecks, postedFigure } from './tieOutClose';
 
 export interface TieOutLayout {
   sheet: SheetPlan;
@@ -72,6 +75,8 @@ export function tieOutLayout(args: {
   disclosures: DisclosuresLayout;
   reportingDate: string;
   periodStart: string;
+  /** A closed period (CONTRACT 1.11): the closing checks, and the posted figures beside the journal's. */
+  close?: { posted: PostedBalances; catchUps: CatchUpsLayout; journal: JournalRefs };
 }): TieOutLayout {
   const { leases, accounts, schedules } = args;
   const n = leases.length;
@@ -84,6 +89,8 @@ export function tieOutLayout(args: {
   const lt = (c: string) => `$${c}$${leaseFirst}:$${c}$${leaseLast}`;
   const ctx: TieOutContext = {
     ...args,
+    posted: args.close ? postedFigure(args.close.posted) : undefined,
+    closedThrough: args.close?.posted.through,
     headerRow,
     L,
     lt,
@@ -108,6 +115,7 @@ export function tieOutLayout(args: {
     ...rollForwardChecks(ctx),
     ...disclosureChecks(ctx),
     ...remeasurementChecks(proof),
+    ...(args.close ? closeChecks(args.close.catchUps, args.close.journal) : []),
   ];
   const checkCount = checks.length;
   const lastCheck = headerRow + checkCount;
