@@ -14,7 +14,7 @@ const CT = '2029-06-30';
 const a = measureLease(lease({ id: 'A', commencement: '2029-01-01' }), [], defaultPolicies());
 const b = measureLease(lease({ id: 'B', commencement: '2029-03-01', payment: 800 }), [], defaultPolicies());
 
-function posted(...leases: { id: string; figures: PostedLease['figures'] }[]): PostedBalances {
+function posted(...leases: { id: string; figures: PostedLease['figures']; current?: number }[]): PostedBalances {
   return {
     through: CT,
     where: "'Posted Balances'!A4",
@@ -28,6 +28,7 @@ function posted(...leases: { id: string; figures: PostedLease['figures'] }[]): P
           currency: 'USD',
           classification: 'operating' as const,
           figures: l.figures,
+          currentLiability: l.current ?? 0,
           where: `'Posted Balances'!A${5 + i}`,
         },
       ]),
@@ -39,7 +40,10 @@ const net = (lines: { debit: number; credit: number }[]) => lines.reduce((s, l) 
 
 describe('catch-up positions', () => {
   it('a lease posted as now computed has no catch-up; one entered late catches up all it booked', () => {
-    const positions = closedPositions([a, b], posted({ id: 'A', figures: leaseClosing(a, CT).figures }));
+    const positions = closedPositions(
+      [a, b],
+      posted({ id: 'A', figures: leaseClosing(a, CT).figures, current: leaseClosing(a, CT).currentLiability }),
+    );
     expect(positions.map((p) => [p.leaseId, p.date, p.inInput])).toEqual([
       ['A', '2029-07-01', true],
       ['B', '2029-07-01', true],
@@ -60,7 +64,10 @@ describe('catch-up positions', () => {
     const postedA = leaseClosing(a, CT).figures;
     const [pa, pgone] = closedPositions(
       [a],
-      posted({ id: 'A', figures: postedA }, { id: 'GONE', figures: leaseClosing(b, CT).figures }),
+      posted(
+        { id: 'A', figures: postedA, current: leaseClosing(a, CT).currentLiability },
+        { id: 'GONE', figures: leaseClosing(b, CT).figures },
+      ),
     );
     expect(pa.lines).toEqual([]);
     expect(pgone).toMatchObject({ leaseId: 'GONE', inInput: false, entity: 'Parent' });
