@@ -3,6 +3,7 @@
  *   taskpane.html + taskpane.js   the task pane Excel loads (Office.js from Microsoft's CDN)
  *   playground.html + playground.js   the pane beside an in-memory workbook (no Excel, no network)
  *   common.js                     what both pages share (React, Fluent UI, the engine)
+ *   compute-worker.js             the Web Worker that measures and lays out for Generate (self-contained)
  *   help.html, assets/icon-*.png, manifest.xml
  * `--env outDir=<dir>` builds elsewhere (the tests do).
  */
@@ -54,6 +55,8 @@ module.exports = (env = {}, argv = {}) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       playground: './src/playground/index.tsx',
+      // The Web Worker that measures and lays out off the pane's thread (loaded as compute-worker.js).
+      'compute-worker': './src/taskpane/worker/computeWorker.ts',
     },
     output: { path: outDir, filename: '[name].js', clean: true },
     devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
@@ -93,7 +96,17 @@ module.exports = (env = {}, argv = {}) => {
     ],
     // Modules both pages use (React, Fluent UI, the engine) go into common.js once: smaller total, faster build.
     optimization: {
-      splitChunks: { cacheGroups: { common: { name: 'common', chunks: 'all', minChunks: 2, enforce: true } } },
+      // The worker is left out: it loads alone, with no script tags to bring common.js.
+      splitChunks: {
+        cacheGroups: {
+          common: {
+            name: 'common',
+            chunks: (chunk) => chunk.name !== 'compute-worker',
+            minChunks: 2,
+            enforce: true,
+          },
+        },
+      },
     },
     performance: { hints: production ? 'warning' : false, maxAssetSize: 1_500_000, maxEntrypointSize: 1_500_000 },
     stats: 'errors-warnings',
