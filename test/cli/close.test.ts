@@ -222,6 +222,7 @@ describe.each(SCENARIOS)('a run for July 2025 after the close, with $name', ({ n
   const file = at(`${lease}.xlsx`);
   const base = at(`${lease}-base.xlsx`);
   const out = at(`${lease}-run.xlsx`);
+  const json = at(`${lease}-run.json`);
   let before: Map<string, LeaseResult>;
   let after: Map<string, LeaseResult>;
   let baseLines: Line[];
@@ -230,7 +231,7 @@ describe.each(SCENARIOS)('a run for July 2025 after the close, with $name', ({ n
   beforeAll(async () => {
     await editWorkbook(closed, file, edit);
     const r0 = await cli('run', closed, '--out', base, '--reporting-date', '2025-07-31');
-    const r1 = await cli('run', file, '--out', out, '--reporting-date', '2025-07-31');
+    const r1 = await cli('run', file, '--out', out, '--reporting-date', '2025-07-31', '--json', json);
     // Warnings (the sample's own, CONTRACT 1.10) may be printed; nothing else may.
     const notWarnings = (err: string) => err.split('\n').filter((l) => l !== '' && !l.startsWith('warning: '));
     expect([r0.code, notWarnings(r0.err), r1.code, notWarnings(r1.err)]).toEqual([0, [], 0, []]);
@@ -238,6 +239,19 @@ describe.each(SCENARIOS)('a run for July 2025 after the close, with $name', ({ n
     after = await engine(file);
     baseLines = await journal(base);
     lines = await journal(out);
+  });
+
+  it('flags the catch-up lines in the JSON export, whose period states Closed Through', () => {
+    const exported = JSON.parse(readFileSync(json, 'utf8')) as {
+      period: { closedThrough: string | null };
+      journal: { date: string; leaseId: string; debit: string; credit: string; catchUp: boolean }[];
+    };
+    expect(exported.period.closedThrough).toBe(CT);
+    const flagged = exported.journal.filter((l) => l.catchUp);
+    expect(flagged.map((l) => [l.date, l.leaseId, cents(l.debit), cents(l.credit)])).toEqual(
+      lines.filter((l) => l.type === 'Catch-up').map((l) => [l.date, l.id, l.debit, l.credit]),
+    );
+    expect(exported.journal.filter((l) => !l.catchUp && l.date <= CT)).toEqual([]);
   });
 
   it('issues nothing dated in a closed month', () => {
