@@ -320,3 +320,49 @@ describe.each(SCENARIOS)('a run for July 2025 after the close, with $name', ({ n
     expect(changes.length).toBe(CLOSING_FIGURES.filter((k) => now[k] !== (was?.[k] ?? 0)).length);
   });
 });
+
+describe('closing the next month, then reporting a quarter that spans it', () => {
+  const changed = at('next-changed.xlsx');
+  const july = at('next-july.xlsx');
+  const closedJuly = at('next-closed-july.xlsx');
+  const q3 = at('next-q3.xlsx');
+
+  beforeAll(async () => {
+    await editWorkbook(closed, changed, SCENARIOS[0].edit);
+    expect((await cli('run', changed, '--out', july, '--reporting-date', '2025-07-31')).code).toBe(0);
+    // The July run's workbook (its workpapers included) is closed through July: the catch-up was booked in July.
+    const r = await cli('close', july, '--through', '2025-07-31', '--out', closedJuly);
+    expect(r.code).toBe(0);
+    expect(
+      (await cli('run', closedJuly, '--out', q3, '--reporting-date', '2025-09-30', '--period', 'quarter')).code,
+    ).toBe(0);
+  });
+
+  it('records the figures recomputed through July, and refuses June now', async () => {
+    const posted = records(table(await tables(closedJuly), 'PostedBalances'));
+    const now = await engine(changed);
+    for (const p of posted) {
+      const figures = leaseClosing(now.get(String(p['Lease ID']))!, '2025-07-31').figures;
+      expect([p['Lease ID'], cents(p['Lease Liability']), cents(p['ROU Asset'])]).toEqual([
+        p['Lease ID'],
+        figures.leaseLiability,
+        figures.rouAsset,
+      ]);
+    }
+    const refused = await cli('close', closedJuly, '--through', CT, '--out', at('x6.xlsx'));
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('months through 2025-07-31 are already closed');
+    // The close copied the July workpapers as they were.
+    expect(records(table(await tables(closedJuly), 'JournalEntries'))).toEqual(
+      records(table(await tables(july), 'JournalEntries')),
+    );
+  });
+
+  it('the quarter carries August and September only, with no catch-up (nothing changed since the close)', async () => {
+    const lines = await journal(q3);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.filter((l) => l.date <= '2025-07-31')).toEqual([]);
+    expect(lines.filter((l) => l.type === 'Catch-up')).toEqual([]);
+    expect(records(table(await tables(q3), 'CatchUpChanges'))).toEqual([]);
+  });
+});
