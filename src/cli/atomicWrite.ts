@@ -1,6 +1,7 @@
 /**
- * Writing output files so that a failure leaves no half-written file: write beside the target under a temporary
- * name, then rename over it (a rename within one directory is atomic).
+ * Writing output files so that a failure leaves nothing half-written: every output is first written beside its
+ * target under a temporary name; only when all of them are complete are they renamed over their targets (a rename
+ * within one folder is atomic). On an error, and on SIGINT or SIGTERM, the temporary files are removed.
  */
 import { randomBytes } from 'node:crypto';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,21 +15,140 @@ export function temporaryPathFor(target: string): string {
   return join(dirname(target), `.${base}.${process.pid}.${randomBytes(4).toString('hex')}.tmp${ext}`);
 }
 
+/** Temporary files written and not yet renamed or removed, in this process. */
+const live = new Set<string>();
+
+function remove(tmp: string): void {
+  live.delete(tmp);
+  rmSync(tmp, { force: true });
+}
+
+/** A failure to write an output file, in plain words (the cause is kept). */
+export class WriteError extends Error {
+  constructor(
+    readonly target: string,
+    cause: unknown,
+  ) {
+    super(`cannot write ${target}: ${writeProblem(cause)}`, { cause });
+    this.name = 'WriteError';
+    Object.setPrototypeOf(this, WriteError.prototype);
+  }
+}
+
+/** What went wrong, from a system error code. */
+export function writeProblem(e: unknown): string {
+  const code = (e as { code?: string } | null)?.code;
+  switch (code) {
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EDQUOT':
+      return 'the disk quota is used up';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EROFS':
+      return 'the disk is read-only';
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return 'its folder does not exist';
+    case 'EISDIR':
+      return 'it is a folder';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many files are open';
+    case 'EIO':
+      return 'the disk reported an input/output error';
+    default:
+      return code ? `the system refused it (${code})` : 'the write did not complete';
+  }
+}
+
+/**
+ * Outputs of one run, staged to temporary files and put in place together: `stage` writes each one completely,
+ * `commit` renames them all, `discard` removes whatever was staged.
+ */
+export class StagedOutputs {
+  private readonly staged: { tmp: string; target: string }[] = [];
+
+  /** Writes an output to a temporary file beside `target`; a failure removes it and throws WriteError. */
+  async stage(target: string, write: (tempPath: string) => Promise<void> | void): Promise<void> {
+    const tmp = temporaryPathFor(target);
+    live.add(tmp);
+    try {
+      await write(tmp);
+    } catch (e) {
+      remove(tmp);
+      if (isSystemError(e)) throw new WriteError(target, e);
+      throw e;
+    }
+    this.staged.push({ tmp, target });
+  }
+
+  stageText(target: string, text: string): Promise<void> {
+    return this.stage(target, (tmp) => writeFileSync(tmp, text, 'utf8'));
+  }
+
+  /** Renames every staged file onto its target. */
+  commit(): void {
+    try {
+      for (const s of this.staged) {
+        renameSync(s.tmp, s.target);
+        live.delete(s.tmp);
+      }
+    } catch (e) {
+      const at = this.staged.find((s) => live.has(s.tmp));
+      this.discard();
+      throw new WriteError(at?.target ?? 'the output', e);
+    }
+    this.staged.length = 0;
+  }
+
+  /** Removes every staged file that was not put in place. */
+  discard(): void {
+    for (const s of this.staged) if (live.has(s.tmp)) remove(s.tmp);
+    this.staged.length = 0;
+  }
+}
+
+function isSystemError(e: unknown): boolean {
+  return typeof (e as { code?: unknown } | null)?.code === 'string' && typeof (e as { syscall?: unknown }).syscall === 'string';
+}
+
 /** Runs `write(tempPath)`, then renames the result onto `target`; on any failure removes the temporary file. */
 export async function writeAtomically(
   target: string,
   write: (tempPath: string) => Promise<void> | void,
 ): Promise<void> {
-  const tmp = temporaryPathFor(target);
-  try {
-    await write(tmp);
-    renameSync(tmp, target);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
+  const outputs = new StagedOutputs();
+  await outputs.stage(target, write);
+  outputs.commit();
 }
 
 export async function writeTextAtomically(target: string, text: string): Promise<void> {
   await writeAtomically(target, (tmp) => writeFileSync(tmp, text, 'utf8'));
+}
+
+/** Removes every temporary file this process has not yet put in place (after an unexpected error). */
+export function removeTemporaryFiles(): void {
+  for (const tmp of [...live]) remove(tmp);
+}
+
+/**
+ * While a run writes, SIGINT and SIGTERM remove the temporary files and then end the process by that same signal
+ * (so the shell sees an interrupted command, not an exit code). Returns the function that uninstalls the handlers.
+ */
+export function removeTemporaryFilesOnSignals(say: (line: string) => void): () => void {
+  const handler = (signal: NodeJS.Signals) => {
+    removeTemporaryFiles();
+    say(`lease-workpapers: stopped by ${signal}; no output was written or replaced`);
+    uninstall();
+    process.kill(process.pid, signal);
+  };
+  const uninstall = () => {
+    process.off('SIGINT', handler);
+    process.off('SIGTERM', handler);
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return uninstall;
 }

@@ -2,21 +2,31 @@
  * The command line (CONTRACT section 4): read the input tables of an .xlsx, measure every lease with the same
  * engine as the add-in, and write the same workpaper sheets into a copy of the workbook.
  *
- * Exit codes: 0 done; 1 input errors (each on standard error as `Sheet!Cell: message`; no workbook written;
- * `--json` still written, with the errors and no leases); 2 usage.
+ * Exit codes: 0 done; 1 input errors (each on standard error as `Sheet!Cell: message` or `Workbook: message`; no
+ * workbook written; `--json` still written, with the errors and no leases); 2 usage, and an output that cannot be
+ * written (a full disk, no permission). No other code and no stack trace, whatever the input: an internal error is
+ * reported at `Workbook` in a plain sentence with exit 1 (nothing was written) (choice: CONTRACT 4 allows no other
+ * code). Every output (workbook, JSON) is written completely to a temporary file before any replaces its target.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { measurePortfolio } from '../engine';
 import { buildJsonExport } from '../export/json';
-import type { InputError } from '../input/table';
+import { WORKBOOK, type InputError } from '../input/table';
 import { inputHash } from '../input/hash';
 import { readPortfolio } from '../input/portfolio';
 import { buildWorkpapers } from '../workpapers';
-import { readTablesFromFile } from '../xlsx/readTables';
+import { WorkbookError } from '../xlsx/package';
+import { readWorkbookFile, readWorkbookTables } from '../xlsx/readTables';
 import { writePlan } from '../xlsx/writePlan';
 import { parseArgs, USAGE, type RunArgs } from './args';
-import { writeAtomically, writeTextAtomically } from './atomicWrite';
+import {
+  removeTemporaryFiles,
+  removeTemporaryFilesOnSignals,
+  StagedOutputs,
+  writeTextAtomically,
+  WriteError,
+} from './atomicWrite';
 import { SILENT, stderrProgress, type Progress } from './progress';
 import { productVersion } from './version';
 
@@ -25,6 +35,8 @@ export interface CliIo {
   stderr: { write(s: string): unknown; isTTY?: boolean };
   /** The run's timestamp; SOURCE_DATE_EPOCH (seconds) fixes it for reproducible output. */
   now: () => Date;
+  /** false: leave SIGINT/SIGTERM alone (in-process callers such as the fuzz test). */
+  signals?: boolean;
 }
 
 function defaultIo(): CliIo {
@@ -49,7 +61,53 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       io.stderr.write(`lease-workpapers: ${args.message}\n\n${USAGE}\n`);
       return 2;
     case 'run':
-      return run(args, io);
+      return runSafely(args, io);
+  }
+}
+
+/** The plain sentence for an error no check caught (a defect of this program, not of the input). */
+export const INTERNAL_ERROR =
+  'lease-workpapers stopped on an internal error while processing this workbook; nothing was written. ' +
+  'This is a defect of the program, not of your input: please report it with the workbook.';
+
+/** `run`, with every failure turned into a plain message and an exit code of the contract (0, 1 or 2). */
+async function runSafely(args: RunArgs, io: CliIo): Promise<number> {
+  const uninstall = io.signals === false ? () => undefined : removeTemporaryFilesOnSignals((l) => io.stderr.write(`${l}\n`));
+  try {
+    return await run(args, io);
+  } catch (e) {
+    removeTemporaryFiles();
+    if (e instanceof WriteError) return usageError(io, `${e.message}; nothing was written or replaced`);
+    const error = { where: WORKBOOK, message: e instanceof WorkbookError ? e.message : INTERNAL_ERROR };
+    io.stderr.write(`${error.where}: ${error.message}\n`);
+    io.stderr.write('lease-workpapers: 1 input error; no workbook written\n');
+    try {
+      // The export still says what happened (CONTRACT 4), when it can be written.
+      if (args.json !== null) {
+        const text = `${JSON.stringify(buildJsonExport(productVersion(), null, [error]), null, 2)}\n`;
+        if (args.json === '-') io.stdout.write(text);
+        else await writeTextAtomically(resolve(args.json), text);
+      }
+    } catch {
+      removeTemporaryFiles();
+    }
+    return 1;
+  } finally {
+    uninstall();
+  }
+}
+
+/** The same file (a path to it, a link to it), when both exist. */
+function sameFile(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (!existsSync(a) || !existsSync(b)) return false;
+  try {
+    if (realpathSync(a) === realpathSync(b)) return true;
+    const sa = statSync(a);
+    const sb = statSync(b);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
   }
 }
 
@@ -66,35 +124,50 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
     return usageError(io, `the folder for --out ${args.out} does not exist`);
   }
   if (existsSync(out) && statSync(out).isDirectory()) return usageError(io, `--out ${args.out} is a folder`);
+  if (sameFile(input, out)) {
+    return usageError(io, `--out ${args.out} is the input workbook; the input is never overwritten: choose another file`);
+  }
   if (args.json !== null && args.json !== '-') {
     const j = resolve(args.json);
     if (!existsSync(dirname(j))) return usageError(io, `the folder for --json ${args.json} does not exist`);
-    if (j === out || j === input) return usageError(io, `--json ${args.json} would overwrite a workbook`);
+    if (existsSync(j) && statSync(j).isDirectory()) return usageError(io, `--json ${args.json} is a folder`);
+    if (sameFile(j, out) || sameFile(j, input)) return usageError(io, `--json ${args.json} would overwrite a workbook`);
   }
 
   const progress: Progress = args.progress || io.stderr.isTTY ? stderrProgress(io.stderr, !!io.stderr.isTTY) : SILENT;
   const version = productVersion();
-  const writeJson = async (json: unknown): Promise<void> => {
+  const outputs = new StagedOutputs();
+  /** Stages the JSON export (to standard output: written when the run commits). */
+  let jsonToStdout: string | null = null;
+  const stageJson = async (json: unknown): Promise<void> => {
     if (args.json === null) return;
     const text = `${JSON.stringify(json, null, 2)}\n`;
-    if (args.json === '-') io.stdout.write(text);
-    else await writeTextAtomically(resolve(args.json), text);
+    if (args.json === '-') jsonToStdout = text;
+    else await outputs.stageText(resolve(args.json), text);
+  };
+  const commit = (): void => {
+    outputs.commit();
+    if (jsonToStdout !== null) io.stdout.write(jsonToStdout);
   };
   const fail = async (errors: InputError[]): Promise<number> => {
     for (const e of errors) io.stderr.write(`${e.where}: ${e.message}\n`);
     io.stderr.write(
       `lease-workpapers: ${errors.length} input error${errors.length === 1 ? '' : 's'}; no workbook written\n`,
     );
-    await writeJson(buildJsonExport(version, null, errors));
+    await stageJson(buildJsonExport(version, null, errors));
+    commit();
     return 1;
   };
 
   progress.phase(`Reading ${basename(input)}`);
+  let pkg;
   let tables;
   try {
-    tables = await readTablesFromFile(input);
+    pkg = await readWorkbookFile(input);
+    tables = readWorkbookTables(pkg, basename(input));
   } catch (e) {
-    return fail([{ where: basename(input), message: `not a readable .xlsx workbook (${(e as Error).message})` }]);
+    if (e instanceof WorkbookError) return fail([{ where: WORKBOOK, message: e.message }]);
+    throw e;
   }
 
   const read = readPortfolio(tables);
@@ -125,8 +198,15 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
   });
 
   progress.phase(`Writing ${basename(out)}`);
-  await writeAtomically(out, (tmp) => writePlan(input, plan, tmp));
-  await writeJson(buildJsonExport(version, result, []));
+  try {
+    await outputs.stage(out, (tmp) => writePlan(pkg, plan, tmp));
+    await stageJson(buildJsonExport(version, result, []));
+  } catch (e) {
+    outputs.discard();
+    if (e instanceof WorkbookError) return fail([{ where: WORKBOOK, message: e.message }]);
+    throw e;
+  }
+  commit();
   progress.done();
   return 0;
 }
