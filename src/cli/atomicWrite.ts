@@ -111,7 +111,10 @@ export class StagedOutputs {
 }
 
 function isSystemError(e: unknown): boolean {
-  return typeof (e as { code?: unknown } | null)?.code === 'string' && typeof (e as { syscall?: unknown }).syscall === 'string';
+  return (
+    typeof (e as { code?: unknown } | null)?.code === 'string' &&
+    typeof (e as { syscall?: unknown }).syscall === 'string'
+  );
 }
 
 /** Runs `write(tempPath)`, then renames the result onto `target`; on any failure removes the temporary file. */

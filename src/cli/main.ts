@@ -72,7 +72,8 @@ export const INTERNAL_ERROR =
 
 /** `run`, with every failure turned into a plain message and an exit code of the contract (0, 1 or 2). */
 async function runSafely(args: RunArgs, io: CliIo): Promise<number> {
-  const uninstall = io.signals === false ? () => undefined : removeTemporaryFilesOnSignals((l) => io.stderr.write(`${l}\n`));
+  const uninstall =
+    io.signals === false ? () => undefined : removeTemporaryFilesOnSignals((l) => io.stderr.write(`${l}\n`));
   try {
     return await run(args, io);
   } catch (e) {
@@ -125,7 +126,10 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
   }
   if (existsSync(out) && statSync(out).isDirectory()) return usageError(io, `--out ${args.out} is a folder`);
   if (sameFile(input, out)) {
-    return usageError(io, `--out ${args.out} is the input workbook; the input is never overwritten: choose another file`);
+    return usageError(
+      io,
+      `--out ${args.out} is the input workbook; the input is never overwritten: choose another file`,
+    );
   }
   if (args.json !== null && args.json !== '-') {
     const j = resolve(args.json);

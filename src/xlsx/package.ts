@@ -159,7 +159,8 @@ export class XlsxPackage {
       }
       if (flags & 1) throw new WorkbookError(NOT_A_WORKBOOK.encryptedParts);
       if (name.endsWith('/')) continue; // a folder entry
-      if (method !== 0 && method !== 8) throw damaged(`its part ${name} is stored with a compression this program does not read`);
+      if (method !== 0 && method !== 8)
+        throw damaged(`its part ${name} is stored with a compression this program does not read`);
       if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) {
         throw damaged(`its part ${name} is missing from the ZIP`);
       }
@@ -211,7 +212,7 @@ export class XlsxPackage {
       }
     }
     if (data.length !== p.size) throw new WorkbookError(NOT_A_WORKBOOK.partDamaged(p.name, 'has the wrong length'));
-    if ((crc32(data) >>> 0) !== p.crc >>> 0) {
+    if (crc32(data) >>> 0 !== p.crc >>> 0) {
       throw new WorkbookError(NOT_A_WORKBOOK.partDamaged(p.name, 'fails its checksum'));
     }
     return data;

@@ -164,7 +164,9 @@ function readSheetCells(
         case 'row': {
           const r = attrs.r === undefined ? row + 1 : Number(attrs.r);
           if (!Number.isInteger(r) || r < 1 || r > MAX_ROWS) {
-            throw new WorkbookError(NOT_A_WORKBOOK.partDamaged(part, `(sheet ${sheet}) has a row numbered "${attrs.r}"`));
+            throw new WorkbookError(
+              NOT_A_WORKBOOK.partDamaged(part, `(sheet ${sheet}) has a row numbered "${attrs.r}"`),
+            );
           }
           row = r;
           col = 0;
@@ -178,7 +180,10 @@ function readSheetCells(
             const cn = m ? columnNumber(m[1].toUpperCase()) : NaN;
             if (!m || !(cn >= 1 && cn <= MAX_COLUMNS) || Number(m[2]) < 1 || Number(m[2]) > MAX_ROWS) {
               throw new WorkbookError(
-                NOT_A_WORKBOOK.partDamaged(part, `(sheet ${sheet}) has a cell at "${attrs.r}", which is no cell address`),
+                NOT_A_WORKBOOK.partDamaged(
+                  part,
+                  `(sheet ${sheet}) has a cell at "${attrs.r}", which is no cell address`,
+                ),
               );
             }
             c = cn;
@@ -186,7 +191,13 @@ function readSheetCells(
           }
           col = c;
           const style = attrs.s === undefined ? 0 : Number(attrs.s);
-          cell = { row: r, col: c, type: attrs.t ?? 'n', style: Number.isInteger(style) ? style : 0, keep: inside(r, c) };
+          cell = {
+            row: r,
+            col: c,
+            type: attrs.t ?? 'n',
+            style: Number.isInteger(style) ? style : 0,
+            keep: inside(r, c),
+          };
           v = f = fShared = inline = null;
           if (selfClosing) finishCell();
           return;
@@ -254,7 +265,12 @@ function tooLong(sheet: string, c: { row: number; col: number }): never {
 }
 
 /** A cell's value from its type, `<v>`, `<f>` and inline text. */
-function cellValue(type: string, v: string | null, f: string | null, inline: string | null): Omit<RawCell, 'style'> | null {
+function cellValue(
+  type: string,
+  v: string | null,
+  f: string | null,
+  inline: string | null,
+): Omit<RawCell, 'style'> | null {
   if (type === 'inlineStr') return inline === null ? (v === null ? null : { value: v }) : { value: inline };
   if (v === null) {
     if (f !== null) return { value: `=${f}` };
@@ -323,7 +339,11 @@ function readSharedStrings(pkg: XlsxPackage, part: string | null, wanted: Set<nu
 }
 
 /** The input tables of an opened package. */
-export function readWorkbookTables(pkg: XlsxPackage, source?: string, info: WorkbookInfo = readWorkbookInfo(pkg)): WorkbookTables {
+export function readWorkbookTables(
+  pkg: XlsxPackage,
+  source?: string,
+  info: WorkbookInfo = readWorkbookInfo(pkg),
+): WorkbookTables {
   const rel = (type: string) => {
     const r = info.relationships.find((x) => x.type === type && x.target !== null);
     return r?.target ? (pkg.find(r.target) ?? null) : null;
@@ -348,7 +368,9 @@ export function readWorkbookTables(pkg: XlsxPackage, source?: string, info: Work
   }
 
   const wanted = new Set<number>();
-  for (const p of pending) for (const line of p.cells.values()) for (const c of line.values()) if (c.shared !== undefined) wanted.add(c.shared);
+  for (const p of pending)
+    for (const line of p.cells.values())
+      for (const c of line.values()) if (c.shared !== undefined) wanted.add(c.shared);
   const strings = readSharedStrings(pkg, rel('sharedStrings'), wanted);
 
   const gridCell = (raw: RawCell | undefined): GridCell => {
@@ -426,4 +448,3 @@ export async function readTablesFromBuffer(data: ArrayBuffer | Uint8Array, sourc
   const buf = Buffer.isBuffer(data) ? data : Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data);
   return readWorkbookTables(XlsxPackage.open(buf), source);
 }
-

@@ -99,6 +99,7 @@ function partsToDrop(pkg: XlsxPackage, owned: WorkbookSheet[], calcChain: string
   const lower = (s: string) => s.toLowerCase();
   const reach = new Set<string>();
   const queue = owned.map((s) => s.part).filter((p): p is string => p !== null);
+  const sheets = new Set(queue.map(lower));
   while (queue.length > 0) {
     const p = queue.pop() as string;
     if (reach.has(lower(p))) continue;
@@ -107,13 +108,14 @@ function partsToDrop(pkg: XlsxPackage, owned: WorkbookSheet[], calcChain: string
   }
   // Keep whatever a part that stays still refers to.
   const relsParts = pkg.names().filter((n) => /(^|\/)_rels\/[^/]*\.rels$/i.test(n));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const rels of relsParts) {
       const source = sourceOfRels(rels);
       if (source === null || reach.has(lower(source))) continue;
       if (source !== '' && !pkg.has(source)) continue;
       for (const t of targetsOf(pkg, source)) {
+        if (sheets.has(lower(t))) continue; // the workbook's link to a dropped sheet goes with it
         if (reach.delete(lower(t))) changed = true;
       }
     }
@@ -299,7 +301,9 @@ export async function writePlan(
   const edited = editWorkbook(workbookXml, keptSheets, planned);
   workbookXml = edited.xml;
 
-  const styles = new StyleRegistry(countMatches(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(stylesXml)?.[1] ?? '', /<xf[\s>/]/g));
+  const styles = new StyleRegistry(
+    countMatches(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(stylesXml)?.[1] ?? '', /<xf[\s>/]/g),
+  );
   const dxfBlock = /<dxfs[^>]*>([\s\S]*?)<\/dxfs>/.exec(stylesXml);
   const passDxf = dxfBlock ? countMatches(dxfBlock[1], /<dxf[\s>/]/g) : 0;
 
@@ -409,7 +413,9 @@ function editWorkbook(
     const relId = id ? (id[2] ?? id[3]) : '';
     return keptIds.has(relId) ? t : '';
   });
-  const rNs = /xmlns:r\s*=\s*["']http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships["']/.test(xml)
+  const rNs = /xmlns:r\s*=\s*["']http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships["']/.test(
+    xml,
+  )
     ? ''
     : ` xmlns:r="${NS_REL}"`;
   const sheetEls = planned
@@ -441,7 +447,8 @@ function editWorkbook(
     )
     .join('');
   if (/<\/definedNames>/.test(xml)) xml = xml.replace('</definedNames>', `${marks}</definedNames>`);
-  else if (/<definedNames\s*\/>/.test(xml)) xml = xml.replace(/<definedNames\s*\/>/, `<definedNames>${marks}</definedNames>`);
+  else if (/<definedNames\s*\/>/.test(xml))
+    xml = xml.replace(/<definedNames\s*\/>/, `<definedNames>${marks}</definedNames>`);
   else {
     const after = new RegExp(`<(?:${AFTER_DEFINED_NAMES})[\\s/>]`).exec(xml);
     const at = after ? after.index : xml.lastIndexOf('</workbook>');
@@ -467,7 +474,8 @@ function editWorkbook(
       if (!first) selectFirstOutput = kept.length === 0;
       first = false;
       let out = setAttr(t, 'activeTab', String(tab));
-      if (attr(t, 'firstSheet') !== undefined) out = setAttr(out, 'firstSheet', String(newIndex.get(Number(attr(t, 'firstSheet'))) ?? 0));
+      if (attr(t, 'firstSheet') !== undefined)
+        out = setAttr(out, 'firstSheet', String(newIndex.get(Number(attr(t, 'firstSheet'))) ?? 0));
       return out;
     });
   } else if (kept.length === 0) {

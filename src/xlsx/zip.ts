@@ -119,7 +119,15 @@ export class ZipWriter {
   /** Adds a part whose content comes from `chunks` (strings are UTF-8), deflated as it streams. */
   async add(name: string, chunks: Iterable<string | Buffer> | AsyncIterable<string | Buffer>): Promise<void> {
     const nameBuf = Buffer.from(name, 'utf8');
-    const entry: Entry = { name: nameBuf, method: 8, flags: 0x0808, crc: 0, compressed: 0, size: 0, offset: this.offset };
+    const entry: Entry = {
+      name: nameBuf,
+      method: 8,
+      flags: 0x0808,
+      crc: 0,
+      compressed: 0,
+      size: 0,
+      offset: this.offset,
+    };
     const header = Buffer.alloc(30);
     header.writeUInt32LE(0x04034b50, 0);
     header.writeUInt16LE(20, 4);

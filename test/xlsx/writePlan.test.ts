@@ -114,7 +114,7 @@ describe('writePlan', () => {
         sheet('Schedules', [[{ value: 'Lease ID', bold: true }], [{ value: 'L-1' }]], {
           tables: [{ name: 'LeaseSchedule', range: 'A1:A2' }],
         }),
-        sheet('Run Log', [[{ value: 'fresh' }], [{ formula: "=COUNTA(Schedules!A:A)+ROWS(LeaseSchedule[Lease ID])" }]]),
+        sheet('Run Log', [[{ value: 'fresh' }], [{ formula: '=COUNTA(Schedules!A:A)+ROWS(LeaseSchedule[Lease ID])' }]]),
       ],
     };
     const path = out();
