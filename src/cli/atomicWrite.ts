@@ -4,7 +4,7 @@
  * within one folder is atomic). On an error, and on SIGINT or SIGTERM, the temporary files are removed.
  */
 import { randomBytes } from 'node:crypto';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** A temporary path in the target's directory that keeps the target's extension (some writers look at it). */
@@ -70,11 +70,15 @@ export function writeProblem(e: unknown): string {
 export class StagedOutputs {
   private readonly staged: { tmp: string; target: string }[] = [];
 
-  /** Writes an output to a temporary file beside `target`; a failure removes it and throws WriteError. */
+  /**
+   * Writes an output to a temporary file beside `target`; a failure removes it and throws WriteError. The target's
+   * folder is created first when it does not exist (`--out out/workpapers.xlsx` on a fresh clone).
+   */
   async stage(target: string, write: (tempPath: string) => Promise<void> | void): Promise<void> {
     const tmp = temporaryPathFor(target);
     live.add(tmp);
     try {
+      mkdirSync(dirname(target), { recursive: true });
       await write(tmp);
     } catch (e) {
       remove(tmp);

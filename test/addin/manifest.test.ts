@@ -4,7 +4,7 @@ import * as path from 'path';
 
 const ROOT = path.join(__dirname, '..', '..');
 const manifest = fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
-const validator = path.join(ROOT, '..', 'shared', 'schemas', 'office-manifest', 'validate.sh');
+const validator = path.join(ROOT, 'schemas', 'office-manifest', 'validate.sh');
 
 function pngSize(file: string): { width: number; height: number } {
   const b = fs.readFileSync(file);

@@ -1,5 +1,5 @@
 /**
- * Published worked examples (/work/shared/reference/published-examples.md), run through the engine under the
+ * Published worked examples (FASB, PwC, IFRS 16, EZLease and others, each cited by publication below), run through the engine under the
  * CONTRACT.md section 1 conventions. P = printed in the source (whole dollars, so a tolerance); D = derived
  * independently (a tighter tolerance, a few cents where monthly rounding can move it).
  *
@@ -671,7 +671,7 @@ describe('E22 — Nakisa documentation: one monthly period of an ASC 842 operati
       liability: $('381143.08'),
       rou: $('381143.08'),
       payments,
-      amortizationEndMonth: 2,
+      amortization: { rule: 'lease term', endMonth: 2 },
       impaired: false,
     });
     expect(m.straightLineMonthly).toBe($('15635.57'));

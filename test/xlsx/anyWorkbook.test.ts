@@ -13,7 +13,8 @@ import { ALLOWED_STDERR_LINE, LEAKED_INTERNALS, runCli } from '../support/cliInP
 import { readWorkbook, recalculate } from '../support/libreoffice';
 
 const ROOT = resolve(__dirname, '../..');
-const SAMPLE = join(ROOT, 'examples/sample-portfolio.xlsx');
+/** The sample portfolio the fixtures were made from (a copy, so a later change to the sample does not move them). */
+const SAMPLE = join(ROOT, 'test/fixtures/source-sample.xlsx');
 const WRITERS = join(ROOT, 'test/fixtures/workbooks');
 const NOT_WORKBOOKS = join(ROOT, 'test/fixtures/not-workbooks');
 

@@ -1,5 +1,5 @@
 /**
- * Published modification and remeasurement examples (E7-E18 of /work/shared/reference/published-examples.md) run
+ * Published modification and remeasurement examples (E7-E18 of the specification's collection, each cited by publication below) run
  * through the monthly engine.
  *
  * Mapping of the annual examples onto the monthly engine (CONTRACT 1.1-1.3, 1.10):

@@ -1,0 +1,114 @@
+/**
+ * What every group of Tie-Out checks shares: the check row (what it compares, two live figures), the context the
+ * groups read (the other sheets' layouts and the lease tie-out table's columns), and the formula helpers.
+ */
+import type { LeaseResult } from '../../engine';
+import type { GlAccounts } from '../../engine/terms';
+import { formulaText, sheetRef } from '../cells';
+import type { DisclosuresLayout } from './disclosures';
+import type { JournalLayout } from './journalSheet';
+import type { RollForwardLayout } from './rollForward';
+import { RC } from './rollForward';
+import type { SchedulesLayout } from './schedules';
+import { SHEET } from '../names';
+
+export interface Check {
+  /** What is checked; a formula (starting with "=") when the text depends on the result (it names what failed). */
+  what: string;
+  compares: string;
+  a: string;
+  b: string;
+  /** Figures are counts (integer format) rather than money. */
+  count?: boolean;
+}
+
+/** The columns of the lease tie-out table (one row per lease), by meaning. */
+export const LEASE_KEYS = [
+  'id',
+  'description',
+  'cls',
+  'cur',
+  'liability0',
+  'rou0',
+  'dayOne',
+  'prepaid',
+  'idc',
+  'incentives',
+  'payments',
+  'cost',
+  'adjustments',
+  'transfer',
+  'expected',
+  'costDiff',
+  'liabilityEnd',
+  'rouEnd',
+  'jLiability',
+  'jRou',
+  'jCost',
+  'jDebits',
+  'jCredits',
+  'jEntries',
+  'result',
+] as const;
+export type LeaseKey = (typeof LEASE_KEYS)[number];
+
+/** The lease tie-out table starts in this column (J), right of the checks table. */
+export const LEASE_COL = 10;
+
+export interface TieOutContext {
+  leases: readonly LeaseResult[];
+  accounts: GlAccounts;
+  schedules: SchedulesLayout;
+  journal: JournalLayout;
+  rollForward: RollForwardLayout;
+  disclosures: DisclosuresLayout;
+  reportingDate: string;
+  periodStart: string;
+  /** Header row of the checks table and of the tables beside it. */
+  headerRow: number;
+  /** Column letters of the lease tie-out table. */
+  L: Record<LeaseKey, string>;
+  /** Absolute range of a lease tie-out column over every lease row. */
+  lt(c: string): string;
+  /** ROWS(lease table), or 0 when there are no leases. */
+  leasesChecked: string;
+  /** SUMPRODUCT(cond), or 0 when there are no leases. */
+  countWhere(cond: string): string;
+  /** The lease cost accounts of the journal (operating, interest, amortization, short-term), each once. */
+  costAccounts: string[];
+}
+
+export type SchedulePart = SchedulesLayout['parts'][number];
+export type JournalPart = JournalLayout['parts'][number];
+
+/** A SUMIFS criterion matching `s` exactly (no wildcards, no comparison operator). */
+export function exact(s: string): string {
+  return formulaText(`=${s.replace(/[~*?]/g, '~$&')}`);
+}
+
+/** A column of a Schedules part, rows `from` to `to`. */
+export function sched(p: SchedulePart, c: string, from = 2, to = p.lastRow): string {
+  return `${sheetRef(p.sheet)}$${c}$${from}:$${c}$${to}`;
+}
+
+/** One term per Schedules part, joined by +, or 0. */
+export function sumParts(parts: readonly SchedulePart[], f: (p: SchedulePart) => string | null): string {
+  const terms = parts.map(f).filter((x): x is string => x !== null);
+  return terms.length === 0 ? '0' : terms.join('+');
+}
+
+/** A column of a Journal Entries part. */
+export function jr(p: JournalPart, c: string): string {
+  return `${sheetRef(p.sheet)}$${c}$2:$${c}$${p.lastRow}`;
+}
+
+/** A Roll-Forward column over its data rows, and the number of data rows. */
+export function rollForwardRange(rollForward: RollForwardLayout): { rf(c: string): string; rows: number } {
+  return {
+    rf: (c: string) =>
+      `${sheetRef(SHEET.rollForward)}$${c}$${rollForward.firstRow}:$${c}$${Math.max(rollForward.lastRow, rollForward.firstRow)}`,
+    rows: Math.max(rollForward.lastRow - rollForward.firstRow + 1, 0),
+  };
+}
+
+export { RC };

@@ -1,0 +1,62 @@
+/**
+ * Tie-Out checks of the Schedules: every row ties (liability and ROU), each month opens on the previous closing,
+ * and every lease ends at 0.00 (continuation sheets included).
+ */
+import { SC } from './schedules';
+import { sched, sumParts, type Check, type SchedulePart, type TieOutContext } from './tieOutCheck';
+
+export function scheduleChecks(ctx: TieOutContext): Check[] {
+  const { L, lt, leasesChecked, countWhere } = ctx;
+  const parts = ctx.schedules.parts;
+  const notShort = (p: SchedulePart) => `(${sched(p, SC.classification)}<>"Short-term")`;
+  const sameLease = (p: SchedulePart) => `(${sched(p, SC.id, 3)}=${sched(p, SC.id, 2, p.lastRow - 1)})`;
+  return [
+    {
+      what: 'Schedules: liability closing = opening + adjustment + accretion/interest - payments, every row',
+      compares: 'Lease-month rows (not short-term) | rows that tie',
+      a: sumParts(parts, (p) => `SUMPRODUCT(--${notShort(p)})`),
+      b: sumParts(
+        parts,
+        (p) =>
+          `SUMPRODUCT(${notShort(p)}*(ROUND(${sched(p, SC.liabilityOpening)}+${sched(p, SC.liabilityAdjustment)}+${sched(p, SC.interest)}-${sched(p, SC.payments)}-${sched(p, SC.liabilityClosing)},2)=0))`,
+      ),
+      count: true,
+    },
+    {
+      what: 'Schedules: ROU closing = opening + adjustment - amortization, every row',
+      compares: 'Lease-month rows (not short-term) | rows that tie',
+      a: sumParts(parts, (p) => `SUMPRODUCT(--${notShort(p)})`),
+      b: sumParts(
+        parts,
+        (p) =>
+          `SUMPRODUCT(${notShort(p)}*(ROUND(${sched(p, SC.rouOpening)}+${sched(p, SC.rouAdjustment)}-${sched(p, SC.amortization)}-${sched(p, SC.rouClosing)},2)=0))`,
+      ),
+      count: true,
+    },
+    {
+      what: "Schedules: each month's opening liability and ROU asset = the previous month's closing",
+      compares: "Rows after a lease's first month | rows that carry the previous closing",
+      a: sumParts(parts, (p) => (p.lastRow < 3 ? null : `SUMPRODUCT(--${sameLease(p)})`)),
+      b: sumParts(parts, (p) =>
+        p.lastRow < 3
+          ? null
+          : `SUMPRODUCT(${sameLease(p)}*(ROUND(${sched(p, SC.liabilityOpening, 3)}-${sched(p, SC.liabilityClosing, 2, p.lastRow - 1)},2)=0)*(ROUND(${sched(p, SC.rouOpening, 3)}-${sched(p, SC.rouClosing, 2, p.lastRow - 1)},2)=0))`,
+      ),
+      count: true,
+    },
+    {
+      what: 'Schedules: the lease liability is 0.00 at the end of every lease',
+      compares: `Leases | leases ending at 0.00 (lease table column ${L.liabilityEnd})`,
+      a: leasesChecked,
+      b: countWhere(`--(ROUND(${lt(L.liabilityEnd)},2)=0)`),
+      count: true,
+    },
+    {
+      what: 'Schedules: the ROU asset is 0.00 at the end of every lease, after any transfer to owned assets',
+      compares: `Leases | leases ending at 0.00 (column ${L.rouEnd})`,
+      a: leasesChecked,
+      b: countWhere(`--(ROUND(${lt(L.rouEnd)},2)=0)`),
+      count: true,
+    },
+  ];
+}
