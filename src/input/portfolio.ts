@@ -7,6 +7,7 @@ import { TABLE_NAMES } from './columns';
 import { readLeaseModifications } from './leaseModifications';
 import { leaseIdsWithPaymentRows, readLeasePayments } from './leasePayments';
 import { readLeases } from './leases';
+import { leaseTotalProblem, portfolioTotalProblem } from './limits';
 import { readPolicies } from './policies';
 import { findTable, headerWhere, isBlankRow, leaseIdKey, WORKBOOK, type InputError } from './table';
 
@@ -71,5 +72,13 @@ export function readPortfolio(tables: WorkbookTables): PortfolioRead {
   if (errors.length > 0) return { input: null, errors, leaseSources };
 
   for (const lease of leases) lease.irregularPayments = payments.get(leaseIdKey(lease.id)) ?? [];
+  // Amounts too large to carry exactly to the cent: refused before anything is measured.
+  for (const lease of leases) {
+    const problem = leaseTotalProblem(lease);
+    if (problem) errors.push({ where: leaseSources.get(lease.id) ?? WORKBOOK, message: problem });
+  }
+  const total = errors.length === 0 ? portfolioTotalProblem(leases) : null;
+  if (total) errors.push({ where: WORKBOOK, message: total });
+  if (errors.length > 0) return { input: null, errors, leaseSources };
   return { input: { leases, modifications, policies }, errors, leaseSources };
 }

@@ -17,7 +17,7 @@ export const MAX_CELL_TEXT = 32_767;
 export const MAX_TABLE_CELLS = 5_000_000;
 
 export function megabytes(bytes: number): string {
-  return `${Math.ceil(bytes / (1024 * 1024)).toLocaleString('en-US')} MB`;
+  return `${Math.round(bytes / (1024 * 1024)).toLocaleString('en-US')} MB`;
 }
 
 /** Every reason a file is not a workbook this program reads, as the sentence after `Workbook: `. */
@@ -45,6 +45,6 @@ export const NOT_A_WORKBOOK = {
   partDamaged: (part: string, detail: string) =>
     `the file is damaged: its part ${part} ${detail}. Open it in Excel, save a repaired copy, and run again.`,
   partTooLarge: (part: string, bytes: number, limit: number) =>
-    `its part ${part} is ${megabytes(bytes)} uncompressed, larger than the ${megabytes(limit)} this program reads ` +
+    `the file's part ${part} is ${megabytes(bytes)} uncompressed, larger than the ${megabytes(limit)} this program reads ` +
     'from one part.',
 } as const;
