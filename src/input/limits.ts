@@ -4,7 +4,8 @@
  *
  * - Amounts are carried exactly as whole cents in JavaScript numbers, exact up to 2^53 cents (about 90 trillion).
  *   One lease's undiscounted payments and other amounts may total at most MAX_LEASE_TOTAL, and all leases
- *   together at most MAX_PORTFOLIO_TOTAL, so every balance, sum and roll-forward total stays exact.
+ *   together at most MAX_PORTFOLIO_TOTAL (a quarter of 2^53 cents), so every balance, sum and roll-forward total
+ *   stays exact.
  * - A lease may have at most MAX_MODIFICATIONS_PER_LEASE modifications (each one re-measures the rest of the lease).
  */
 import { Decimal } from '../engine/money/decimal';
@@ -12,8 +13,11 @@ import type { LeaseTerms } from '../engine/terms';
 
 /** One lease's total, in currency units: a trillion. */
 export const MAX_LEASE_TOTAL = new Decimal('1e12');
-/** All leases together, in currency units: 2^53 cents, the largest count of cents carried exactly. */
-export const MAX_PORTFOLIO_TOTAL = new Decimal(2 ** 53).dividedBy(100).floor();
+/**
+ * All leases together, in currency units: a quarter of 2^53 cents (2^53 is the largest count of cents carried
+ * exactly), so that any total of debits, credits or roll-forward columns across the portfolio stays exact.
+ */
+export const MAX_PORTFOLIO_TOTAL = new Decimal(2 ** 51).dividedBy(100).floor();
 export const MAX_MODIFICATIONS_PER_LEASE = 120;
 
 const PAYMENTS_PER_YEAR: Record<LeaseTerms['frequency'], number> = {

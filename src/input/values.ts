@@ -133,10 +133,14 @@ export function parsePercent(
   return ok(d);
 }
 
+/** 9999-12-31, Excel's last date. */
+const MAX_EXCEL_SERIAL = 2_958_465;
+
 /** A date: an Excel serial number (whole days) or ISO text "YYYY-MM-DD". */
 export function parseDate(label: string, v: GridValue): Parsed<IsoDate> {
   if (typeof v === 'number') {
-    if (!Number.isFinite(v) || v < 1) return fail(`${label} ${show(v)} is not a date`);
+    // Excel's dates run from serial 1 (1900-01-01) to 2,958,465 (9999-12-31).
+    if (!Number.isFinite(v) || v < 1 || v >= MAX_EXCEL_SERIAL + 1) return fail(`${label} ${show(v)} is not a date`);
     if (!Number.isInteger(v)) return fail(`${label} ${show(v)} has a time of day; enter a date only`);
     try {
       return ok(fromExcelSerial(v));

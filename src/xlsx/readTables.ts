@@ -125,6 +125,15 @@ function readTableDef(pkg: XlsxPackage, part: string, sheet: string): TableDef |
   return def !== null && (def as TableDef).name !== '' ? def : null;
 }
 
+/** A column's number, or NaN for letters past XFD. */
+function columnOf(letters: string): number {
+  try {
+    return columnNumber(letters.toUpperCase());
+  } catch {
+    return NaN;
+  }
+}
+
 /** A cell as read from the sheet, before shared strings are looked up. */
 interface RawCell {
   value: GridValue;
@@ -177,7 +186,7 @@ function readSheetCells(
           let c = col + 1;
           if (attrs.r !== undefined) {
             const m = cellRef.exec(attrs.r);
-            const cn = m ? columnNumber(m[1].toUpperCase()) : NaN;
+            const cn = m ? columnOf(m[1]) : NaN;
             if (!m || !(cn >= 1 && cn <= MAX_COLUMNS) || Number(m[2]) < 1 || Number(m[2]) > MAX_ROWS) {
               throw new WorkbookError(
                 NOT_A_WORKBOOK.partDamaged(

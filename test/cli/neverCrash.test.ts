@@ -12,7 +12,7 @@ import { XlsxPackage } from '../../src/xlsx/package';
 import { readWorkbookInfo } from '../../src/xlsx/workbookPart';
 import { writePlan } from '../../src/xlsx/writePlan';
 import { ZipWriter } from '../../src/xlsx/zip';
-import { ALLOWED_STDERR_LINE, LEAKED_INTERNALS, runCli, type CliResult } from '../support/cliInProcess';
+import { ALLOWED_STDERR_LINE, leaksInternals, runCli, type CliResult } from '../support/cliInProcess';
 
 const ROOT = resolve(__dirname, '../..');
 const SAMPLE = join(ROOT, 'examples/sample-portfolio.xlsx');
@@ -35,7 +35,7 @@ function plain(r: CliResult): CliResult {
   for (const line of r.stderr.trimEnd().split('\n').filter(Boolean)) {
     if (r.code !== 2) expect(line).toMatch(ALLOWED_STDERR_LINE);
   }
-  expect(r.stderr).not.toMatch(LEAKED_INTERNALS);
+  expect(leaksInternals(r.stderr)).toBe(false);
   expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
   return r;
 }
@@ -87,8 +87,8 @@ describe('numbers, amounts and rates', () => {
     expect(existsSync(r.out)).toBe(false);
   });
 
-  it('leases that together pass 2^53 cents are an error at Workbook', async () => {
-    const leases = Array.from({ length: 100 }, (_, k) => ({
+  it('leases that together pass a quarter of 2^53 cents are an error at Workbook', async () => {
+    const leases = Array.from({ length: 30 }, (_, k) => ({
       ...EXAMPLE_LEASE,
       'Lease ID': `BIG-${k}`,
       Payment: 800_000_000,
@@ -97,7 +97,7 @@ describe('numbers, amounts and rates', () => {
     const r = await run(await inputWorkbook({ leases }));
     expect(r.code).toBe(1);
     expect(r.stderr.split('\n')[0]).toMatch(
-      /^Workbook: the leases together come to more than 90,071,992,547,409 in payments and other amounts/,
+      /^Workbook: the leases together come to more than 22,517,998,136,852 in payments and other amounts/,
     );
   });
 

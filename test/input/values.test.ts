@@ -180,3 +180,11 @@ describe('number text that is not a number is a message, never an exception', ()
     );
   });
 });
+
+describe('dates past Excel calendar', () => {
+  it('a serial past 9999-12-31 is not a date (it was read as the year 2.7e+297)', () => {
+    expect(value(parseDate('Reporting Date', 2958465))).toBe('9999-12-31');
+    expect(message(parseDate('Reporting Date', 2958466))).toBe('Reporting Date 2958466 is not a date');
+    expect(message(parseDate('Reporting Date', 1e300))).toBe('Reporting Date 1e+300 is not a date');
+  });
+});

@@ -18,10 +18,4 @@ export async function runCli(argv: string[]): Promise<CliResult> {
   return { code, ...captured };
 }
 
-/** Lines the contract allows on standard error: errors at a cell or the workbook, warnings, the closing count. */
-export const ALLOWED_STDERR_LINE =
-  /^((?:'(?:[^']|'')+'|[^\s!:']+)![A-Z]{1,3}[0-9]+: \S.*|Workbook: \S.*|warning: \S.*|lease-workpapers: \d+ input errors?; no workbook written)$/;
-
-/** Text that would mean a stack trace or a library's own words reached the user. */
-export const LEAKED_INTERNALS =
-  /\n\s+at |\bat Object\.|node_modules|TypeError|RangeError|ReferenceError|DecimalError|\[object |undefined|NaN|https?:\/\//;
+export { ALLOWED_STDERR_LINE, leaksInternals } from '../../bench/fuzz/contract';
