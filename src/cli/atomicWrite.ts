@@ -4,7 +4,7 @@
  * within one folder is atomic). On an error, and on SIGINT or SIGTERM, the temporary files are removed.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** A temporary path in the target's directory that keeps the target's extension (some writers look at it). */
@@ -158,4 +158,18 @@ export function removeTemporaryFilesOnSignals(say: (line: string) => void): () =
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
   return uninstall;
+}
+
+/** The same file (a path to it, a link to it), when both exist. */
+export function sameFile(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (!existsSync(a) || !existsSync(b)) return false;
+  try {
+    if (realpathSync(a) === realpathSync(b)) return true;
+    const sa = statSync(a);
+    const sb = statSync(b);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
 }

@@ -2,15 +2,16 @@
  * The command line (CONTRACT section 4): read the input tables of an .xlsx, measure every lease with the same
  * engine as the add-in, and write the same workpaper sheets into a copy of the workbook.
  *
- * Exit codes: 0 done; 1 input errors (each on standard error as `Sheet!Cell: message` or `Workbook: message`; no
- * workbook written; `--json` still written, with the errors and no leases); 2 usage, and an output that cannot be
- * written (a full disk, no permission). No other code and no stack trace, whatever the input: an internal error is
- * reported at `Workbook` in a plain sentence with exit 1 (nothing was written) (choice: CONTRACT 4 allows no other
- * code). Every output (workbook, JSON) is written completely to a temporary file before any replaces its target.
+ * Exit codes: 0 done (warnings, if any, on standard error as `warning: Sheet!Cell: message`); 1 input errors (each
+ * on standard error as `Sheet!Cell: message` or `Workbook: message`; no workbook written; `--json` still written,
+ * with the errors and no leases); 2 usage, and an output that cannot be written (a full disk, no permission). No
+ * other code and no stack trace, whatever the input: an internal error is reported at `Workbook` in a plain sentence
+ * with exit 1 (nothing was written) (choice: CONTRACT 4 allows no other code). Every output (workbook, JSON) is
+ * written completely to a temporary file before any replaces its target.
  */
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { measurePortfolio } from '../engine';
+import { measurePortfolio, portfolioWarnings } from '../engine';
 import { buildJsonExport } from '../export/json';
 import { WORKBOOK, type InputError } from '../input/table';
 import { inputHash } from '../input/hash';
@@ -18,15 +19,17 @@ import { readPortfolio } from '../input/portfolio';
 import { buildWorkpapers, resolveReportingPeriod } from '../workpapers';
 import { WorkbookError } from '../xlsx/package';
 import { readWorkbookFile, readWorkbookTables } from '../xlsx/readTables';
-import { writePlan } from '../xlsx/writePlan';
+import { checkPartsToCopy, writePlan } from '../xlsx/writePlan';
 import { parseArgs, USAGE, type RunArgs } from './args';
 import {
   removeTemporaryFiles,
   removeTemporaryFilesOnSignals,
+  sameFile,
   StagedOutputs,
   writeTextAtomically,
   WriteError,
 } from './atomicWrite';
+import { close } from './close';
 import { SILENT, stderrProgress, type Progress } from './progress';
 import { productVersion } from './version';
 
@@ -61,7 +64,9 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       io.stderr.write(`lease-workpapers: ${args.message}\n\n${USAGE}\n`);
       return 2;
     case 'run':
-      return runSafely(args, io);
+      return safely(args.json, io, () => run(args, io));
+    case 'close':
+      return safely(null, io, () => close(args, io));
   }
 }
 
@@ -70,12 +75,12 @@ export const INTERNAL_ERROR =
   'lease-workpapers stopped on an internal error while processing this workbook; nothing was written. ' +
   'This is a defect of the program, not of your input: please report it with the workbook.';
 
-/** `run`, with every failure turned into a plain message and an exit code of the contract (0, 1 or 2). */
-async function runSafely(args: RunArgs, io: CliIo): Promise<number> {
+/** A command, with every failure turned into a plain message and an exit code of the contract (0, 1 or 2). */
+async function safely(json: string | null, io: CliIo, command: () => Promise<number>): Promise<number> {
   const uninstall =
     io.signals === false ? () => undefined : removeTemporaryFilesOnSignals((l) => io.stderr.write(`${l}\n`));
   try {
-    return await run(args, io);
+    return await command();
   } catch (e) {
     removeTemporaryFiles();
     if (e instanceof WriteError) return usageError(io, `${e.message}; nothing was written or replaced`);
@@ -84,10 +89,10 @@ async function runSafely(args: RunArgs, io: CliIo): Promise<number> {
     io.stderr.write('lease-workpapers: 1 input error; no workbook written\n');
     try {
       // The export still says what happened (CONTRACT 4), when it can be written.
-      if (args.json !== null) {
+      if (json !== null) {
         const text = `${JSON.stringify(buildJsonExport(productVersion(), null, [error]), null, 2)}\n`;
-        if (args.json === '-') io.stdout.write(text);
-        else await writeTextAtomically(resolve(args.json), text);
+        if (json === '-') io.stdout.write(text);
+        else await writeTextAtomically(resolve(json), text);
       }
     } catch {
       removeTemporaryFiles();
@@ -95,20 +100,6 @@ async function runSafely(args: RunArgs, io: CliIo): Promise<number> {
     return 1;
   } finally {
     uninstall();
-  }
-}
-
-/** The same file (a path to it, a link to it), when both exist. */
-function sameFile(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (!existsSync(a) || !existsSync(b)) return false;
-  try {
-    if (realpathSync(a) === realpathSync(b)) return true;
-    const sa = statSync(a);
-    const sb = statSync(b);
-    return sa.dev === sb.dev && sa.ino === sb.ino;
-  } catch {
-    return false;
   }
 }
 
@@ -172,6 +163,7 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
   try {
     pkg = await readWorkbookFile(input);
     tables = readWorkbookTables(pkg, basename(input));
+    checkPartsToCopy(pkg);
   } catch (e) {
     if (e instanceof WorkbookError) return fail([{ where: WORKBOOK, message: e.message }]);
     throw e;
@@ -200,6 +192,9 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
     );
   }
 
+  // Warnings never stop the run (CONTRACT 4): listed on standard error, the run goes on to exit 0.
+  for (const w of portfolioWarnings(result)) io.stderr.write(`warning: ${w.where}: ${w.message}\n`);
+
   progress.phase(`Building workpapers for ${period.label} (${period.start} to ${period.end})`);
   const plan = buildWorkpapers(
     result,
@@ -210,7 +205,7 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
       source: tables.source ?? basename(input),
       inputHash: inputHash(tables),
     },
-    { period },
+    { period, posted: read.posted },
   );
 
   progress.phase(`Writing ${basename(out)}`);

@@ -1,6 +1,7 @@
 /**
  * The optional `LeaseModifications` table: remeasurements, partial terminations, terminations and impairments,
- * each effective at the start of a lease month after commencement and within the term in force.
+ * each effective at the start of a lease month after commencement (an impairment: any day after it) and within the
+ * term in force.
  */
 import { edate, leaseMonthEnd, leaseMonthOf, leaseMonthStart } from '../engine/calendar/dates';
 import type { ModificationTerms, ModificationType } from '../engine/terms';
@@ -20,6 +21,7 @@ import { BoundTable, leaseIdKey, type InputError, type RowReader } from './table
 /** The fields each Type uses; any other field filled in is an error (it would silently do nothing). */
 const APPLIES: Record<ModificationType, readonly ModificationColumn[]> = {
   Remeasurement: [
+    'incentiveReceived',
     'newTermMonths',
     'newPayment',
     'newDiscountRate',
@@ -29,6 +31,7 @@ const APPLIES: Record<ModificationType, readonly ModificationColumn[]> = {
     'classification',
   ],
   'Partial termination': [
+    'incentiveReceived',
     'scopeReduction',
     'newTermMonths',
     'newPayment',
@@ -53,6 +56,7 @@ const TYPE_FIELDS: readonly ModificationColumn[] = [
   'residualValueGuarantee',
   'fairValue',
   'classification',
+  'incentiveReceived',
 ];
 
 interface ParsedRow {
@@ -70,7 +74,6 @@ export function readLeaseModifications(
   table: TableGrid,
   leases: Map<string, LeaseRef>,
   errors: InputError[],
-  hasPaymentRows: (idKey: string) => boolean = () => false,
 ): ModificationTerms[] {
   const local: InputError[] = [];
   const bound = BoundTable.bind(table, LEASE_MODIFICATIONS_COLUMNS, errors);
@@ -97,6 +100,7 @@ export function readLeaseModifications(
     const residualValueGuarantee = row.amount('residualValueGuarantee', false, e);
     const fairValue = row.amount('fairValue', false, e, 'positive');
     const classification = row.choice('classification', false, e, CLASSIFICATIONS);
+    const incentiveReceived = row.amount('incentiveReceived', false, e);
 
     if (type !== null) {
       if (type === 'Partial termination' && !bound.has('scopeReduction')) {
@@ -114,13 +118,6 @@ export function readLeaseModifications(
 
     const lease = id === null ? undefined : leases.get(leaseIdKey(id));
     if (id !== null && !lease) row.error('id', `Lease ID "${id}" is not in the Leases table`, e);
-    if (lease && newPayment !== null && hasPaymentRows(leaseIdKey(lease.id))) {
-      row.error(
-        'newPayment',
-        `New Payment replaces a regular payment, but lease ${lease.id}'s payments come from the LeasePayments table`,
-        e,
-      );
-    }
     if (id === null || effectiveDate === null || type === null || !lease) continue;
     parsed.push({
       row,
@@ -140,7 +137,9 @@ export function readLeaseModifications(
         residualValueGuarantee,
         fairValue,
         classificationOverride: classification === null ? null : classification === 'Finance' ? 'finance' : 'operating',
+        incentiveReceived,
         source: row.rowWhere,
+        newDiscountRateSource: row.where('newDiscountRate'),
       },
     });
   }
@@ -187,7 +186,9 @@ export function readLeaseModifications(
       p.valid = false;
       continue;
     }
-    if (leaseMonthStart(lease.commencement, m) !== date) {
+    // An Impairment may be dated on any day after commencement (CONTRACT 1.10 v4); the other types take effect at
+    // the start of a lease month.
+    if (terms.type !== 'Impairment' && leaseMonthStart(lease.commencement, m) !== date) {
       row.error(
         'effectiveDate',
         `Effective Date ${date} is not the start of a lease month of lease ${lease.id} (month ${m} starts ${leaseMonthStart(

@@ -121,6 +121,8 @@ export function readLeases(
       fairValue,
       classificationOverride: classification === null ? null : classification === 'Finance' ? 'finance' : 'operating',
       irregularPayments: [],
+      source: row.rowWhere,
+      usefulLifeSource: row.where('usefulLifeMonths'),
     });
   }
   return { leases, refs };

@@ -1,5 +1,5 @@
 /**
- * readPortfolio: the four input tables of a workbook -> the engine's PortfolioInput, or every error found.
+ * readPortfolio: the input tables of a workbook -> the engine's PortfolioInput, or every error found.
  */
 import type { PortfolioInput } from '../engine/terms';
 import type { TableGrid, WorkbookTables } from './grid';
@@ -8,7 +8,9 @@ import { readLeaseModifications } from './leaseModifications';
 import { leaseIdsWithPaymentRows, readLeasePayments } from './leasePayments';
 import { readLeases } from './leases';
 import { leaseTotalProblem, portfolioTotalProblem } from './limits';
-import { readPolicies } from './policies';
+import { policySettingWhere, readPolicies } from './policies';
+import { POSTED_BALANCES_TABLE, readPostedBalances, type PostedBalances } from './postedBalances';
+import { readVariablePayments } from './variablePayments';
 import { findTable, headerWhere, isBlankRow, leaseIdKey, WORKBOOK, type InputError } from './table';
 
 export interface PortfolioRead {
@@ -18,6 +20,8 @@ export interface PortfolioRead {
   errors: InputError[];
   /** Each lease's row in the Leases table ("Leases!A4") by Lease ID, to place engine failures. */
   leaseSources: Map<string, string>;
+  /** What the last close recorded (the PostedBalances table), or null when no period is closed. */
+  posted: PostedBalances | null;
 }
 
 /** Tables that share a name (case-insensitive); Excel forbids it, but a hand-made grid might not. */
@@ -43,6 +47,7 @@ export function readPortfolio(tables: WorkbookTables): PortfolioRead {
   const leasesTable = findTable(tables, TABLE_NAMES.leases);
   const paymentsTable = findTable(tables, TABLE_NAMES.leasePayments);
   const modificationsTable = findTable(tables, TABLE_NAMES.leaseModifications);
+  const variableTable = findTable(tables, TABLE_NAMES.variablePayments);
   const policiesTable = findTable(tables, TABLE_NAMES.policies);
 
   if (!leasesTable) {
@@ -62,16 +67,37 @@ export function readPortfolio(tables: WorkbookTables): PortfolioRead {
   }
 
   const payments = paymentsTable ? readLeasePayments(paymentsTable, refs, errors) : new Map();
-  const modifications = modificationsTable
-    ? readLeaseModifications(modificationsTable, refs, errors, (k) => irregular.has(k))
-    : [];
+  const modifications = modificationsTable ? readLeaseModifications(modificationsTable, refs, errors) : [];
+  const longest = new Map<string, number>();
+  for (const ref of refs.values()) if (ref.termMonths !== null) longest.set(leaseIdKey(ref.id), ref.termMonths);
+  for (const m of modifications) {
+    const k = leaseIdKey(m.leaseId);
+    const t = longest.get(k);
+    if (t !== undefined && m.newTermMonths !== null) longest.set(k, Math.max(t, m.newTermMonths));
+  }
+  const variable = variableTable
+    ? readVariablePayments(variableTable, refs, (k) => longest.get(k) ?? null, errors)
+    : new Map();
   const policies = readPolicies(policiesTable, errors);
+  const postedTable = findTable(tables, POSTED_BALANCES_TABLE);
+  let posted: PostedBalances | null = null;
+  if (postedTable) posted = readPostedBalances(postedTable, policies.closedThrough, errors);
+  else if (policies.closedThrough !== null) {
+    errors.push({
+      where: policySettingWhere(policiesTable, 'Closed Through') ?? WORKBOOK,
+      message: `Closed Through is ${policies.closedThrough} but the workbook has no PostedBalances table recording that close; close the period (Close period, or the command line's close) rather than typing the date`,
+    });
+  }
 
   const leaseSources = new Map<string, string>();
   for (const ref of refs.values()) leaseSources.set(ref.id, ref.where);
-  if (errors.length > 0) return { input: null, errors, leaseSources };
+  if (errors.length > 0) return { input: null, errors, leaseSources, posted: null };
 
-  for (const lease of leases) lease.irregularPayments = payments.get(leaseIdKey(lease.id)) ?? [];
+  for (const lease of leases) {
+    lease.irregularPayments = payments.get(leaseIdKey(lease.id)) ?? [];
+    const v = variable.get(leaseIdKey(lease.id));
+    if (v) lease.variablePayments = v;
+  }
   // Amounts too large to carry exactly to the cent: refused before anything is measured.
   for (const lease of leases) {
     const problem = leaseTotalProblem(lease);
@@ -79,6 +105,6 @@ export function readPortfolio(tables: WorkbookTables): PortfolioRead {
   }
   const total = errors.length === 0 ? portfolioTotalProblem(leases) : null;
   if (total) errors.push({ where: WORKBOOK, message: total });
-  if (errors.length > 0) return { input: null, errors, leaseSources };
-  return { input: { leases, modifications, policies }, errors, leaseSources };
+  if (errors.length > 0) return { input: null, errors, leaseSources, posted: null };
+  return { input: { leases, modifications, policies }, errors, leaseSources, posted };
 }

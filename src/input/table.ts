@@ -169,7 +169,8 @@ export class RowReader<K extends string> {
     errors.push({ where: this.where(key), message });
   }
 
-  private read<T>(
+  /** The cell of `key` through any parser: null (with an error when wrong, or blank and required) or its value. */
+  read<T>(
     key: K,
     required: boolean,
     errors: InputError[],
@@ -194,7 +195,7 @@ export class RowReader<K extends string> {
     return this.read(key, required, errors, (_l, c) => ({ ok: true, value: parseText(c.value) }));
   }
 
-  amount(key: K, required: boolean, errors: InputError[], min: 0 | 'positive' = 0): Cents | null {
+  amount(key: K, required: boolean, errors: InputError[], min: 0 | 'positive' | 'signed' = 0): Cents | null {
     return this.read(key, required, errors, (l, c) => parseAmount(l, c.value, min));
   }
 

@@ -5,28 +5,29 @@
  * layers (readPortfolio, measurePortfolio, the workpaper builder).
  */
 import { measurePortfolio, type PortfolioResult, type LeaseFailure } from '../engine';
-import type { LeaseResult, PortfolioInput } from '../engine';
-import { inputHash, readPortfolio, type InputError } from '../input';
+import type { LeaseResult, LeaseWarning, PortfolioInput } from '../engine';
+import { checkPortfolio, inputHash, readPortfolio, type InputCheck, type InputError } from '../input';
 import { readWorkbookTables } from '../office/readTables';
 import { CancelledError, writeWorkpapers, type WriteResult } from '../office/workpaperWriter';
 import type { WorkpaperPlan } from '../workpapers/plan';
-import type { RunMeta } from '../workpapers';
+import type { BuildOptions, RunMeta } from '../workpapers';
 import { readCheckResults } from '../office/checkResults';
 import type { WorkbookHost } from './host';
 
 export type { RunMeta } from '../workpapers';
 
-export type BuildWorkpapers = (result: PortfolioResult, input: PortfolioInput, meta: RunMeta) => WorkpaperPlan;
+export type BuildWorkpapers = (
+  result: PortfolioResult,
+  input: PortfolioInput,
+  meta: RunMeta,
+  options?: BuildOptions,
+) => WorkpaperPlan;
 
-export interface CheckResult {
-  errors: InputError[];
-  leaseCount: number;
-}
+/** Errors (they stop Generate) and warnings (they do not), each with its cell and severity. */
+export type CheckResult = InputCheck;
 
 export async function checkInputs(host: WorkbookHost): Promise<CheckResult> {
-  const tables = await readWorkbookTables(host.run);
-  const { input, errors } = readPortfolio(tables);
-  return { errors, leaseCount: input?.leases.length ?? 0 };
+  return checkPortfolio(await readWorkbookTables(host.run));
 }
 
 export type Phase =
@@ -52,6 +53,8 @@ export interface GenerateSummary {
   leases: number;
   byClassification: Record<'operating' | 'finance' | 'short-term', number>;
   failures: LeaseFailure[];
+  /** The measured leases' warnings (CONTRACT 1.10): listed, never stopping the run. */
+  warnings: LeaseWarning[];
   checksPassed: number;
   checksTotal: number;
   seconds: number;
@@ -100,7 +103,7 @@ export async function generateWorkpapers(host: WorkbookHost, options: GenerateOp
     checkCancel();
     report('Checking inputs', 0);
     await yieldToBrowser();
-    const { input, errors } = readPortfolio(tables);
+    const { input, errors, posted } = readPortfolio(tables);
     if (!input || errors.length > 0) return { kind: 'inputErrors', errors };
     checkCancel();
 
@@ -132,12 +135,18 @@ export async function generateWorkpapers(host: WorkbookHost, options: GenerateOp
     report('Building workpapers', 0);
     await yieldToBrowser();
     checkCancel();
-    const plan = options.build(result, input, {
-      productVersion: host.productVersion,
-      generatedAt: new Date(now()).toISOString(),
-      source: tables.source ?? 'workbook',
-      inputHash: inputHash(tables),
-    });
+    const plan = options.build(
+      result,
+      input,
+      {
+        productVersion: host.productVersion,
+        generatedAt: new Date(now()).toISOString(),
+        source: tables.source ?? 'workbook',
+        inputHash: inputHash(tables),
+      },
+      // A closed period: closed months stay as posted, differences are caught up (CONTRACT 1.11).
+      { posted },
+    );
     report('Building workpapers', 1);
 
     report('Writing sheets', 0);
@@ -162,6 +171,7 @@ export async function generateWorkpapers(host: WorkbookHost, options: GenerateOp
         leases: leases.length,
         byClassification,
         failures,
+        warnings: leases.flatMap((l) => l.warnings),
         checksPassed: checks.passed,
         checksTotal: checks.total,
         seconds: (now() - started) / 1000,

@@ -4,9 +4,10 @@
  *
  * Booking dates: commencement amounts on the Commencement Date; a payment on the day it is paid (in advance: the
  * lease month's first day; in arrears, a termination payment, a residual value guarantee or purchase option: its
- * last day); a modification's adjustments (and its gain or loss, and an impairment) on its effective date (the
- * month row's start); accretion or interest, amortization and lease cost on the lease month's last day; the
- * transfer of a finance lease's remaining ROU asset to owned assets on the last day of the term. The same dates as
+ * last day); a modification's adjustments (and its gain or loss) on its effective date (the month row's start), an
+ * impairment on its own date; accretion or interest, amortization and lease cost on the lease month's last day; the
+ * transfer of a finance lease's remaining ROU asset to owned assets on the last day of the term; a variable payment
+ * (variable lease cost, paid in cash) on its own date. The same dates as
  * the journal, so these figures equal the journal's lines summed per account through the date.
  *
  * Every figure is a cumulative amount in cents from commencement, in the accountant's sign: the liability and the
@@ -17,45 +18,16 @@
 import type { LeaseResult, MonthRow } from '../engine';
 import { compareIso, type IsoDate } from '../engine/calendar/dates';
 import type { Classification } from '../engine/terms';
+import { CLOSING_FIGURES, zeroFigures, type ClosingFigure, type ClosingFigures } from '../input/postedBalances';
 import { transferToOwnedAssets } from './sheets/schedules';
 
-/** The account roles closed and posted, in the order of the PostedBalances table. */
-export const CLOSING_FIGURES = [
-  'leaseLiability',
-  'rouAsset',
-  'operatingLeaseCost',
-  'interestExpense',
-  'amortizationExpense',
-  'shortTermLeaseCost',
-  'cash',
-  'gainLoss',
-  'impairmentLoss',
-  'prepaidRent',
-  'initialDirectCosts',
-  'leaseIncentives',
-  'ownedAssets',
-] as const;
-
-export type ClosingFigure = (typeof CLOSING_FIGURES)[number];
-
-export type ClosingFigures = Record<ClosingFigure, number>;
-
-/** How each figure reads, for the PostedBalances headers and the change list (the accountant's words). */
-export const CLOSING_FIGURE_LABEL: Record<ClosingFigure, string> = {
-  leaseLiability: 'Lease Liability',
-  rouAsset: 'ROU Asset',
-  operatingLeaseCost: 'Operating Lease Cost',
-  interestExpense: 'Finance Interest',
-  amortizationExpense: 'Finance Amortization',
-  shortTermLeaseCost: 'Short-Term Lease Cost',
-  cash: 'Payments',
-  gainLoss: 'Gain or Loss',
-  impairmentLoss: 'Impairment Loss',
-  prepaidRent: 'Prepaid Rent',
-  initialDirectCosts: 'Initial Direct Costs',
-  leaseIncentives: 'Lease Incentives',
-  ownedAssets: 'Transfer to Owned Assets',
-};
+export {
+  CLOSING_FIGURES,
+  CLOSING_FIGURE_LABEL,
+  zeroFigures,
+  type ClosingFigure,
+  type ClosingFigures,
+} from '../input/postedBalances';
 
 /**
  * +1 when the figure is a debit of its account, -1 when a credit: the liability is a credit balance, payments are
@@ -77,13 +49,9 @@ export const DEBIT_SIGN: Record<ClosingFigure, 1 | -1> = {
   initialDirectCosts: -1,
   leaseIncentives: 1,
   ownedAssets: 1,
+  variableLeaseCost: 1,
 };
 
-export function zeroFigures(): ClosingFigures {
-  const f = {} as ClosingFigures;
-  for (const k of CLOSING_FIGURES) f[k] = 0;
-  return f;
-}
 
 /** One lease's position at a month-end: the classification in force and the cumulative figures. */
 export interface LeaseClosing {
@@ -99,6 +67,11 @@ export interface LeaseClosing {
 
 const onOrBefore = (date: IsoDate, through: IsoDate) => compareIso(date, through) <= 0;
 
+/** An impairment booked on a day inside its month rather than on the month's start (CONTRACT 1.10 v4), else 0. */
+function insideImpairment(r: MonthRow): number {
+  return r.impairment !== 0 && r.impairmentDate !== null && r.impairmentDate !== r.start ? r.impairment : 0;
+}
+
 /** What booking `r` on its start date adds (the modification, the impairment, the payment in advance). */
 function bookStart(f: ClosingFigures, r: MonthRow): void {
   if (r.classification === 'short-term') {
@@ -106,10 +79,13 @@ function bookStart(f: ClosingFigures, r: MonthRow): void {
     f.cash += r.advancePayment;
     return;
   }
-  f.rouAsset += r.rouAdjustment;
+  // An impairment dated inside the month is booked on its own date (bookImpairmentInside).
+  const inside = insideImpairment(r);
+  f.rouAsset += r.rouAdjustment + inside;
   f.leaseLiability += r.liabilityAdjustment;
   f.gainLoss += r.gainLoss;
-  f.impairmentLoss += r.impairment;
+  f.impairmentLoss += r.impairment - inside;
+  f.cash -= r.incentiveReceived;
   f.leaseLiability -= r.advancePayment;
   f.cash += r.advancePayment;
 }
@@ -159,10 +135,21 @@ export function leaseClosing(lease: LeaseResult, through: IsoDate): LeaseClosing
   f.leaseIncentives += lease.leaseIncentives;
   result.classification = months[0].classification;
 
+  // Variable lease cost, paid in cash, on each payment's own date.
+  for (const p of lease.variablePayments) {
+    if (!onOrBefore(p.date, through)) continue;
+    f.variableLeaseCost += p.amount;
+    f.cash += p.amount;
+  }
   for (const r of months) {
     if (!onOrBefore(r.start, through)) break;
     result.classification = r.classification;
     bookStart(f, r);
+    const inside = insideImpairment(r);
+    if (inside !== 0 && onOrBefore(r.impairmentDate!, through)) {
+      f.rouAsset -= inside;
+      f.impairmentLoss += inside;
+    }
     if (!onOrBefore(r.end, through)) break;
     bookEnd(f, r);
   }

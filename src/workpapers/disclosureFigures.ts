@@ -55,6 +55,8 @@ export interface PeriodFigures {
   financeAmortization: number;
   financeInterest: number;
   shortTermCost: number;
+  /** Variable lease cost (VariablePayments) dated in the period (ASC 842-20-50-4). */
+  variableCost: number;
   operatingCash: number;
   financeInterestCash: number;
   financePrincipalCash: number;
@@ -101,7 +103,9 @@ function balanceAt(
   if (j < 0) return null;
   const r = rows[j];
   if (date >= r.end) return { j, ended: true, liability: r.liabilityEnd, rou: r.rouEnd };
-  return { j, ended: false, liability: r.interestBase, rou: r.rouStart + r.rouAdjustment };
+  // An impairment dated later in the month is not booked yet.
+  const later = r.impairmentDate !== null && r.impairmentDate > date ? r.impairment : 0;
+  return { j, ended: false, liability: r.interestBase, rou: r.rouStart + r.rouAdjustment + later };
 }
 
 function paymentDate(lease: LeaseResult, month: number, timing: 'advance' | 'arrears'): IsoDate {
@@ -114,6 +118,7 @@ function emptyPeriod(): PeriodFigures {
     financeAmortization: 0,
     financeInterest: 0,
     shortTermCost: 0,
+    variableCost: 0,
     operatingCash: 0,
     financeInterestCash: 0,
     financePrincipalCash: 0,
@@ -144,6 +149,7 @@ export function disclosureFigures(
     const shortTerm = rows[0].classification === 'short-term';
 
     // Period figures.
+    for (const p of lease.variablePayments) if (inPeriod(p.date)) pf.variableCost += p.amount;
     if (!shortTerm && inPeriod(lease.commencement)) {
       if (rows[0].classification === 'finance') pf.rouObtainedFinance += lease.liabilityAtCommencement;
       else pf.rouObtainedOperating += lease.liabilityAtCommencement;

@@ -17,6 +17,10 @@ import { rollForwardLayout } from './sheets/rollForward';
 import { runLogSheet } from './sheets/runLog';
 import { schedulesLayout } from './sheets/schedules';
 import { tieOutLayout } from './sheets/tieOut';
+import type { PostedBalances } from '../input/postedBalances';
+import { closedPositions } from './catchUp';
+import { catchUpsLayout } from './sheets/catchUps';
+import { journalRefs } from './sheets/journalSheet';
 
 export { OWNED_SHEET_NAMES, isOwnedSheet, SHEET } from './names';
 export type { WorkpaperPlan, SheetPlan, PlanCell, PlanRowBlock, PlanTable } from './plan';
@@ -46,6 +50,8 @@ export interface BuildOptions {
   journalMaxRows?: number;
   /** The period reported; default: from the policies and the day of `meta.generatedAt`. */
   period?: ResolvedPeriod;
+  /** What the last close recorded (the PostedBalances table), when a period is closed (CONTRACT 1.11). */
+  posted?: PostedBalances | null;
 }
 
 export function buildWorkpapers(
@@ -63,7 +69,18 @@ export function buildWorkpapers(
   const reportingDateSource = reportingDateSourceText(period.source);
 
   const schedules = schedulesLayout(leases, maxRows);
-  const journal = journalLayout(leases, policies.accounts, options.journalMaxRows ?? maxRows);
+  const posted = options.posted ?? null;
+  const positions = posted ? closedPositions(leases, posted) : null;
+  const journal = journalLayout(
+    leases,
+    policies.accounts,
+    options.journalMaxRows ?? maxRows,
+    posted && positions ? { closedThrough: posted.through, positions } : null,
+  );
+  const catchUps =
+    posted && positions
+      ? catchUpsLayout({ positions, posted, accounts: policies.accounts, journal: journalRefs(journal) })
+      : null;
   const rollForward = rollForwardLayout(leases, fye);
   const figures = disclosureFigures(leases, reportingDate, fye);
   const disclosures = disclosuresLayout(leases, figures, schedules.places, reportingDateSource, fye);
@@ -76,8 +93,16 @@ export function buildWorkpapers(
     disclosures,
     reportingDate,
     periodStart: figures.periodStart,
+    close: posted && catchUps ? { posted, catchUps, journal: journalRefs(journal) } : undefined,
   });
-  const before = [...schedules.sheets, ...journal.sheets, rollForward.sheet, disclosures.sheet, tieOut.sheet];
+  const before = [
+    ...schedules.sheets,
+    ...journal.sheets,
+    rollForward.sheet,
+    disclosures.sheet,
+    ...(catchUps ? [catchUps.sheet] : []),
+    tieOut.sheet,
+  ];
   const runLog = runLogSheet({
     productVersion: meta.productVersion,
     generatedAt: meta.generatedAt,

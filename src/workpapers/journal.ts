@@ -9,12 +9,14 @@
  *   (amortization, a debit when negative). Finance: Dr Interest expense / Cr Lease liability, and
  *   Dr Amortization of ROU assets / Cr ROU asset.
  * A remeasurement, partial termination or termination, at the start of its month: the ROU asset and the lease
- *   liability by their adjustments and the gain or loss; an impairment: Dr Impairment of ROU assets / Cr ROU asset.
+ *   liability by their adjustments and the gain or loss (and Dr Cash for an incentive received with it); an
+ *   impairment: Dr Impairment of ROU assets / Cr ROU asset, on its own date (any day of the month).
  * The end of a finance lease whose ROU asset is amortized over a longer useful life: Dr Owned assets / Cr ROU asset
  *   for what is left.
  * Short-term leases (no asset or liability): each payment Dr Prepaid rent / Cr Cash; each month end Dr Short-term
  *   lease cost / Cr Prepaid rent (straight-line), so Prepaid rent carries the timing difference (a credit balance is
  *   accrued rent); IDC and incentives pass through Prepaid rent at commencement.
+ * Each variable payment (VariablePayments), on its date: Dr Variable lease cost / Cr Cash.
  * Amounts of 0.00 make no line, and an entry without lines is not written.
  */
 import type { LeaseResult } from '../engine';
@@ -35,7 +37,9 @@ export type EntryType =
   | 'Partial termination'
   | 'Termination'
   | 'Impairment'
-  | 'Transfer to owned assets';
+  | 'Transfer to owned assets'
+  | 'Variable lease cost'
+  | 'Catch-up';
 
 export interface JournalLine {
   /** 0-based entry number within the lease. */
@@ -47,6 +51,8 @@ export interface JournalLine {
   debit: number;
   credit: number;
   memo: string;
+  /** A catch-up line (CONTRACT 1.11): the difference between the figures recomputed and posted for closed months. */
+  catchUp?: boolean;
 }
 
 class Builder {
@@ -112,6 +118,21 @@ export function leaseJournal(lease: LeaseResult): JournalLine[] {
   b.end();
 
   const transfer = transferToOwnedAssets(lease);
+  let v = 0;
+  /** The month's variable payments, between its start-dated entries and its month-end ones (date order). */
+  const variable = (k: number): void => {
+    for (; v < lease.variablePayments.length && lease.variablePayments[v].month === k; v++) {
+      const p = lease.variablePayments[v];
+      b.begin(
+        p.date,
+        'Variable lease cost',
+        `Variable lease cost${p.description ? `: ${p.description}` : ''}, ${of(k)}`,
+      );
+      b.line('variableLeaseCost', p.amount);
+      b.line('cash', -p.amount);
+      b.end();
+    }
+  };
   for (let j = 0; j < months.length; j++) {
     const r = months[j];
     const k = r.month;
@@ -122,6 +143,7 @@ export function leaseJournal(lease: LeaseResult): JournalLine[] {
         b.line('cash', -r.advancePayment);
         b.end();
       }
+      variable(k);
       b.begin(r.end, 'Short-term lease cost', `Short-term lease cost, ${of(k)}`);
       b.line('shortTermLeaseCost', r.leaseCost);
       b.line('prepaidRent', -r.leaseCost);
@@ -147,26 +169,33 @@ export function leaseJournal(lease: LeaseResult): JournalLine[] {
       b.line('rouAsset', r.rouAdjustment + r.impairment + r.rouDerecognized);
       b.line('leaseLiability', -(r.liabilityAdjustment + r.liabilityDerecognized));
       b.line('gainLoss', -(r.gainLoss - derecognitionGain));
+      b.line('cash', r.incentiveReceived);
       b.end();
     } else if (r.event && r.event !== 'Impairment') {
       b.begin(r.start, r.event, `${r.event}, ${of(k)}`);
       b.line('rouAsset', r.rouAdjustment + r.impairment);
       b.line('leaseLiability', -r.liabilityAdjustment);
       b.line('gainLoss', -r.gainLoss);
+      b.line('cash', r.incentiveReceived);
       b.end();
     }
-    if (r.impairment !== 0) {
-      b.begin(r.start, 'Impairment', `Impairment of the ROU asset, ${of(k)}`);
+    // An impairment dated inside the month is booked on its date, after the month's start-dated entries.
+    const impairedOn = r.impairment !== 0 ? (r.impairmentDate ?? r.start) : null;
+    const impairment = (): void => {
+      b.begin(impairedOn!, 'Impairment', `Impairment of the ROU asset, ${of(k)}`);
       b.line('impairmentLoss', r.impairment);
       b.line('rouAsset', -r.impairment);
       b.end();
-    }
+    };
+    if (impairedOn === r.start) impairment();
     if (r.advancePayment !== 0) {
       b.begin(r.start, 'Lease payment', `Payment in advance, ${of(k)}`);
       b.line('leaseLiability', r.advancePayment);
       b.line('cash', -r.advancePayment);
       b.end();
     }
+    variable(k);
+    if (impairedOn !== null && impairedOn !== r.start) impairment();
     if (r.classification === 'finance') {
       b.begin(r.end, 'Interest', `Interest on the lease liability, ${of(k)}`);
       b.line('interestExpense', r.interest);
@@ -201,6 +230,42 @@ export function leaseJournal(lease: LeaseResult): JournalLine[] {
     }
   }
   return b.lines;
+}
+
+/**
+ * A lease's journal once months through `closedThrough` are closed (CONTRACT 1.11): the lines dated after it, and
+ * first the catch-up entry (dated the first day of the first open month) when the figures computed now through
+ * `closedThrough` differ from those posted. Entries are renumbered 0.. within the lease.
+ */
+export function closedJournal(
+  lines: readonly JournalLine[],
+  closedThrough: IsoDate,
+  catchUp: { date: IsoDate; lines: readonly { figure: AccountKey; debit: number; credit: number }[] } | null,
+  memo: (account: AccountKey) => string,
+): JournalLine[] {
+  const out: JournalLine[] = [];
+  if (catchUp && catchUp.lines.length > 0) {
+    for (const l of catchUp.lines) {
+      out.push({
+        entry: 0,
+        date: catchUp.date,
+        type: 'Catch-up',
+        account: l.figure,
+        debit: l.debit,
+        credit: l.credit,
+        memo: memo(l.figure),
+        catchUp: true,
+      });
+    }
+  }
+  const shift = out.length > 0 ? 1 : 0;
+  let first: number | null = null;
+  for (const l of lines) {
+    if (l.date <= closedThrough) continue;
+    if (first === null) first = l.entry;
+    out.push({ ...l, entry: l.entry - first + shift });
+  }
+  return out;
 }
 
 /** Number of entries among lines (entries are numbered 0.. within a lease). */

@@ -103,6 +103,8 @@ export function resolveTarget(source: string, target: string): string | null {
 
 export class XlsxPackage {
   private readonly parts = new Map<string, StoredPart>();
+  /** Parts already checked (check()), by lookup key. */
+  private readonly checked = new Set<string>();
 
   private constructor() {}
 
@@ -243,6 +245,19 @@ export class XlsxPackage {
       }
       throw e;
     }
+  }
+
+  /**
+   * Checks a part as it will be copied: its bytes against the CRC and, for an XML part (up to the size this program
+   * parses), that it is well-formed. Each part is checked once.
+   */
+  check(name: string): void {
+    const k = key(name);
+    if (this.checked.has(k)) return;
+    const stored = this.stored(name);
+    if (/\.(xml|rels|vml)$/i.test(name) && stored.size <= MAX_XML_PART_BYTES) this.xml(name);
+    else this.bytes(name);
+    this.checked.add(k);
   }
 
   /** The relationships of a part ("" for the package itself); none when it has no relationships part. */

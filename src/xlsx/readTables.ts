@@ -86,7 +86,7 @@ function readCellFormats(pkg: XlsxPackage, stylesPart: string | null): string[] 
   return xfIds.map((id) => custom.get(id) ?? BUILTIN_FORMATS[id] ?? 'General');
 }
 
-interface TableDef {
+export interface TableDef {
   name: string;
   range: RangeAddress;
   headerRows: number;
@@ -94,7 +94,7 @@ interface TableDef {
   columnNames: string[];
 }
 
-function readTableDef(pkg: XlsxPackage, part: string, sheet: string): TableDef | null {
+export function readTableDef(pkg: XlsxPackage, part: string, sheet: string): TableDef | null {
   let def: TableDef | null = null;
   const columnNames: string[] = [];
   pkg.xml(part, {
@@ -352,6 +352,7 @@ export function readWorkbookTables(
   pkg: XlsxPackage,
   source?: string,
   info: WorkbookInfo = readWorkbookInfo(pkg),
+  options: ReadOptions = {},
 ): WorkbookTables {
   const rel = (type: string) => {
     const r = info.relationships.find((x) => x.type === type && x.target !== null);
@@ -360,7 +361,7 @@ export function readWorkbookTables(
   const formats = readCellFormats(pkg, rel('styles'));
   const pending: { table: TableDef; sheet: string; cells: Map<number, Map<number, RawCell>> }[] = [];
   for (const sheet of info.sheets) {
-    if (sheet.owned || !sheet.worksheet || sheet.part === null) continue;
+    if ((sheet.owned && !options.outputs) || !sheet.worksheet || sheet.part === null) continue;
     const defs = pkg
       .relationships(sheet.part)
       .filter((r) => r.type === 'table' && r.target !== null && pkg.has(r.target))
@@ -395,7 +396,8 @@ export function readWorkbookTables(
 
   let cellsRead = 0;
   const tables: TableGrid[] = [];
-  for (const { table, sheet, cells } of pending) {
+  for (const { table: declared, sheet, cells } of pending) {
+    const table = withHeaderRow(declared, cells, gridCell);
     const { start, end } = table.range;
     const headerRow = start.row;
     const firstData = start.row + table.headerRows;
@@ -440,6 +442,25 @@ export function readWorkbookTables(
   return source === undefined ? { tables } : { tables, source };
 }
 
+/**
+ * A table declared without a header row (headerRowCount="0") whose first row nevertheless holds its column names
+ * is read with that row as its header: exceljs writes headerRowCount="0" for tables it loaded from a file that
+ * left the attribute out (as Excel does), with the header cells still in place.
+ */
+function withHeaderRow(
+  table: TableDef,
+  cells: Map<number, Map<number, RawCell>>,
+  gridCell: (raw: RawCell | undefined) => GridCell,
+): TableDef {
+  if (table.headerRows > 0 || table.columnNames.length === 0) return table;
+  const first = cells.get(table.range.start.row);
+  const same = table.columnNames.every((name, k) => {
+    const v = gridCell(first?.get(table.range.start.col + k)).value;
+    return v !== null && String(v).trim().toLowerCase() === name.trim().toLowerCase();
+  });
+  return same ? { ...table, headerRows: 1 } : table;
+}
+
 /** Reads a file into memory, refusing one larger than MAX_FILE_BYTES before reading it. */
 export async function readWorkbookFile(path: string): Promise<XlsxPackage> {
   const size = (await stat(path)).size;
@@ -447,13 +468,24 @@ export async function readWorkbookFile(path: string): Promise<XlsxPackage> {
   return XlsxPackage.open(await readFile(path));
 }
 
-/** Loads an .xlsx file and returns its tables. */
-export async function readTablesFromFile(path: string, source?: string): Promise<WorkbookTables> {
-  return readWorkbookTables(await readWorkbookFile(path), source ?? path.split(/[\\/]/).pop());
+export interface ReadOptions {
+  /** Read the tables of the product's own sheets too (the command line never does: they are not input). */
+  outputs?: boolean;
 }
 
-/** Loads an .xlsx from memory and returns its tables. */
+/** Loads an .xlsx file and returns its tables (by default every table, the product's own sheets' included). */
+export async function readTablesFromFile(
+  path: string,
+  source?: string,
+  options: ReadOptions = { outputs: true },
+): Promise<WorkbookTables> {
+  const pkg = await readWorkbookFile(path);
+  return readWorkbookTables(pkg, source ?? path.split(/[\\/]/).pop(), readWorkbookInfo(pkg), options);
+}
+
+/** Loads an .xlsx from memory and returns its tables (every table, as readTablesFromFile). */
 export async function readTablesFromBuffer(data: ArrayBuffer | Uint8Array, source?: string): Promise<WorkbookTables> {
   const buf = Buffer.isBuffer(data) ? data : Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data);
-  return readWorkbookTables(XlsxPackage.open(buf), source);
+  const pkg = XlsxPackage.open(buf);
+  return readWorkbookTables(pkg, source, readWorkbookInfo(pkg), { outputs: true });
 }

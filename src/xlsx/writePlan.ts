@@ -18,7 +18,6 @@ import { refRenamer } from '../office/formulaRefs';
 import { quoteSheetName } from '../input/a1';
 import { isOwnedSheet, OUTPUT_MARK, outputSheetNames } from '../workpapers/names';
 import type { WorkpaperPlan } from '../workpapers/plan';
-import { MAX_XML_PART_BYTES } from './limits';
 import { partFolder, relsPartName, WorkbookError, XlsxPackage } from './package';
 import { readWorkbookFile } from './readTables';
 import {
@@ -30,8 +29,9 @@ import {
   tableXml,
   worksheetXml,
 } from './sheetXml';
-import { readWorkbookInfo, type WorkbookSheet } from './workbookPart';
-import { scanXml } from './xml';
+import { policyEdit, type PolicyValue } from './policyValue';
+import { readWorkbookInfo, type WorkbookInfo, type WorkbookSheet } from './workbookPart';
+import { scanXml, withDefaultNamespace } from './xml';
 import { ZipWriter } from './zip';
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -57,22 +57,6 @@ const setAttr = (t: string, name: string, value: string): string => {
   if (re.test(t)) return t.replace(re, `$1"${value}"`);
   return t.replace(/(\/?>)$/, ` ${name}="${value}"$1`);
 };
-
-/**
- * SpreadsheetML whose root binds the main namespace to a prefix (`<x:workbook xmlns:x=...>`, as the Open XML SDK
- * writes) rewritten with the default namespace, so elements added here without a prefix mean the same.
- */
-function withDefaultNamespace(xml: string, ns: string): string {
-  const root = /<([\w.-]+):([\w.-]+)(?=[\s/>])/.exec(xml.replace(/<\?[\s\S]*?\?>/g, ''));
-  if (!root) return xml;
-  const prefix = root[1];
-  if (!new RegExp(`xmlns:${prefix}\\s*=\\s*["']${ns.replace(/[./]/g, '\\$&')}["']`).test(xml)) return xml;
-  if (/\sxmlns\s*=/.test(xml)) return xml;
-  return xml
-    .replace(new RegExp(`<${prefix}:`, 'g'), '<')
-    .replace(new RegExp(`</${prefix}:`, 'g'), '</')
-    .replace(new RegExp(`xmlns:${prefix}(\\s*=)`), 'xmlns$1');
-}
 
 const EMPTY_STYLES = XML_HEAD + `<styleSheet xmlns="${NS_MAIN}"></styleSheet>`;
 
@@ -131,11 +115,20 @@ function partsToDrop(pkg: XlsxPackage, owned: WorkbookSheet[], calcChain: string
   return drop;
 }
 
-/** Checks a part before it is copied: its bytes (CRC) and, for XML, that it is well-formed. */
-function checkPart(pkg: XlsxPackage, name: string): void {
-  const stored = pkg.stored(name);
-  if (/\.(xml|rels|vml)$/i.test(name) && stored.size <= MAX_XML_PART_BYTES) pkg.xml(name);
-  else pkg.bytes(name);
+/**
+ * The parts of `pkg` a copy keeps (all but the replaced sheets' and the calculation chain), each checked: a damaged
+ * part is a WorkbookError before anything is measured or written. The command line calls it as soon as it has read
+ * the workbook; writePlan calls it again (each part is checked once).
+ */
+export function checkPartsToCopy(pkg: XlsxPackage, options: WritePlanOptions = {}): void {
+  const info = readWorkbookInfo(pkg);
+  const replaced = (s: WorkbookSheet) => (options.replaces ? options.replaces(s.name) : s.owned);
+  const calcChain = info.relationships
+    .filter((r) => r.type === 'calcChain' && r.target !== null)
+    .map((r) => pkg.find(r.target as string))
+    .filter((x): x is string => x !== undefined);
+  const drop = partsToDrop(pkg, info.sheets.filter(replaced), calcChain);
+  for (const n of pkg.names()) if (!drop.has(n.toLowerCase())) pkg.check(n);
 }
 
 interface Planned {
@@ -147,10 +140,18 @@ interface Planned {
 }
 
 /** Writes `plan` into a copy of `input` (a path or an opened package; a new workbook when null) at `outPath`. */
+export interface WritePlanOptions {
+  /** The sheets of the input the plan replaces (default: the sheets marked as this product's, OUTPUT_MARK). */
+  replaces?: (sheetName: string) => boolean;
+  /** A Policies value to set in the copy (a close records Closed Through). */
+  policy?: PolicyValue;
+}
+
 export async function writePlan(
   input: string | XlsxPackage | null,
   plan: WorkpaperPlan,
   outPath: string,
+  options: WritePlanOptions = {},
 ): Promise<void> {
   const pkg = typeof input === 'string' ? await readWorkbookFile(input) : input;
 
@@ -164,6 +165,7 @@ export async function writePlan(
   let stylesXml: string;
   let kept: string[] = [];
   let keptSheets: WorkbookSheet[] = [];
+  let workbookInfo: WorkbookInfo | null = null;
   const keptTableNames = new Set<string>();
   let maxTableId = 0;
   const taken = new Set<string>();
@@ -184,8 +186,10 @@ export async function writePlan(
   } else {
     const info = readWorkbookInfo(pkg);
     workbookPart = info.part;
-    const owned = info.sheets.filter((s) => s.owned);
-    keptSheets = info.sheets.filter((s) => !s.owned);
+    const replaced = (s: WorkbookSheet) => (options.replaces ? options.replaces(s.name) : s.owned);
+    const owned = info.sheets.filter(replaced);
+    keptSheets = info.sheets.filter((s) => !replaced(s));
+    workbookInfo = info;
     const calcChain = info.relationships
       .filter((r) => r.type === 'calcChain' && r.target !== null)
       .map((r) => pkg.find(r.target as string))
@@ -197,7 +201,7 @@ export async function writePlan(
       ['[Content_Types].xml', workbookPart, relsPartName(workbookPart), stylesPart ?? ''].map((n) => n.toLowerCase()),
     );
     kept = pkg.names().filter((n) => !drop.has(n.toLowerCase()) && !rewritten.has(n.toLowerCase()));
-    for (const n of kept) checkPart(pkg, n);
+    for (const n of kept) pkg.check(n);
     for (const n of pkg.names()) taken.add(n.toLowerCase());
 
     pkg.xml('[Content_Types].xml');
@@ -298,14 +302,24 @@ export async function writePlan(
     return { role: s.name, name: sheetNames.get(s.name) as string, part, relId: added.id, tables };
   });
 
-  const edited = editWorkbook(workbookXml, keptSheets, planned);
-  workbookXml = edited.xml;
+  const workbookEdit = editWorkbook(workbookXml, keptSheets, planned);
+  workbookXml = workbookEdit.xml;
 
   const styles = new StyleRegistry(
     countMatches(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(stylesXml)?.[1] ?? '', /<xf[\s>/]/g),
   );
   const dxfBlock = /<dxfs[^>]*>([\s\S]*?)<\/dxfs>/.exec(stylesXml);
   const passDxf = dxfBlock ? countMatches(dxfBlock[1], /<dxf[\s>/]/g) : 0;
+
+  // A value set in the Policies table (close): the parts it changes are written edited, not copied.
+  let edited = new Map<string, string>();
+  if (options.policy) {
+    if (pkg === null || workbookInfo === null)
+      throw new WorkbookError('the workbook has no Policies table to record it in');
+    const edit = policyEdit(pkg, workbookInfo, keptSheets, options.policy, (f) => styles.index(f, false));
+    if (typeof edit === 'string') throw new WorkbookError(edit);
+    edited = edit.parts;
+  }
 
   // Millions of rows: the fastest deflate level (files about a quarter larger, written about a third faster).
   const rowsInPlan = plan.sheets.reduce(
@@ -318,7 +332,13 @@ export async function writePlan(
     if (rootRels !== null) await zip.add('_rels/.rels', [rootRels]);
     await zip.add(workbookPart, [workbookXml]);
     await zip.add(relsPartName(workbookPart), [workbookRels]);
-    if (pkg !== null) for (const n of kept) await zip.addStored(pkg.stored(n));
+    if (pkg !== null) {
+      for (const n of kept) {
+        const text = edited.get(n);
+        if (text !== undefined) await zip.add(n, [text]);
+        else await zip.addStored(pkg.stored(n));
+      }
+    }
     for (const [k, p] of planned.entries()) {
       const sheetPlan = plan.sheets[k];
       await zip.add(
@@ -328,7 +348,7 @@ export async function writePlan(
           passDxf: () => passDxf,
           failDxf: () => passDxf + 1,
           tableRelIds: p.tables.map((t) => t.relId),
-          tabSelected: edited.selectFirstOutput && k === 0,
+          tabSelected: workbookEdit.selectFirstOutput && k === 0,
           formula: rename,
         }),
       );

@@ -163,3 +163,19 @@ export function prefixedAttribute(attrs: XmlAttributes, local: string): string |
   }
   return undefined;
 }
+
+/**
+ * SpreadsheetML whose root binds the main namespace to a prefix (`<x:workbook xmlns:x=...>`, as the Open XML SDK
+ * writes) rewritten with the default namespace, so elements added here without a prefix mean the same.
+ */
+export function withDefaultNamespace(xml: string, ns: string): string {
+  const root = /<([\w.-]+):([\w.-]+)(?=[\s/>])/.exec(xml.replace(/<\?[\s\S]*?\?>/g, ''));
+  if (!root) return xml;
+  const prefix = root[1];
+  if (!new RegExp(`xmlns:${prefix}\\s*=\\s*["']${ns.replace(/[./]/g, '\\$&')}["']`).test(xml)) return xml;
+  if (/\sxmlns\s*=/.test(xml)) return xml;
+  return xml
+    .replace(new RegExp(`<${prefix}:`, 'g'), '<')
+    .replace(new RegExp(`</${prefix}:`, 'g'), '</')
+    .replace(new RegExp(`xmlns:${prefix}(\\s*=)`), 'xmlns$1');
+}

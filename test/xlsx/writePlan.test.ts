@@ -49,6 +49,7 @@ describe('isOwnedSheet', () => {
       'Roll-Forward',
       'Disclosures',
       'Tie-Out',
+      'Catch-Ups',
       'Run Log',
     ]);
     expect(isOwnedSheet('Schedules 2')).toBe(true);
@@ -78,7 +79,7 @@ describe('writePlan', () => {
     await writePlan(null, { sheets: templatePlan({ exampleLease: true }) }, path);
     const tables = await readTablesFromFile(path);
     const names = tables.tables.map((t) => t.name).sort();
-    expect(names).toEqual(['LeaseModifications', 'LeasePayments', 'Leases', 'Policies']);
+    expect(names).toEqual(['LeaseModifications', 'LeasePayments', 'Leases', 'Policies', 'VariablePayments']);
     const leases = tables.tables.find((t) => t.name === 'Leases')!;
     expect(leases.headers[0]).toBe('Lease ID');
     expect(leases.rows.length).toBeGreaterThanOrEqual(1);
@@ -139,7 +140,10 @@ describe('writePlan', () => {
     });
     // The user's table keeps its name; ours, colliding, gets a suffix.
     const tables = (await readTablesFromFile(path)).tables.map((t) => `${t.sheet}:${t.name}`).sort();
-    expect(tables).toEqual(['Data:LeaseSchedule']); // the product's own sheets are not read as input
+    expect(tables).toEqual(['Data:LeaseSchedule', 'Schedules (add-in):LeaseSchedule_2']);
+    // The command line reads only input: the product's own sheets are not read.
+    const inputs = (await readTablesFromFile(path, undefined, { outputs: false })).tables.map((t) => t.name);
+    expect(inputs).toEqual(['LeaseSchedule']);
 
     // A second run replaces the marked outputs and leaves the user's sheets alone again.
     const again = out();
@@ -172,12 +176,13 @@ describe('writePlan', () => {
       'Leases',
       'LeasePayments',
       'LeaseModifications',
+      'VariablePayments',
       'Policies',
       'Schedules',
     ]);
     // Input tables are read; the product's own sheets are not input.
-    const names = (await readTablesFromFile(second)).tables.map((t) => t.name).sort();
-    expect(names).toEqual(['LeaseModifications', 'LeasePayments', 'Leases', 'Policies']);
+    const names = (await readTablesFromFile(second, undefined, { outputs: false })).tables.map((t) => t.name).sort();
+    expect(names).toEqual(['LeaseModifications', 'LeasePayments', 'Leases', 'Policies', 'VariablePayments']);
     // One LeaseSchedule table in the package: the previous one went with its sheet.
     const tableParts = [...readZip(readFileSync(second))].filter(([n]) => /tables\/table\d+\.xml$/.test(n));
     expect(tableParts.map(([, b]) => /name="([^"]+)"/.exec(b.toString())![1]).sort()).toEqual([
@@ -186,6 +191,7 @@ describe('writePlan', () => {
       'LeaseSchedule',
       'Leases',
       'Policies',
+      'VariablePayments',
     ]);
   });
 

@@ -37,11 +37,6 @@ export function remeasure(
 ): Transition {
   const termMonths = row.newTermMonths ?? now.termMonths;
   const annualRate = row.newDiscountRate ?? now.annualRate;
-  if (row.newPayment !== null && terms.irregularPayments.length > 0) {
-    throw new RangeError(
-      `New Payment replaces a regular payment; lease ${terms.id}'s payments come from the LeasePayments table, so it cannot apply`,
-    );
-  }
   const resets = row.newPayment === null ? now.resets : [...now.resets, { fromMonth: m, amount: row.newPayment }];
   const purchaseOptionCertain = row.purchaseOptionCertain ?? now.purchaseOptionCertain;
   const residualValueGuarantee = row.residualValueGuarantee ?? now.residualValueGuarantee;
@@ -107,6 +102,11 @@ export function remeasure(
     rouAdjustment = -before.rou;
   }
   liabilityAdjustment = newLiability - before.liability;
+  // An incentive received at the effective date reduces the ROU asset (CONTRACT 2; PwC Example 5-9). It is not a
+  // decrease of the liability, so it is not limited by the ROU asset: one larger than it leaves a negative ROU asset,
+  // which is a warning.
+  const incentiveReceived = row.incentiveReceived ?? 0;
+  rouAdjustment -= incentiveReceived;
   const rou = before.rou + rouAdjustment;
   const measurement = makeMeasurement({
     index: now.measurement.index + 1,
@@ -146,8 +146,10 @@ export function remeasure(
       rouAdjustment,
       gainLoss,
       impairment: 0,
+      impairmentDate: null,
       liabilityDerecognized,
       rouDerecognized,
+      incentiveReceived,
     },
   };
 }
@@ -191,8 +193,10 @@ export function impair(now: TermsInForce, before: Balances, row: ModificationTer
       rouAdjustment: -amount,
       gainLoss: 0,
       impairment: amount,
+      impairmentDate: row.effectiveDate,
       liabilityDerecognized: 0,
       rouDerecognized: 0,
+      incentiveReceived: 0,
     },
   };
 }

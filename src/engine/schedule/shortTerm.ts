@@ -46,8 +46,11 @@ export function shortTermMonths(
       leaseCost: straightLineAmount(cost, k),
       gainLoss: 0,
       impairment: 0,
+      impairmentDate: null,
       liabilityDerecognized: 0,
       rouDerecognized: 0,
+      incentiveReceived: 0,
+      variableCost: 0,
     });
   }
   return rows;

@@ -178,7 +178,8 @@ export function disclosuresLayout(
     push(text('Finance lease cost: amortization of right-of-use assets'), money(pf?.financeAmortization ?? 0, P));
     push(text('Finance lease cost: interest on lease liabilities'), money(pf?.financeInterest ?? 0, P));
     push(text('Short-term lease cost'), money(pf?.shortTermCost ?? 0, P));
-    const costTotal = push(bold('Total lease cost'), formula(`SUM(B${c0}:B${c0 + 3})`, P, true));
+    push(text('Variable lease cost'), money(pf?.variableCost ?? 0, P));
+    const costTotal = push(bold('Total lease cost'), formula(`SUM(B${c0}:B${c0 + 4})`, P, true));
     push();
     push(bold(`Other information, FY${figures.fiscalYear} to date`), bold('Operating'), bold('Finance'));
     push(text('Cash paid for amounts included in the measurement of lease liabilities:'));

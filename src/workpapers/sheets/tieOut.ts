@@ -7,7 +7,7 @@
  * The checks come in groups, one module each: the Schedules (tieOutSchedules.ts), the Journal Entries
  * (tieOutJournal.ts), the Roll-Forward (tieOutRollForward.ts), the Disclosures (tieOutDisclosures.ts), then each
  * remeasurement, partial termination and impairment (liability after = PV of the revised payments, re-performed on
- * this sheet; ROU after = ROU before - derecognized + liability remeasurement - impairment).
+ * this sheet; ROU after = ROU before - derecognized + liability remeasurement - impairment - incentive received).
  *
  * Checks that hold row by row or lease by lease compare a count with the count that ties (difference = how many
  * do not). "Every entry balances" is checked per lease: the lease's debits equal its credits, and the sum of
@@ -30,6 +30,9 @@ import { journalChecks } from './tieOutJournal';
 import { LEASE_HEADERS, leaseTableNote, leaseTableRow } from './tieOutLeases';
 import { rollForwardChecks } from './tieOutRollForward';
 import { scheduleChecks } from './tieOutSchedules';
+import type { PostedBalances } from '../../input/postedBalances';
+import type { CatchUpsLayout, JournalRefs } from './catchUps';
+import { closeChecks, postedFigure } from './tieOutClose';
 
 export interface TieOutLayout {
   sheet: SheetPlan;
@@ -54,7 +57,7 @@ function remeasurementChecks(proof: RemeasurementProof): Check[] {
       });
     }
     checks.push({
-      what: `${what}: ROU after = ROU before - derecognized + liability remeasurement - impairment`,
+      what: `${what}: ROU after = ROU before - derecognized + liability remeasurement - impairment - incentive received`,
       compares: `Schedules ROU opening + adjustment (${c.rouAfter}) | expected ROU after (${c.expectedRouAfter})`,
       a: c.rouAfter,
       b: c.expectedRouAfter,
@@ -72,6 +75,8 @@ export function tieOutLayout(args: {
   disclosures: DisclosuresLayout;
   reportingDate: string;
   periodStart: string;
+  /** A closed period (CONTRACT 1.11): the closing checks, and the posted figures beside the journal's. */
+  close?: { posted: PostedBalances; catchUps: CatchUpsLayout; journal: JournalRefs };
 }): TieOutLayout {
   const { leases, accounts, schedules } = args;
   const n = leases.length;
@@ -84,6 +89,8 @@ export function tieOutLayout(args: {
   const lt = (c: string) => `$${c}$${leaseFirst}:$${c}$${leaseLast}`;
   const ctx: TieOutContext = {
     ...args,
+    posted: args.close ? postedFigure(args.close.posted) : undefined,
+    closedThrough: args.close?.posted.through,
     headerRow,
     L,
     lt,
@@ -108,6 +115,7 @@ export function tieOutLayout(args: {
     ...rollForwardChecks(ctx),
     ...disclosureChecks(ctx),
     ...remeasurementChecks(proof),
+    ...(args.close ? closeChecks(args.close.catchUps, args.close.journal) : []),
   ];
   const checkCount = checks.length;
   const lastCheck = headerRow + checkCount;

@@ -8,7 +8,19 @@ import { formulaText, sheetRef } from '../cells';
 import { SHEET } from '../names';
 import { JC } from './journalSheet';
 import { BASIS } from './rollForward';
-import { exact, jr, RC, rollForwardRange, type Check, type JournalPart, type TieOutContext } from './tieOutCheck';
+import { CATCH_UP_TYPE } from './catchUps';
+import { SC } from './schedules';
+import {
+  exact,
+  jr,
+  RC,
+  rollForwardRange,
+  sched,
+  sumParts,
+  type Check,
+  type JournalPart,
+  type TieOutContext,
+} from './tieOutCheck';
 
 export function disclosureChecks(ctx: TieOutContext): Check[] {
   const { disclosures, reportingDate, periodStart, costAccounts } = ctx;
@@ -18,6 +30,8 @@ export function disclosureChecks(ctx: TieOutContext): Check[] {
   const month = formulaText(BASIS.month);
   const ds = sheetRef(SHEET.disclosures);
   const det = (c: string) => `${ds}$${c}$${disclosures.detail.firstRow}:$${c}$${disclosures.detail.lastRow}`;
+  // The disclosed total lease cost includes variable lease cost (ASC 842-20-50-4).
+  const disclosedCostAccounts = [...new Set([...costAccounts, ctx.accounts.variableLeaseCost])];
   const dSerial = toExcelSerial(reportingDate);
   const startSerial = toExcelSerial(periodStart);
   for (const blk of disclosures.blocks) {
@@ -52,18 +66,32 @@ export function disclosureChecks(ctx: TieOutContext): Check[] {
     });
     // One SUMPRODUCT per journal sheet (SUMIFS per account and sheet would pass Excel's 8,192-character formula limit).
     const accountsMatch = (p: JournalPart) =>
-      costAccounts.map((a) => `(${jr(p, JC.account)}=${formulaText(a)})`).join('+');
+      disclosedCostAccounts.map((a) => `(${jr(p, JC.account)}=${formulaText(a)})`).join('+');
+    // A closed period (CONTRACT 1.11): its closed months are not journalized again and a catch-up carries what
+    // changed in them, so the period's cost is the journal's open months (catch-ups aside) + the schedule's closed
+    // months in the period.
+    const closed = ctx.closedThrough && ctx.closedThrough >= periodStart ? ctx.closedThrough : null;
+    const notCatchUp = (p: JournalPart) => (closed ? `*(${jr(p, JC.type)}<>${formulaText(CATCH_UP_TYPE)})` : '');
     const journalCost = jparts
       .map(
         (p) =>
-          `SUMPRODUCT((${jr(p, JC.debit)}-${jr(p, JC.credit)})*(${accountsMatch(p)})*(${jr(p, JC.currency)}=${formulaText(cur)})*(${jr(p, JC.date)}>=${startSerial})*(${jr(p, JC.date)}<=${dSerial}))`,
+          `SUMPRODUCT((${jr(p, JC.debit)}-${jr(p, JC.credit)})*(${accountsMatch(p)})*(${jr(p, JC.currency)}=${formulaText(cur)})*(${jr(p, JC.date)}>=${startSerial})*(${jr(p, JC.date)}<=${dSerial})${notCatchUp(p)})`,
       )
       .join('+');
+    const closedCost = closed
+      ? sumParts(
+          ctx.schedules.parts,
+          (p) =>
+            `SUMPRODUCT(${sched(p, SC.leaseCost)}*(${sched(p, SC.currency)}=${formulaText(cur)})*(${sched(p, SC.end)}>=${startSerial})*(${sched(p, SC.end)}<=${toExcelSerial(closed)}))`,
+        )
+      : null;
     checks.push({
-      what: `Disclosures (${cur}): lease cost = lease cost journalized in the period`,
-      compares: `Disclosed total lease cost | journal lease cost accounts, ${periodStart} to ${reportingDate}`,
+      what: `Disclosures (${cur}): lease cost = lease cost journalized in the period${closed ? ` (months through ${closed} closed: as scheduled)` : ''}`,
+      compares: closed
+        ? `Disclosed total lease cost | journal lease cost accounts after ${closed} to ${reportingDate}, catch-ups aside, + Schedules lease cost ${periodStart} to ${closed}`
+        : `Disclosed total lease cost | journal lease cost accounts, ${periodStart} to ${reportingDate}`,
       a: `${ds}${blk.leaseCostTotal}`,
-      b: journalCost,
+      b: closedCost ? `${journalCost}+${closedCost}` : journalCost,
     });
   }
   return checks;

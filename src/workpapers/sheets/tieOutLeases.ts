@@ -2,8 +2,10 @@
  * The Tie-Out's lease table, one row per lease: its commencement figures (values from the engine), what the
  * schedule (SUM over its rows) and the journal (SUMIFS over its lines) say about it, and whether they tie.
  */
+import { formatCents, type LeaseResult } from '../../engine';
 import { classificationLabel, FMT, formula, money, sheetRef, text } from '../cells';
 import type { PlanCell } from '../plan';
+import type { ClosingFigure } from '../../input/postedBalances';
 import { JC } from './journalSheet';
 import { SC } from './schedules';
 import { exact, LEASE_COL, LEASE_KEYS, type LeaseKey, type TieOutContext } from './tieOutCheck';
@@ -45,6 +47,16 @@ export function leaseTableNote(L: Record<LeaseKey, string>): string {
   );
 }
 
+/**
+ * Variable lease cost is not schedule lease cost: when it is posted to an account that is also a lease cost account
+ * (one "Rent expense" account for both), the lease's variable payments are taken out of the journal's figure.
+ */
+function variableInCostAccounts(ctx: TieOutContext, lease: LeaseResult): string {
+  const total = lease.variablePayments.reduce((s, p) => s + p.amount, 0);
+  if (total === 0 || !ctx.costAccounts.includes(ctx.accounts.variableLeaseCost)) return '';
+  return `-(${formatCents(total)})`;
+}
+
 /** The cells of lease `idx`'s row `r`, from the table's first column. */
 export function leaseTableRow(ctx: TieOutContext, idx: number, r: number): (PlanCell | null)[] {
   const { leases, accounts, schedules, journal, L, costAccounts } = ctx;
@@ -59,7 +71,13 @@ export function leaseTableRow(ctx: TieOutContext, idx: number, r: number): (Plan
   const acctNet = (acct: string, sign: 1 | -1) =>
     `SUMIFS(${jrange(sign > 0 ? JC.debit : JC.credit)},${jrange(JC.account)},${exact(acct)})-SUMIFS(${jrange(sign > 0 ? JC.credit : JC.debit)},${jrange(JC.account)},${exact(acct)})`;
   const has = jp.lines > 0;
+  // A closed period: the journal leaves out the closed months, whose posted figures are added (CONTRACT 1.11).
+  const plusPosted = (body: string, figures: readonly ClosingFigure[]) => {
+    const p = ctx.posted?.(lease.id, figures);
+    return p === undefined || p === '0' ? body : `${body}+${p}`;
+  };
   const x = (k: LeaseKey) => `${L[k]}${r}`;
+  const variableInCost = variableInCostAccounts(ctx, lease);
   const cells: Record<LeaseKey, PlanCell | null> = {
     id: text(lease.id),
     description: text(lease.description),
@@ -82,9 +100,20 @@ export function leaseTableRow(ctx: TieOutContext, idx: number, r: number): (Plan
     costDiff: formula(`ROUND(${x('cost')}-${x('expected')},2)`, FMT.money),
     liabilityEnd: formula(`${s}${SC.liabilityClosing}${place.lastRow}`, FMT.money),
     rouEnd: formula(`${s}${SC.rouClosing}${place.lastRow}-${x('transfer')}`, FMT.money),
-    jLiability: formula(has ? acctNet(accounts.leaseLiability, -1) : '0', FMT.money),
-    jRou: formula(has ? acctNet(accounts.rouAsset, 1) : '0', FMT.money),
-    jCost: formula(has ? costAccounts.map((a) => `(${acctNet(a, 1)})`).join('+') : '0', FMT.money),
+    jLiability: formula(plusPosted(has ? acctNet(accounts.leaseLiability, -1) : '0', ['leaseLiability']), FMT.money),
+    jRou: formula(plusPosted(has ? acctNet(accounts.rouAsset, 1) : '0', ['rouAsset']), FMT.money),
+    // Variable lease cost is not lease cost of the schedule: where it posts to a cost account it is taken out again,
+    // the closed months' posted part with the rest.
+    jCost: formula(
+      plusPosted((has ? costAccounts.map((a) => `(${acctNet(a, 1)})`).join('+') : '0') + variableInCost, [
+        'operatingLeaseCost',
+        'interestExpense',
+        'amortizationExpense',
+        'shortTermLeaseCost',
+        ...(variableInCost ? (['variableLeaseCost'] as const) : []),
+      ]),
+      FMT.money,
+    ),
     jDebits: formula(has ? `SUM(${jrange(JC.debit)})` : '0', FMT.money),
     jCredits: formula(has ? `SUM(${jrange(JC.credit)})` : '0', FMT.money),
     jEntries: formula(
