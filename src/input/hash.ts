@@ -26,7 +26,10 @@ function canonicalValue(v: GridValue | undefined): GridValue {
 /** The canonical text that `inputHash` digests (exposed for tests and for debugging a hash mismatch). */
 export function canonicalInput(tables: WorkbookTables): string {
   // PostedBalances (what a close recorded) counts when present; a workbook never closed hashes as before.
-  const names = [...Object.values(TABLE_NAMES), ...(findTable(tables, POSTED_BALANCES_TABLE) ? [POSTED_BALANCES_TABLE] : [])];
+  const names = [
+    ...Object.values(TABLE_NAMES),
+    ...(findTable(tables, POSTED_BALANCES_TABLE) ? [POSTED_BALANCES_TABLE] : []),
+  ];
   const parts = names.map((name) => {
     const t = findTable(tables, name);
     if (!t) return { table: name, absent: true };

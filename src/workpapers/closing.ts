@@ -52,7 +52,6 @@ export const DEBIT_SIGN: Record<ClosingFigure, 1 | -1> = {
   variableLeaseCost: 1,
 };
 
-
 /** One lease's position at a month-end: the classification in force and the cumulative figures. */
 export interface LeaseClosing {
   leaseId: string;

@@ -79,7 +79,7 @@ export function buildWorkpapers(
   );
   const catchUps =
     posted && positions
-      ? catchUpsLayout({ positions, posted, accounts: policies.accounts, journal: journalRefs(journal) })
+      ? catchUpsLayout({ positions, posted, journal: journalRefs(journal, policies.accounts) })
       : null;
   const rollForward = rollForwardLayout(leases, fye);
   const figures = disclosureFigures(leases, reportingDate, fye);
@@ -93,7 +93,7 @@ export function buildWorkpapers(
     disclosures,
     reportingDate,
     periodStart: figures.periodStart,
-    close: posted && catchUps ? { posted, catchUps, journal: journalRefs(journal) } : undefined,
+    close: posted && catchUps ? { posted, catchUps, journal: journalRefs(journal, policies.accounts) } : undefined,
   });
   const before = [
     ...schedules.sheets,
