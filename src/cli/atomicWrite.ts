@@ -17,6 +17,8 @@ export function temporaryPathFor(target: string): string {
 
 /** Temporary files written and not yet renamed or removed, in this process. */
 const live = new Set<string>();
+/** Set when SIGINT or SIGTERM arrived: nothing may be put in place any more. */
+let stopping = false;
 
 function remove(tmp: string): void {
   live.delete(tmp);
@@ -75,6 +77,7 @@ export class StagedOutputs {
    * folder is created first when it does not exist (`--out out/workpapers.xlsx` on a fresh clone).
    */
   async stage(target: string, write: (tempPath: string) => Promise<void> | void): Promise<void> {
+    if (stopping) throw new Error('stopped by a signal');
     const tmp = temporaryPathFor(target);
     live.add(tmp);
     try {
@@ -94,6 +97,10 @@ export class StagedOutputs {
 
   /** Renames every staged file onto its target. */
   commit(): void {
+    if (stopping) {
+      this.discard();
+      throw new Error('stopped by a signal');
+    }
     try {
       for (const s of this.staged) {
         renameSync(s.tmp, s.target);
@@ -146,10 +153,21 @@ export function removeTemporaryFiles(): void {
  */
 export function removeTemporaryFilesOnSignals(say: (line: string) => void): () => void {
   const handler = (signal: NodeJS.Signals) => {
-    removeTemporaryFiles();
+    stopping = true;
+    for (const tmp of live) rmSync(tmp, { force: true });
     say(`lease-workpapers: stopped by ${signal}; no output was written or replaced`);
     uninstall();
-    process.kill(process.pid, signal);
+    // A temporary file whose opening was already under way appears a moment later: sweep again before ending.
+    let sweeps = 0;
+    const sweep = () => {
+      for (const tmp of live) rmSync(tmp, { force: true });
+      if (++sweeps < 5) setTimeout(sweep, 20);
+      else {
+        removeTemporaryFiles();
+        process.kill(process.pid, signal);
+      }
+    };
+    sweep();
   };
   const uninstall = () => {
     process.off('SIGINT', handler);

@@ -6,7 +6,9 @@
  *   One lease's undiscounted payments and other amounts may total at most MAX_LEASE_TOTAL, and all leases
  *   together at most MAX_PORTFOLIO_TOTAL (a quarter of 2^53 cents), so every balance, sum and roll-forward total
  *   stays exact.
- * - A lease may have at most MAX_MODIFICATIONS_PER_LEASE modifications (each one re-measures the rest of the lease).
+ * - A lease may have at most MAX_MODIFICATIONS_PER_LEASE modifications, and all modifications together may
+ *   re-measure at most MAX_REMEASURED_MONTHS lease-months (each one re-measures the rest of its lease, and the
+ *   workpapers re-perform it).
  */
 import { Decimal } from '../engine/money/decimal';
 import type { LeaseTerms } from '../engine/terms';
@@ -19,6 +21,12 @@ export const MAX_LEASE_TOTAL = new Decimal('1e12');
  */
 export const MAX_PORTFOLIO_TOTAL = new Decimal(2 ** 51).dividedBy(100).floor();
 export const MAX_MODIFICATIONS_PER_LEASE = 120;
+/**
+ * Lease-months re-measured by all modifications together (each one the months left in force from its effective
+ * month). Measured: 8 leases of 1,200 months with 120 monthly remeasurements each (about 1.1 million) took 33 s and
+ * 2.5 GB; the limit keeps a run well inside Node's default heap.
+ */
+export const MAX_REMEASURED_MONTHS = 750_000;
 
 const PAYMENTS_PER_YEAR: Record<LeaseTerms['frequency'], number> = {
   Monthly: 12,

@@ -3,7 +3,7 @@
  * 4 GiB, which a sheet of Excel's 1,048,576 rows does). Writing streams each part through deflate straight to the
  * file, so a sheet of a million rows never sits in memory as one string.
  */
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, openSync, type WriteStream } from 'node:fs';
 import * as zlib from 'node:zlib';
 
 const CRC_TABLE = (() => {
@@ -86,7 +86,9 @@ export class ZipWriter {
     private readonly level = 6,
     when: Date = new Date(Date.UTC(2020, 0, 1)),
   ) {
-    this.out = createWriteStream(path, { highWaterMark: 1 << 22 });
+    // Opened here, synchronously: the file exists from this moment (a signal handler that removes it cannot run
+    // before an asynchronous open creates it behind its back).
+    this.out = createWriteStream(path, { fd: openSync(path, 'w'), highWaterMark: 1 << 22 });
     this.out.on('error', (e) => (this.failed = e));
     this.dosTime = (when.getUTCHours() << 11) | (when.getUTCMinutes() << 5) | (when.getUTCSeconds() >> 1);
     this.dosDate = ((when.getUTCFullYear() - 1980) << 9) | ((when.getUTCMonth() + 1) << 5) | when.getUTCDate();

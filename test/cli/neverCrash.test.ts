@@ -7,7 +7,7 @@ import { existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, s
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { EXAMPLE_LEASE, inputSheets, type InputContent } from '../../src/template';
-import { MAX_MODIFICATIONS_PER_LEASE } from '../../src/input/limits';
+import { MAX_MODIFICATIONS_PER_LEASE, MAX_REMEASURED_MONTHS } from '../../src/input/limits';
 import { XlsxPackage } from '../../src/xlsx/package';
 import { readWorkbookInfo } from '../../src/xlsx/workbookPart';
 import { writePlan } from '../../src/xlsx/writePlan';
@@ -141,6 +141,30 @@ describe('limits checked before memory runs out', () => {
     expect(limitErrors).toHaveLength(8);
     // Lease M-0's 121st row: the header is in row 3, so its rows are 4..1003.
     expect(limitErrors[0]).toMatch(/^LeaseModifications!A124: lease M-0 has more than 120 modifications/);
+  });
+
+  it(`modifications that together re-measure more than ${MAX_REMEASURED_MONTHS.toLocaleString('en-US')} lease-months are refused before measuring`, async () => {
+    // 8 leases of 1,200 months, 100 monthly remeasurements each: under the per-lease limit, about 920,000
+    // re-measured lease-months in all (measured at the limit's scale: 33 s and 2.5 GB for 1.1 million).
+    const leases = Array.from({ length: 8 }, (_, l) => ({
+      ...EXAMPLE_LEASE,
+      'Lease ID': `B-${l}`,
+      'Term (Months)': 1200,
+    }));
+    const leaseModifications = leases.flatMap((l) =>
+      Array.from({ length: 100 }, (_, k) => {
+        const m = k + 1;
+        const date = `${2029 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-01`;
+        return { 'Lease ID': l['Lease ID'], 'Effective Date': date, Type: 'Remeasurement', 'New Payment': 500 + k };
+      }),
+    );
+    const r = await run(await inputWorkbook({ leases, leaseModifications }));
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(
+      /^LeaseModifications!A\d+: the modifications up to this row re-measure more than 750,000 lease-months/,
+    );
   });
 
   it('a table declared as A3:XFD1048576 is read as far as it holds values', async () => {
