@@ -65,7 +65,14 @@ const cspMeta = (officeJs) => ({
 module.exports = (env = {}, argv = {}) => {
   const production = (argv.mode ?? 'production') === 'production';
   const outDir = path.resolve(__dirname, env.outDir ?? 'dist-addin');
-  const hosting = resolveBaseUrl(env);
+  let hosting;
+  try {
+    hosting = resolveBaseUrl(env);
+  } catch (e) {
+    // A plain message, not a stack trace, for a mistyped address.
+    process.stderr.write(`build: ${e.message}\n`);
+    process.exit(2);
+  }
   return {
     mode: production ? 'production' : 'development',
     context: __dirname,

@@ -37,7 +37,13 @@ function resolveBaseUrl(env = {}, processEnv = process.env) {
 
 /** manifest.xml for a base URL: every URL at the base, the app domain its origin. */
 function manifestFor(xml, { base, origin }) {
+  if (base === DEV_BASE_URL) return xml;
   return xml
+    .replace(
+      /<!--[\s\S]*?-->/,
+      `<!--\n  Lease Workpapers: Excel task-pane add-in (add-in only XML manifest), built for ${base}\n  ` +
+        '(npm run build -- --env baseUrl=...). Deploy it from the Microsoft 365 admin centre: see the README.\n-->',
+    )
     .replace(/<AppDomain>https:\/\/localhost:3000<\/AppDomain>/g, `<AppDomain>${origin}</AppDomain>`)
     .replace(/https:\/\/localhost:3000/g, base);
 }
