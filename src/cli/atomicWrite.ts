@@ -4,7 +4,17 @@
  * within one folder is atomic). On an error, and on SIGINT or SIGTERM, the temporary files are removed.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** A temporary path in the target's directory that keeps the target's extension (some writers look at it). */
@@ -95,6 +105,11 @@ export class StagedOutputs {
     return this.stage(target, (tmp) => writeFileSync(tmp, text, 'utf8'));
   }
 
+  /** Stages text given piece by piece (never one string: an export can pass JavaScript's string limit). */
+  stageChunks(target: string, chunks: Iterable<string>): Promise<void> {
+    return this.stage(target, (tmp) => writeChunks(tmp, chunks));
+  }
+
   /** Renames every staged file onto its target. */
   commit(): void {
     if (stopping) {
@@ -140,6 +155,23 @@ export async function writeAtomically(
 
 export async function writeTextAtomically(target: string, text: string): Promise<void> {
   await writeAtomically(target, (tmp) => writeFileSync(tmp, text, 'utf8'));
+}
+
+/** Writes text given piece by piece (never one string: an export can pass JavaScript's string limit), atomically. */
+export async function writeChunksAtomically(target: string, chunks: Iterable<string>): Promise<void> {
+  await writeAtomically(target, (tmp) => writeChunks(tmp, chunks));
+}
+
+async function writeChunks(path: string, chunks: Iterable<string>): Promise<void> {
+  const out = createWriteStream(path, { encoding: 'utf8', fd: openSync(path, 'w') });
+  const failed = new Promise<never>((_, reject) => out.once('error', reject));
+  try {
+    for (const chunk of chunks) {
+      if (!out.write(chunk)) await Promise.race([new Promise<void>((r) => out.once('drain', () => r())), failed]);
+    }
+  } finally {
+    await Promise.race([new Promise<void>((r) => out.end(() => r())), failed]);
+  }
 }
 
 /** Removes every temporary file this process has not yet put in place (after an unexpected error). */

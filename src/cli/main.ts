@@ -12,11 +12,12 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { measurePortfolio, portfolioWarnings } from '../engine';
-import { buildJsonExport } from '../export/json';
+import { buildJsonExport, jsonExportChunks } from '../export/json';
+import { journalCsv } from '../export/journalCsv';
 import { WORKBOOK, type InputError } from '../input/table';
 import { inputHash } from '../input/hash';
 import { readPortfolio } from '../input/portfolio';
-import { buildWorkpapers, resolveReportingPeriod } from '../workpapers';
+import { buildWorkpapers, journalFormatOf, periodJournalOf, resolveReportingPeriod } from '../workpapers';
 import { WorkbookError } from '../xlsx/package';
 import { readWorkbookFile, readWorkbookTables } from '../xlsx/readTables';
 import { checkPartsToCopy, writePlan } from '../xlsx/writePlan';
@@ -131,28 +132,40 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
     if (existsSync(j) && statSync(j).isDirectory()) return usageError(io, `--json ${args.json} is a folder`);
     if (sameFile(j, out) || sameFile(j, input)) return usageError(io, `--json ${args.json} would overwrite a workbook`);
   }
+  if (args.journalCsv !== null && args.journalCsv !== '-') {
+    const c = resolve(args.journalCsv);
+    if (existsSync(dirname(c)) && !statSync(dirname(c)).isDirectory()) {
+      return usageError(io, `the folder for --journal-csv ${args.journalCsv} is a file`);
+    }
+    if (sameFile(c, out) || sameFile(c, input) || (args.json !== null && sameFile(c, resolve(args.json)))) {
+      return usageError(io, `--journal-csv ${args.journalCsv} would overwrite another output or the input`);
+    }
+  }
+  if (args.json === '-' && args.journalCsv === '-') {
+    return usageError(io, '--json - and --journal-csv - cannot both go to standard output');
+  }
 
   const progress: Progress = args.progress || io.stderr.isTTY ? stderrProgress(io.stderr, !!io.stderr.isTTY) : SILENT;
   const version = productVersion();
   const outputs = new StagedOutputs();
-  /** Stages the JSON export (to standard output: written when the run commits). */
-  let jsonToStdout: string | null = null;
-  const stageJson = async (json: unknown): Promise<void> => {
+  /** What goes to standard output (`-`), written only when the run commits. */
+  let toStdout: Iterable<string> | null = null;
+  /** Stages the JSON export (as chunks: it can pass JavaScript's string limit). */
+  const stageJson = async (chunks: Iterable<string>): Promise<void> => {
     if (args.json === null) return;
-    const text = `${JSON.stringify(json, null, 2)}\n`;
-    if (args.json === '-') jsonToStdout = text;
-    else await outputs.stageText(resolve(args.json), text);
+    if (args.json === '-') toStdout = chunks;
+    else await outputs.stageChunks(resolve(args.json), chunks);
   };
   const commit = (): void => {
     outputs.commit();
-    if (jsonToStdout !== null) io.stdout.write(jsonToStdout);
+    if (toStdout !== null) for (const c of toStdout) io.stdout.write(c);
   };
   const fail = async (errors: InputError[]): Promise<number> => {
     for (const e of errors) io.stderr.write(`${e.where}: ${e.message}\n`);
     io.stderr.write(
       `lease-workpapers: ${errors.length} input error${errors.length === 1 ? '' : 's'}; no workbook written\n`,
     );
-    await stageJson(buildJsonExport(version, null, errors));
+    await stageJson(jsonExportChunks(version, null, errors));
     commit();
     return 1;
   };
@@ -196,6 +209,8 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
   for (const w of portfolioWarnings(result)) io.stderr.write(`warning: ${w.where}: ${w.message}\n`);
 
   progress.phase(`Building workpapers for ${period.label} (${period.start} to ${period.end})`);
+  const journal = periodJournalOf(result, portfolio, period, read.posted);
+  const journalFormat = args.journalFormat ?? journalFormatOf(portfolio.policies);
   const plan = buildWorkpapers(
     result,
     portfolio,
@@ -205,13 +220,18 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
       source: tables.source ?? basename(input),
       inputHash: inputHash(tables),
     },
-    { period, posted: read.posted },
+    { period, journal, journalFormat, posted: read.posted },
   );
 
   progress.phase(`Writing ${basename(out)}`);
   try {
     await outputs.stage(out, (tmp) => writePlan(pkg, plan, tmp));
-    await stageJson(buildJsonExport(version, result, [], period));
+    await stageJson(jsonExportChunks(version, result, [], period, journal));
+    if (args.journalCsv !== null) {
+      const csv = journalCsv(journal, journalFormat);
+      if (args.journalCsv === '-') toStdout = [csv];
+      else await outputs.stageText(resolve(args.journalCsv), csv);
+    }
   } catch (e) {
     outputs.discard();
     if (e instanceof WorkbookError) return fail([{ where: WORKBOOK, message: e.message }]);

@@ -41,11 +41,12 @@ const sheet = (name: string, rows: (PlanCell | null)[][], more: Partial<SheetPla
 });
 
 describe('isOwnedSheet', () => {
-  it('owns the six output sheets and their numbered continuations, whatever the case', () => {
+  it('owns the seven output sheets and their numbered continuations, whatever the case', () => {
     for (const s of OWNED_SHEET_NAMES) expect(isOwnedSheet(s)).toBe(true);
     expect(OWNED_SHEET_NAMES).toEqual([
       'Schedules',
       'Journal Entries',
+      'Journal Import',
       'Roll-Forward',
       'Disclosures',
       'Tie-Out',
@@ -79,7 +80,14 @@ describe('writePlan', () => {
     await writePlan(null, { sheets: templatePlan({ exampleLease: true }) }, path);
     const tables = await readTablesFromFile(path);
     const names = tables.tables.map((t) => t.name).sort();
-    expect(names).toEqual(['LeaseModifications', 'LeasePayments', 'Leases', 'Policies', 'VariablePayments']);
+    expect(names).toEqual([
+      'GLAccounts',
+      'LeaseModifications',
+      'LeasePayments',
+      'Leases',
+      'Policies',
+      'VariablePayments',
+    ]);
     const leases = tables.tables.find((t) => t.name === 'Leases')!;
     expect(leases.headers[0]).toBe('Lease ID');
     expect(leases.rows.length).toBeGreaterThanOrEqual(1);
@@ -177,15 +185,24 @@ describe('writePlan', () => {
       'LeasePayments',
       'LeaseModifications',
       'VariablePayments',
+      'GLAccounts',
       'Policies',
       'Schedules',
     ]);
     // Input tables are read; the product's own sheets are not input.
     const names = (await readTablesFromFile(second, undefined, { outputs: false })).tables.map((t) => t.name).sort();
-    expect(names).toEqual(['LeaseModifications', 'LeasePayments', 'Leases', 'Policies', 'VariablePayments']);
+    expect(names).toEqual([
+      'GLAccounts',
+      'LeaseModifications',
+      'LeasePayments',
+      'Leases',
+      'Policies',
+      'VariablePayments',
+    ]);
     // One LeaseSchedule table in the package: the previous one went with its sheet.
     const tableParts = [...readZip(readFileSync(second))].filter(([n]) => /tables\/table\d+\.xml$/.test(n));
     expect(tableParts.map(([, b]) => /name="([^"]+)"/.exec(b.toString())![1]).sort()).toEqual([
+      'GLAccounts',
       'LeaseModifications',
       'LeasePayments',
       'LeaseSchedule',
