@@ -17,6 +17,7 @@ export function random(seed: number): () => number {
 }
 
 type Rng = () => number;
+/** One of `xs` (the mutators check for an empty list first: an earlier mutation may have removed every one). */
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)];
 const int = (rng: Rng, lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
 
@@ -156,6 +157,7 @@ const sheetParts = (parts: Parts) => [...parts.keys()].filter((n) => /^xl\/works
 const tableParts = (parts: Parts) => [...parts.keys()].filter((n) => /^xl\/tables\/table\d+\.xml$/.test(n));
 
 function mutateCell(rng: Rng, parts: Parts): string {
+  if (sheetParts(parts).length === 0) return 'cell: no sheet';
   const sheet = pick(rng, sheetParts(parts));
   const xml = text(parts, sheet);
   const cells = [...xml.matchAll(/<c r="([A-Z]+)(\d+)"[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g)].filter((m) => Number(m[2]) >= 3);
@@ -183,6 +185,7 @@ function mutateCell(rng: Rng, parts: Parts): string {
 }
 
 function mutateStructure(rng: Rng, parts: Parts): string {
+  if (tableParts(parts).length === 0 || sheetParts(parts).length === 0) return 'structure: nothing left to change';
   switch (int(rng, 0, 9)) {
     case 0: {
       const t = pick(rng, tableParts(parts));
@@ -228,6 +231,7 @@ function mutateStructure(rng: Rng, parts: Parts): string {
     case 3: {
       const wb = text(parts, 'xl/workbook.xml');
       const sheets = [...wb.matchAll(/<sheet [^>]*\/>/g)];
+      if (sheets.length === 0) return 'structure: no sheet element';
       const s = pick(rng, sheets);
       const op = int(rng, 0, 3);
       if (op === 0) put(parts, 'xl/workbook.xml', wb.replace(s[0], ''));
@@ -243,6 +247,7 @@ function mutateStructure(rng: Rng, parts: Parts): string {
     }
     case 4: {
       const rels = [...parts.keys()].filter((n) => n.endsWith('.rels'));
+      if (rels.length === 0) return 'structure: no relationships';
       const r = pick(rng, rels);
       const x = text(parts, r);
       const target = pick(rng, [
@@ -299,6 +304,7 @@ function mutateStructure(rng: Rng, parts: Parts): string {
 
 function mutateXml(rng: Rng, parts: Parts): string {
   const names = [...parts.keys()].filter((n) => /\.(xml|rels)$/.test(n));
+  if (names.length === 0) return 'xml: no part';
   const name = pick(rng, names);
   const x = text(parts, name);
   const at = int(rng, 0, Math.max(0, x.length - 1));
