@@ -3,6 +3,8 @@
  *   taskpane.html + taskpane.<hash>.js     the task pane Excel loads (Office.js from Microsoft's CDN)
  *   playground.html + playground.<hash>.js the pane beside an in-memory workbook (no Excel, no network)
  *   common.<hash>.js                       what both pages share (React, Fluent UI, the engine)
+ *   compute-worker.js                      the Web Worker that measures and lays out for Generate (self-contained;
+ *                                          loaded by that fixed name, so served revalidated, not hashed)
  *   help.html, assets/icon-*.png, manifest.xml, _headers
  * Each page carries its Content-Security-Policy (scripts/hosting.js); the production build has no source maps.
  * `--env baseUrl=https://...` (or LEASE_WORKPAPERS_BASE_URL) is where the files will be served: the manifest, the
@@ -54,8 +56,22 @@ const staticFiles = (hosting) => [
     to: 'help.html',
     transform: (x) => helpPageFor(x, hosting),
   },
-  { to: '_headers', text: headersFile() },
 ];
+
+/** `_headers` for static hosts, written once the hashed script names are known. */
+class HeadersFilePlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('HeadersFilePlugin', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'HeadersFilePlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        () => {
+          const names = compilation.getAssets().map((a) => a.name);
+          compilation.emitAsset('_headers', new webpack.sources.RawSource(headersFile(names)));
+        },
+      );
+    });
+  }
+}
 
 /** The policy as a <meta http-equiv> tag (html-webpack-plugin's `meta` option). */
 const cspMeta = (officeJs) => ({
@@ -79,9 +95,16 @@ module.exports = (env = {}, argv = {}) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       playground: './src/playground/index.tsx',
+      // The Web Worker that measures and lays out off the pane's thread (loaded as compute-worker.js).
+      'compute-worker': './src/taskpane/worker/computeWorker.ts',
     },
     // Hashed names: a new build never meets a stale cached script (the pages themselves are revalidated).
-    output: { path: outDir, filename: production ? '[name].[contenthash:8].js' : '[name].js', clean: true },
+    // (The worker keeps its plain name: the pages load it as compute-worker.js.)
+    output: {
+      path: outDir,
+      filename: (data) => (production && data.chunk?.name !== 'compute-worker' ? '[name].[contenthash:8].js' : '[name].js'),
+      clean: true,
+    },
     // No source maps in production: the source is not published with the add-in.
     devtool: production ? false : 'eval-cheap-module-source-map',
     resolve: { extensions: ['.tsx', '.ts', '.js'] },
@@ -119,10 +142,21 @@ module.exports = (env = {}, argv = {}) => {
         meta: cspMeta(false),
       }),
       new EmitFilesPlugin(staticFiles(hosting)),
+      new HeadersFilePlugin(),
     ],
     // Modules both pages use (React, Fluent UI, the engine) go into common.js once: smaller total, faster build.
     optimization: {
-      splitChunks: { cacheGroups: { common: { name: 'common', chunks: 'all', minChunks: 2, enforce: true } } },
+      // The worker is left out: it loads alone, with no script tags to bring common.js.
+      splitChunks: {
+        cacheGroups: {
+          common: {
+            name: 'common',
+            chunks: (chunk) => chunk.name !== 'compute-worker',
+            minChunks: 2,
+            enforce: true,
+          },
+        },
+      },
     },
     performance: { hints: production ? 'warning' : false, maxAssetSize: 1_500_000, maxEntrypointSize: 1_500_000 },
     stats: 'errors-warnings',

@@ -12,4 +12,4 @@ export function helpPageFor(html: string, hosting: Hosting): string;
 export function contentSecurityPolicy(options: { officeJs: boolean }): string;
 export function cacheControl(path: string): string;
 export function pageHeaders(file: string): Record<string, string>;
-export function headersFile(): string;
+export function headersFile(files?: string[]): string;

@@ -93,8 +93,11 @@ function pageHeaders(file) {
   return headers;
 }
 
-/** `_headers` (Netlify, Cloudflare Pages and others read it) with the same policy and caching as the dev server. */
-function headersFile() {
+/**
+ * `_headers` (Netlify, Cloudflare Pages and others read it) with the same policy and caching as the dev server;
+ * `files` are the build's file names (each hashed one is listed: a pattern cannot tell them from the worker).
+ */
+function headersFile(files = []) {
   const block = (path, headers) =>
     `${path}\n${Object.entries(headers)
       .map(([k, v]) => `  ${k}: ${v}`)
@@ -104,7 +107,7 @@ function headersFile() {
     block('/taskpane.html', pageHeaders('taskpane.html')),
     block('/playground.html', pageHeaders('playground.html')),
     block('/help.html', pageHeaders('help.html')),
-    block('/*.js', { 'Cache-Control': cacheControl('x.00000000.js') }),
+    ...files.filter((f) => HASHED_ASSET.test(f)).map((f) => block(`/${f}`, { 'Cache-Control': cacheControl(f) })),
   ].join('\n');
 }
 

@@ -130,6 +130,15 @@ function applySetting(p: Policies, s: PolicySetting, v: GridValue): string | nul
   }
 }
 
+/**
+ * The message the reader would give for `v` as the Value of setting `s`, or null when it reads (blank keeps the
+ * default). The task pane's Policies form checks each field with this, so the form and a run never disagree.
+ */
+export function checkPolicyValue(s: PolicySetting, v: GridValue): string | null {
+  if (v === null || (typeof v === 'string' && v.trim() === '')) return null;
+  return applySetting(defaultPolicies(), s, v);
+}
+
 export function readPolicies(table: TableGrid | undefined, errors: InputError[]): Policies {
   const policies = defaultPolicies();
   if (!table) return policies;

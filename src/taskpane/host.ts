@@ -1,8 +1,12 @@
 /**
- * How the pane reaches its workbook. In Excel: Excel.run and Office's requirement sets and theme. In the
- * playground and the tests: the in-memory Excel. The pane's components only ever see this.
+ * How the pane reaches its workbook. In Excel: Excel.run and Office's requirement sets, theme and display
+ * language. In the playground and the tests: the in-memory Excel. The pane's components only ever see this, and
+ * only through workflow.ts.
  */
 import type { ExcelRun } from '../office/excelApi';
+import type { ComputeWorkpapers } from './compute';
+
+export type ThemeKind = 'light' | 'dark';
 
 export interface WorkbookHost {
   run: ExcelRun;
@@ -10,5 +14,11 @@ export interface WorkbookHost {
   isSetSupported(version: string): boolean;
   productVersion: string;
   /** The Office theme's look, for the pane's colours. */
-  theme(): 'light' | 'dark';
+  theme(): ThemeKind;
+  /** Calls `listener` when the Office theme changes; returns a stop function. */
+  onThemeChanged?(listener: () => void): () => void;
+  /** Office's display language (BCP 47, "en-US", "de-DE"), for numbers and dates. */
+  displayLanguage?(): string;
+  /** Where Generate measures and lays out (a Web Worker in the browser); default: the pane's own thread. */
+  compute?: ComputeWorkpapers;
 }

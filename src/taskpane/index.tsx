@@ -8,6 +8,7 @@ import { buildWorkpapers } from '../workpapers';
 import { fromExcelContext, type ExcelRun } from '../office/excelApi';
 import { App } from './components/App';
 import type { WorkbookHost } from './host';
+import { workerCompute } from './worker/workerCompute';
 
 declare const PRODUCT_VERSION: string;
 
@@ -23,11 +24,33 @@ function officeTheme(): 'light' | 'dark' {
 
 const excelRun: ExcelRun = (batch) => Excel.run((context) => batch(fromExcelContext(context)));
 
+/** Office's theme changes: the theme-changed event where the host raises it, and a light poll where it does not. */
+function onOfficeThemeChanged(listener: () => void): () => void {
+  let last = officeTheme();
+  const check = (): void => {
+    const now = officeTheme();
+    if (now !== last) {
+      last = now;
+      listener();
+    }
+  };
+  try {
+    Office.context.document?.addHandlerAsync?.(Office.EventType.OfficeThemeChanged, check);
+  } catch {
+    // Not raised by this host: the poll below covers it.
+  }
+  const timer = setInterval(check, 2000);
+  return () => clearInterval(timer);
+}
+
 const officeHost: WorkbookHost = {
   run: excelRun,
   isSetSupported: (version) => Office.context.requirements.isSetSupported('ExcelApi', version),
   productVersion: PRODUCT_VERSION,
   theme: officeTheme,
+  onThemeChanged: onOfficeThemeChanged,
+  displayLanguage: () => Office.context.displayLanguage,
+  compute: typeof Worker === 'undefined' ? undefined : workerCompute(() => new Worker('compute-worker.js')),
 };
 
 /** What the pane says when Office.js itself could not be loaded (offline, or blocked by a proxy or firewall). */

@@ -101,15 +101,23 @@ describe('a build for a base URL', () => {
   it('scripts have hashed names and no source map is published', () => {
     const files = fs.readdirSync(BUILD);
     const scripts = files.filter((f) => f.endsWith('.js'));
+    // The worker keeps its name (the pages load it as compute-worker.js); it is served revalidated.
     expect(scripts.sort().map((f) => f.replace(/\.[0-9a-f]{8}\.js$/, '.[hash].js'))).toEqual([
       'common.[hash].js',
+      'compute-worker.js',
       'playground.[hash].js',
       'taskpane.[hash].js',
     ]);
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
     for (const s of scripts) expect(fs.readFileSync(path.join(BUILD, s), 'utf8')).not.toMatch(/sourceMappingURL/);
+    // Static hosts that read _headers cache exactly the hashed scripts for a year.
+    const headers = fs.readFileSync(path.join(BUILD, '_headers'), 'utf8');
+    for (const s of scripts) {
+      const immutable = headers.includes(`/${s}\n  Cache-Control: public, max-age=31536000, immutable`);
+      expect([s, immutable]).toEqual([s, s !== 'compute-worker.js']);
+    }
     const page = fs.readFileSync(path.join(BUILD, 'taskpane.html'), 'utf8');
-    for (const s of scripts.filter((f) => !f.startsWith('playground'))) {
+    for (const s of scripts.filter((f) => !/^(playground|compute-worker)/.test(f))) {
       expect(page).toMatch(new RegExp(`src="?${s.replace(/\./g, '\\.')}"?[ >]`));
     }
   });
