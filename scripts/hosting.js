@@ -42,7 +42,7 @@ function manifestFor(xml, { base, origin }) {
     .replace(
       /<!--[\s\S]*?-->/,
       `<!--\n  Lease Workpapers: Excel task-pane add-in (add-in only XML manifest), built for ${base}\n  ` +
-        '(npm run build -- --env baseUrl=...). Deploy it from the Microsoft 365 admin centre: see the README.\n-->',
+        '(the build\'s baseUrl setting). Deploy it from the Microsoft 365 admin centre: see the README.\n-->',
     )
     .replace(/<AppDomain>https:\/\/localhost:3000<\/AppDomain>/g, `<AppDomain>${origin}</AppDomain>`)
     .replace(/https:\/\/localhost:3000/g, base);
