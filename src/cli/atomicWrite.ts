@@ -3,7 +3,7 @@
  * name, then rename over it (a rename within one directory is atomic).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** A temporary path in the target's directory that keeps the target's extension (some writers look at it). */
@@ -35,4 +35,21 @@ export async function writeAtomically(
 
 export async function writeTextAtomically(target: string, text: string): Promise<void> {
   await writeAtomically(target, (tmp) => writeFileSync(tmp, text, 'utf8'));
+}
+
+/** Writes text given piece by piece (never one string: an export can pass JavaScript's string limit), atomically. */
+export async function writeChunksAtomically(target: string, chunks: Iterable<string>): Promise<void> {
+  await writeAtomically(target, (tmp) => writeChunks(tmp, chunks));
+}
+
+async function writeChunks(path: string, chunks: Iterable<string>): Promise<void> {
+  const out = createWriteStream(path, { encoding: 'utf8' });
+  const failed = new Promise<never>((_, reject) => out.once('error', reject));
+  try {
+    for (const chunk of chunks) {
+      if (!out.write(chunk)) await Promise.race([new Promise<void>((r) => out.once('drain', () => r())), failed]);
+    }
+  } finally {
+    await Promise.race([new Promise<void>((r) => out.end(() => r())), failed]);
+  }
 }

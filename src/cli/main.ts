@@ -9,16 +9,17 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { measurePortfolio, portfolioWarnings } from '../engine';
-import { buildJsonExport } from '../export/json';
+import { jsonExportChunks } from '../export/json';
 import type { InputError } from '../input/table';
 import { inputHash } from '../input/hash';
 import { readPortfolio } from '../input/portfolio';
-import { buildWorkpapers, resolveReportingPeriod } from '../workpapers';
+import { journalCsv } from '../export/journalCsv';
+import { buildWorkpapers, journalFormatOf, periodJournalOf, resolveReportingPeriod } from '../workpapers';
 import { readTablesFromFile } from '../xlsx/readTables';
 import { writePlan } from '../xlsx/writePlan';
 import { parseArgs, USAGE, type RunArgs } from './args';
 import { close } from './close';
-import { writeAtomically, writeTextAtomically } from './atomicWrite';
+import { writeAtomically, writeChunksAtomically } from './atomicWrite';
 import { SILENT, stderrProgress, type Progress } from './progress';
 import { productVersion } from './version';
 
@@ -78,21 +79,29 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
     }
     if (j === out || j === input) return usageError(io, `--json ${args.json} would overwrite a workbook`);
   }
+  if (args.journalCsv !== null && args.journalCsv !== '-') {
+    const c = resolve(args.journalCsv);
+    if (existsSync(dirname(c)) && !statSync(dirname(c)).isDirectory()) {
+      return usageError(io, `the folder for --journal-csv ${args.journalCsv} is a file`);
+    }
+    if (c === out || c === input || (args.json !== null && c === resolve(args.json))) {
+      return usageError(io, `--journal-csv ${args.journalCsv} would overwrite another output or the input`);
+    }
+  }
 
   const progress: Progress = args.progress || io.stderr.isTTY ? stderrProgress(io.stderr, !!io.stderr.isTTY) : SILENT;
   const version = productVersion();
-  const writeJson = async (json: unknown): Promise<void> => {
+  const writeJson = async (chunks: Iterable<string>): Promise<void> => {
     if (args.json === null) return;
-    const text = `${JSON.stringify(json, null, 2)}\n`;
-    if (args.json === '-') io.stdout.write(text);
-    else await writeTextAtomically(resolve(args.json), text);
+    if (args.json === '-') for (const c of chunks) io.stdout.write(c);
+    else await writeChunksAtomically(resolve(args.json), chunks);
   };
   const fail = async (errors: InputError[]): Promise<number> => {
     for (const e of errors) io.stderr.write(`${e.where}: ${e.message}\n`);
     io.stderr.write(
       `lease-workpapers: ${errors.length} input error${errors.length === 1 ? '' : 's'}; no workbook written\n`,
     );
-    await writeJson(buildJsonExport(version, null, errors));
+    await writeJson(jsonExportChunks(version, null, errors));
     return 1;
   };
 
@@ -131,6 +140,8 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
   for (const w of portfolioWarnings(result)) io.stderr.write(`warning: ${w.where}: ${w.message}\n`);
 
   progress.phase(`Building workpapers for ${period.label} (${period.start} to ${period.end})`);
+  const journal = periodJournalOf(result, portfolio, period, read.posted);
+  const journalFormat = args.journalFormat ?? journalFormatOf(portfolio.policies);
   const plan = buildWorkpapers(
     result,
     portfolio,
@@ -140,12 +151,17 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
       source: tables.source ?? basename(input),
       inputHash: inputHash(tables),
     },
-    { period, posted: read.posted },
+    { period, journal, journalFormat, posted: read.posted },
   );
 
   progress.phase(`Writing ${basename(out)}`);
   await writeAtomically(out, (tmp) => writePlan(input, plan, tmp));
-  await writeJson(buildJsonExport(version, result, [], period));
+  await writeJson(jsonExportChunks(version, result, [], period, journal));
+  if (args.journalCsv !== null) {
+    const csv = journalCsv(journal, journalFormat);
+    if (args.journalCsv === '-') io.stdout.write(csv);
+    else await writeChunksAtomically(resolve(args.journalCsv), [csv]);
+  }
   progress.done();
   return 0;
 }

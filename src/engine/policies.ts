@@ -1,5 +1,5 @@
 import { Decimal } from './money/decimal';
-import { DEFAULT_ACCOUNTS, type Policies } from './terms';
+import type { Policies } from './terms';
 
 export function defaultPolicies(): Policies {
   return {
@@ -12,6 +12,7 @@ export function defaultPolicies(): Policies {
     reportingPeriod: 'Month',
     fiscalYearEndMonth: 12,
     closedThrough: null,
-    accounts: { ...DEFAULT_ACCOUNTS },
+    journalImportFormat: 'Generic',
+    accountNames: {},
   };
 }

@@ -10,6 +10,7 @@ import { readLeases } from './leases';
 import { policySettingWhere, readPolicies } from './policies';
 import { POSTED_BALANCES_TABLE, readPostedBalances, type PostedBalances } from './postedBalances';
 import { readVariablePayments } from './variablePayments';
+import { readGlAccounts } from './glAccounts';
 import { findTable, headerWhere, isBlankRow, leaseIdKey, WORKBOOK, type InputError } from './table';
 
 export interface PortfolioRead {
@@ -48,6 +49,7 @@ export function readPortfolio(tables: WorkbookTables): PortfolioRead {
   const modificationsTable = findTable(tables, TABLE_NAMES.leaseModifications);
   const variableTable = findTable(tables, TABLE_NAMES.variablePayments);
   const policiesTable = findTable(tables, TABLE_NAMES.policies);
+  const glAccountsTable = findTable(tables, TABLE_NAMES.glAccounts);
 
   if (!leasesTable) {
     errors.push({
@@ -77,6 +79,7 @@ export function readPortfolio(tables: WorkbookTables): PortfolioRead {
   const variable = variableTable
     ? readVariablePayments(variableTable, refs, (k) => longest.get(k) ?? null, errors)
     : new Map();
+  const glAccounts = glAccountsTable ? readGlAccounts(glAccountsTable, errors) : undefined;
   const policies = readPolicies(policiesTable, errors);
   const postedTable = findTable(tables, POSTED_BALANCES_TABLE);
   let posted: PostedBalances | null = null;
@@ -97,5 +100,10 @@ export function readPortfolio(tables: WorkbookTables): PortfolioRead {
     const v = variable.get(leaseIdKey(lease.id));
     if (v) lease.variablePayments = v;
   }
-  return { input: { leases, modifications, policies }, errors, leaseSources, posted };
+  return {
+    input: { leases, modifications, policies, ...(glAccounts ? { glAccounts } : {}) },
+    errors,
+    leaseSources,
+    posted,
+  };
 }

@@ -94,7 +94,7 @@ export function maturityBuckets(reportingDate: IsoDate, fiscalYearEndMonth: numb
 }
 
 /** The balance in the ledger after every entry dated on or before `date` (see module notes). */
-function balanceAt(
+export function balanceAt(
   rows: readonly MonthRow[],
   date: IsoDate,
 ): { j: number; ended: boolean; liability: number; rou: number } | null {
@@ -106,6 +106,36 @@ function balanceAt(
   // An impairment dated later in the month is not booked yet.
   const later = r.impairmentDate !== null && r.impairmentDate > date ? r.impairment : 0;
   return { j, ended: false, liability: r.interestBase, rou: r.rouStart + r.rouAdjustment + later };
+}
+
+/**
+ * The current portion of a liability of `liability` at `date` (a month-end): the liability less the liability 12
+ * months later, later modifications excluded, kept between 0 and the liability. The disclosures and the journal's
+ * current/non-current reclass both use it.
+ */
+export function currentPortion(rows: readonly MonthRow[], date: IsoDate, liability: number): number {
+  const in12 = eomonth(date, 12);
+  const later = balanceAt(rows, in12);
+  let liabilityIn12 = later ? (later.ended && later.j === rows.length - 1 ? 0 : later.liability) : 0;
+  if (later && !(later.ended && later.j === rows.length - 1)) {
+    for (const r of rows) if (r.start > date && r.start <= in12) liabilityIn12 -= r.liabilityAdjustment;
+  }
+  return Math.min(Math.max(liability - liabilityIn12, 0), liability);
+}
+
+/** The liability at a month-end, its current portion and the classification it is in (null: none at that date). */
+export function liabilityAt(
+  rows: readonly MonthRow[],
+  date: IsoDate,
+): { liability: number; current: number; classification: string } | null {
+  if (rows.length === 0 || rows[0].classification === 'short-term') return null;
+  const at = balanceAt(rows, date);
+  if (!at || (at.ended && at.j === rows.length - 1)) return null;
+  return {
+    liability: at.liability,
+    current: currentPortion(rows, date, at.liability),
+    classification: rows[at.j].classification,
+  };
 }
 
 function paymentDate(lease: LeaseResult, month: number, timing: 'advance' | 'arrears'): IsoDate {
@@ -136,7 +166,6 @@ export function disclosureFigures(
   const fy = fiscalYearOfKey(dKey, fiscalYearEndMonth);
   const periodStart = monthStartOf(fiscalYearStartKey(fy, fiscalYearEndMonth));
   const buckets = maturityBuckets(reportingDate, fiscalYearEndMonth);
-  const in12 = eomonth(reportingDate, 12);
   const atDate: LeaseAtDate[] = [];
   const period = new Map<string, PeriodFigures>();
   const inPeriod = (d: IsoDate) => d >= periodStart && d <= reportingDate;
@@ -211,12 +240,7 @@ export function disclosureFigures(
       imputed = 0;
       for (const r of rows) if (r.end > reportingDate) imputed += r.interest;
     }
-    const later = balanceAt(rows, in12);
-    let liabilityIn12 = later ? (later.ended && later.j === rows.length - 1 ? 0 : later.liability) : 0;
-    if (later && !(later.ended && later.j === rows.length - 1)) {
-      for (const r of rows) if (r.start > reportingDate && r.start <= in12) liabilityIn12 -= r.liabilityAdjustment;
-    }
-    const current = Math.min(Math.max(at.liability - liabilityIn12, 0), at.liability);
+    const current = currentPortion(rows, reportingDate, at.liability);
     atDate.push({
       lease: li,
       row: at.j,

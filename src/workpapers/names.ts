@@ -5,6 +5,7 @@
 export const SHEET = {
   schedules: 'Schedules',
   journal: 'Journal Entries',
+  journalImport: 'Journal Import',
   rollForward: 'Roll-Forward',
   disclosures: 'Disclosures',
   tieOut: 'Tie-Out',

@@ -200,6 +200,53 @@ describe('lease-workpapers', () => {
     expect(wb.worksheets.filter((w) => w.name === 'Schedules')).toHaveLength(1);
   });
 
+  it('--period quarter and --journal-csv: the JSON period and journal, and a QuickBooks import file that balances', async () => {
+    const r = cli(
+      'run',
+      SAMPLE,
+      '--out',
+      'q4.xlsx',
+      '--json',
+      'q4.json',
+      '--period',
+      'quarter',
+      '--journal-csv',
+      'q4.csv',
+      '--journal-format',
+      'quickbooks',
+      '--progress',
+    );
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Building workpapers for Q4 FY2025 (2025-10-01 to 2025-12-31)');
+    const json = JSON.parse(readFileSync(join(dir, 'q4.json'), 'utf8'));
+    expect(json.period).toEqual({ start: '2025-10-01', end: '2025-12-31', kind: 'quarter', closedThrough: null });
+    expect(json.journal.length).toBeGreaterThan(100);
+    expect(json.journal.every((l: { date: string }) => l.date >= '2025-10-01' && l.date <= '2025-12-31')).toBe(true);
+    const { parse } = await import('csv-parse/sync');
+    const rows: Record<string, string>[] = parse(readFileSync(join(dir, 'q4.csv'), 'utf8'), { columns: true });
+    expect(Object.keys(rows[0])).toEqual([
+      'Journal No.',
+      'Journal Date',
+      'Account Name',
+      'Debits',
+      'Credits',
+      'Description',
+      'Name',
+      'Location',
+      'Class',
+    ]);
+    const net = new Map<string, number>();
+    for (const row of rows) {
+      const c = (x: string) => (x === '' ? 0 : Math.round(Number(x) * 100));
+      net.set(row['Journal No.'], (net.get(row['Journal No.']) ?? 0) + c(row.Debits) - c(row.Credits));
+    }
+    expect(net.size).toBeGreaterThanOrEqual(2);
+    expect([...net.values()].every((x) => x === 0)).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'q4.xlsx'));
+    expect(wb.getWorksheet('Journal Import')?.getCell('A1').value).toBe('Journal No.');
+  });
+
   it('exits 1 on input errors: every error at its cell, no workbook, the JSON with errors and no leases', () => {
     const r = cli('run', BAD, '--out', 'bad-out.xlsx', '--json', 'bad.json');
     expect(r.code).toBe(1);

@@ -13,6 +13,7 @@ import { readTablesFromFile } from '../../src/xlsx/readTables';
 import { readWorkbook, recalculate, type ReadSheet } from '../support/libreoffice';
 import { appendRow, day, editWorkbook, setCell } from '../support/tableEdit';
 import { editNumber } from '../support/xlsxEdit';
+import { columnLetters, parseCell } from '../../src/input/a1';
 
 jest.setTimeout(600_000);
 
@@ -73,8 +74,12 @@ beforeAll(async () => {
   const type = journal.headers.indexOf('Entry Type');
   const debit = journal.headers.indexOf('Debit');
   const i = journal.rows.findIndex((r) => r[type].value === 'Catch-up' && typeof r[debit].value === 'number');
+  expect(i).toBeGreaterThanOrEqual(0);
+  // The detail table sits below the period's summary: its cell from the table's own top-left.
+  const top = parseCell(journal.topLeft);
+  const cell = `${columnLetters(top.col + debit)}${top.row + 1 + i}`;
   const corrupt = at('caught-up-corrupt.xlsx');
-  await editNumber(out, corrupt, 'Journal Entries', `F${i + 2}`, (x) => x + 1);
+  await editNumber(out, corrupt, 'Journal Entries', cell, (x) => x + 1);
   const [g, b] = await recalculate([out, corrupt]);
   good = readWorkbook(g);
   bad = readWorkbook(b);

@@ -41,11 +41,12 @@ const sheet = (name: string, rows: (PlanCell | null)[][], more: Partial<SheetPla
 });
 
 describe('isOwnedSheet', () => {
-  it('owns the six output sheets and their numbered continuations, whatever the case', () => {
+  it('owns the seven output sheets and their numbered continuations, whatever the case', () => {
     for (const s of OWNED_SHEET_NAMES) expect(isOwnedSheet(s)).toBe(true);
     expect(OWNED_SHEET_NAMES).toEqual([
       'Schedules',
       'Journal Entries',
+      'Journal Import',
       'Roll-Forward',
       'Disclosures',
       'Tie-Out',
@@ -79,7 +80,14 @@ describe('writePlan', () => {
     await writePlan(null, { sheets: templatePlan({ exampleLease: true }) }, path);
     const tables = await readTablesFromFile(path);
     const names = tables.tables.map((t) => t.name).sort();
-    expect(names).toEqual(['LeaseModifications', 'LeasePayments', 'Leases', 'Policies', 'VariablePayments']);
+    expect(names).toEqual([
+      'GLAccounts',
+      'LeaseModifications',
+      'LeasePayments',
+      'Leases',
+      'Policies',
+      'VariablePayments',
+    ]);
     const leases = tables.tables.find((t) => t.name === 'Leases')!;
     expect(leases.headers[0]).toBe('Lease ID');
     expect(leases.rows.length).toBeGreaterThanOrEqual(1);
@@ -153,11 +161,13 @@ describe('writePlan', () => {
       'LeasePayments',
       'LeaseModifications',
       'VariablePayments',
+      'GLAccounts',
       'Policies',
       'Schedules',
     ]);
     const names = (await readTablesFromFile(second)).tables.map((t) => t.name).sort();
     expect(names).toEqual([
+      'GLAccounts',
       'LeaseModifications',
       'LeasePayments',
       'LeaseSchedule',

@@ -16,7 +16,7 @@ import { bold, classificationLabel, FMT, formula, formulaText, money, num, sheet
 import type { DisclosureFigures } from '../disclosureFigures';
 import { SHEET } from '../names';
 import type { PlanCell, SheetPlan } from '../plan';
-import { SC, type SchedulePlace } from './schedules';
+import { SC, scheduleRowOf, type SchedulePlace } from './schedules';
 
 export interface CurrencyBlock {
   currency: string;
@@ -226,10 +226,21 @@ export function disclosuresLayout(
   for (const a of figures.atDate) {
     const lease = leases[a.lease];
     const place = places[a.lease];
-    const r = place.firstRow + a.row;
+    // The Schedules' window (when there is one) always holds the lease month of the Reporting Date.
+    const r = scheduleRowOf(place, a.row);
     const s = sheetRef(place.sheet);
-    const liab = a.monthEnded ? `${s}${SC.liabilityClosing}${r}` : `${s}${SC.interestBase}${r}`;
-    const rou = a.monthEnded ? `${s}${SC.rouClosing}${r}` : `${s}${SC.rouOpening}${r}+${s}${SC.rouAdjustment}${r}`;
+    const liab =
+      r === null
+        ? String(a.liability / 100)
+        : a.monthEnded
+          ? `${s}${SC.liabilityClosing}${r}`
+          : `${s}${SC.interestBase}${r}`;
+    const rou =
+      r === null
+        ? String(a.rou / 100)
+        : a.monthEnded
+          ? `${s}${SC.rouClosing}${r}`
+          : `${s}${SC.rouOpening}${r}+${s}${SC.rouAdjustment}${r}`;
     const rr = rows.length + 1;
     push(
       text(lease.id),
