@@ -8,7 +8,7 @@ import { buildWorkpapers } from '../workpapers';
 import { fromExcelContext, type ExcelRun } from '../office/excelApi';
 import { App } from './components/App';
 import type { WorkbookHost } from './host';
-import { workerCompute } from './worker/workerCompute';
+import { workerCheck, workerCompute } from './worker/workerCompute';
 
 declare const PRODUCT_VERSION: string;
 
@@ -51,6 +51,7 @@ const officeHost: WorkbookHost = {
   onThemeChanged: onOfficeThemeChanged,
   displayLanguage: () => Office.context.displayLanguage,
   compute: typeof Worker === 'undefined' ? undefined : workerCompute(() => new Worker('compute-worker.js')),
+  check: typeof Worker === 'undefined' ? undefined : workerCheck(() => new Worker('compute-worker.js')),
 };
 
 /** What the pane says when Office.js itself could not be loaded (offline, or blocked by a proxy or firewall). */
