@@ -10,7 +10,7 @@ import type { TableGrid } from '../input/grid';
 import { findPolicySetting } from '../input/settingNames';
 import { headerKey, isBlankValue } from '../input/values';
 import type { XlsxPackage } from './package';
-import { readTableDef, readWorkbookTables, type TableDef } from './readTables';
+import { firstDataRow, readTableDef, readWorkbookTables, type TableDef } from './readTables';
 import { escapeXml } from './sheetXml';
 import type { WorkbookInfo, WorkbookSheet } from './workbookPart';
 import { withDefaultNamespace } from './xml';
@@ -115,7 +115,7 @@ export function policyEdit(
   const settingCol = grid.headers.findIndex((h) => headerKey(h) === 'setting');
   const valueCol = grid.headers.findIndex((h) => headerKey(h) === 'value');
   if (settingCol < 0 || valueCol < 0) return 'the Policies table has no Setting and Value columns';
-  const firstData = def.range.start.row + def.headerRows;
+  const firstData = firstDataRow(grid) ?? def.range.start.row + def.headerRows;
   const lastData = def.range.end.row - def.totalsRows;
   const wanted = findPolicySetting(policy.setting);
   let row = 0;
