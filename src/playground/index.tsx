@@ -6,7 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { buildWorkpapers } from '../workpapers';
 import { MemoryExcel } from '../office/memoryExcel';
 import type { WorkbookHost } from '../taskpane/host';
-import { workerCompute } from '../taskpane/worker/workerCompute';
+import { workerCheck, workerCompute } from '../taskpane/worker/workerCompute';
 import { Playground } from './Playground';
 import { loadSampleWorkbook, scalePortfolio } from './sampleWorkbook';
 
@@ -36,6 +36,9 @@ async function start(): Promise<void> {
     },
     displayLanguage: () => params.get('lang') ?? navigator.language,
     compute: params.get('worker') === 'off' ? undefined : workerCompute(() => new Worker('compute-worker.js')),
+    // The in-memory Excel works on this page's thread: smaller requests keep it painting and hearing Cancel.
+    requestBudget: { bytes: 1_000_000, cells: 40_000 },
+    check: params.get('worker') === 'off' ? undefined : workerCheck(() => new Worker('compute-worker.js')),
   };
   // Stands in for Office's theme switch (the end-to-end test flips it).
   const setTheme = (kind: 'light' | 'dark'): void => {

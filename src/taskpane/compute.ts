@@ -11,7 +11,14 @@ import {
   type LeaseWarning,
   type PortfolioResult,
 } from '../engine';
-import { inputHash, readPortfolio, type InputError, type WorkbookTables } from '../input';
+import {
+  checkPortfolio,
+  inputHash,
+  readPortfolio,
+  type InputCheck,
+  type InputError,
+  type WorkbookTables,
+} from '../input';
 import type { RunMeta } from '../workpapers';
 import type { PlanCell, SheetPlan, WorkpaperPlan } from '../workpapers/plan';
 import { CancelledError } from '../office/workpaperWriter';
@@ -120,6 +127,14 @@ export async function computeCore(
     warnings: leases.flatMap((l) => l.warnings),
     keyFigures: figures,
   };
+}
+
+/** Validate's pure half: every error and warning of the tables, and their fingerprint. */
+export type CheckedInputs = InputCheck & { inputHash: string };
+export type CheckTables = (tables: WorkbookTables) => Promise<CheckedInputs>;
+
+export function checkTables(tables: WorkbookTables): CheckedInputs {
+  return { ...checkPortfolio(tables), inputHash: inputHash(tables) };
 }
 
 /** Milliseconds of work between two yields inline: the pane repaints at least this often (plus one slice). */

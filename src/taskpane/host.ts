@@ -4,7 +4,8 @@
  * only through workflow.ts.
  */
 import type { ExcelRun } from '../office/excelApi';
-import type { ComputeWorkpapers } from './compute';
+import type { RequestBudget } from '../office/requests';
+import type { CheckTables, ComputeWorkpapers } from './compute';
 
 export type ThemeKind = 'light' | 'dark';
 
@@ -21,4 +22,11 @@ export interface WorkbookHost {
   displayLanguage?(): string;
   /** Where Generate measures and lays out (a Web Worker in the browser); default: the pane's own thread. */
   compute?: ComputeWorkpapers;
+  /**
+   * The size of a write request (default: the add-in's, within Excel on the web's 5 MB). The playground's Excel
+   * runs on the page's own thread, so it takes smaller requests: the page repaints and hears Cancel between them.
+   */
+  requestBudget?: RequestBudget;
+  /** Where Validate reads and measures (a Web Worker in the browser); default: the pane's own thread. */
+  check?: CheckTables;
 }

@@ -3,7 +3,7 @@
  * the inputs, generate the workpapers phase by phase, go to a cell or a sheet, read and save the policies, mark
  * the cells with errors, and watch the inputs for changes. Components never reach Office.js; they call these.
  */
-import { checkPortfolio, inputHash, type InputCheck, type InputError } from '../input';
+import { inputHash, type InputCheck, type InputError } from '../input';
 import { templatePlan } from '../template';
 import { readWorkbookTables } from '../office/readTables';
 import { CancelledError, writeWorkpapers, type WriteResult } from '../office/workpaperWriter';
@@ -17,7 +17,7 @@ import type { PortfolioResult, PortfolioInput, LeaseFailure, LeaseWarning } from
 import type { WorkpaperPlan } from '../workpapers/plan';
 import type { BuildOptions, RunMeta } from '../workpapers';
 import type { WorkbookHost } from './host';
-import { computeInline, type Classification, type ComputeWorkpapers } from './compute';
+import { checkTables, computeInline, type Classification, type ComputeWorkpapers } from './compute';
 import type { KeyFigures } from './keyFigures';
 import { localIsoTimestamp } from './format';
 
@@ -57,7 +57,8 @@ export interface CheckResult extends InputCheck {
 
 export async function checkInputs(host: WorkbookHost, now: () => number = Date.now): Promise<CheckResult> {
   const tables = await readWorkbookTables(host.run);
-  return { ...checkPortfolio(tables), inputHash: inputHash(tables), at: now() };
+  const checked = host.check ? await host.check(tables) : checkTables(tables);
+  return { ...checked, at: now() };
 }
 
 /** The inputs' fingerprint now (to tell whether a result is out of date). */
@@ -168,6 +169,7 @@ export async function generateWorkpapers(host: WorkbookHost, options: GenerateOp
     checkCancel();
     const write = await writeWorkpapers(host.run, outcome.plan, {
       canSuspendScreenUpdating: host.isSetSupported('1.9'),
+      ...(host.requestBudget ? { budget: host.requestBudget } : {}),
       isCancelled: options.isCancelled,
       onProgress: (p) =>
         report('Writing sheets', p.cellsTotal > 0 ? p.cellsDone / p.cellsTotal : 1, { requests: p.requests }),

@@ -184,14 +184,19 @@ describe('lease-workpapers', () => {
     expect(log.slice(at + 1, at + 3).map(([where, message]) => `warning: ${where}: ${message}`)).toEqual(warnings);
   });
 
-  it('takes --reporting-date over the Policies table, and can write over its own output', async () => {
+  it('takes --reporting-date over the Policies table, and re-runs on its own output (never over its input)', async () => {
     const first = cli('run', SAMPLE, '--out', 'rd.xlsx', '--reporting-date', '2025-06-30');
     expect(first.code).toBe(0);
-    const again = cli('run', 'rd.xlsx', '--out', 'rd.xlsx', '--reporting-date', '2025-06-30');
+    const before = readFileSync(join(dir, 'rd.xlsx'));
+    const over = cli('run', 'rd.xlsx', '--out', './rd.xlsx');
+    expect(over.code).toBe(2);
+    expect(over.stderr).toMatch(/^lease-workpapers: --out \.\/rd\.xlsx is the input workbook/);
+    expect(readFileSync(join(dir, 'rd.xlsx')).equals(before)).toBe(true);
+    const again = cli('run', 'rd.xlsx', '--out', 'rd2.xlsx', '--reporting-date', '2025-06-30');
     expect(again.code).toBe(0);
     expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(join(dir, 'rd.xlsx'));
+    await wb.xlsx.readFile(join(dir, 'rd2.xlsx'));
     const runLog: string[] = [];
     wb.getWorksheet('Run Log')?.eachRow((r) => r.eachCell((c) => runLog.push(String(c.value))));
     // The Policies table says 2025-12-31; the command line wins.
@@ -291,10 +296,10 @@ describe('lease-workpapers', () => {
     writeFileSync(join(dir, 'notes.xlsx'), 'just text');
     const r = cli('run', 'notes.xlsx', '--out', 'x.xlsx', '--json', '-');
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^notes\.xlsx: not a readable \.xlsx workbook/);
+    expect(r.stderr).toMatch(/^Workbook: the file is text \(for example CSV\), not an \.xlsx workbook\./);
     const json = JSON.parse(r.stdout);
     expect(json.leases).toEqual([]);
-    expect(json.errors[0].where).toBe('notes.xlsx');
+    expect(json.errors[0].where).toBe('Workbook');
     expect(existsSync(join(dir, 'x.xlsx'))).toBe(false);
   });
 

@@ -23,7 +23,7 @@ async function policiesOnly(rows: [string, string | number][]): Promise<MemoryEx
   return excel;
 }
 
-test('the form is in sections: measurement, reporting period, accounts, preparer', async () => {
+test('the form is in sections: measurement, reporting period (the chart of accounts is the GLAccounts table)', async () => {
   const excel = await workbook({ leases: [PWC_4_4] });
   renderPane(hostOf(excel), 'policies');
   const measurement = await screen.findByRole('group', { name: 'Measurement' });
@@ -31,8 +31,9 @@ test('the form is in sections: measurement, reporting period, accounts, preparer
   const reporting = screen.getByRole('group', { name: 'Reporting period' });
   expect(within(reporting).getByLabelText(/^Reporting Date/)).toBeTruthy();
   expect(within(reporting).getByLabelText(/^Fiscal Year End Month/)).toBeTruthy();
-  const accounts = screen.getByRole('group', { name: 'Accounts' });
-  expect(within(accounts).getByLabelText(/^Cash Account/)).toBeTruthy();
+  expect(within(reporting).getByLabelText(/^Reporting Period/)).toBeTruthy();
+  // GL account names moved to the GLAccounts table: the Policies form has no account fields.
+  expect(screen.queryByLabelText(/^Cash Account/)).toBeNull();
   expect(screen.getByText('No unsaved changes')).toBeTruthy();
 });
 
@@ -59,15 +60,16 @@ test('a bad value is marked at its field with the reader’s own message, and Sa
 test('an unsaved change survives a tab switch; Discard brings back the table’s value', async () => {
   const excel = await workbook({ leases: [PWC_4_4] });
   renderPane(hostOf(excel), 'policies');
-  const cash = await screen.findByLabelText(/^Cash Account/);
-  fireEvent.change(cash, { target: { value: '1000 Cash at bank' } });
+  const field = (await screen.findByLabelText(/^Reporting Date/)) as HTMLInputElement;
+  const original = field.value;
+  fireEvent.change(field, { target: { value: '2025-11-30' } });
   fireEvent.click(screen.getByRole('tab', { name: 'Template' }));
   fireEvent.click(screen.getByRole('tab', { name: 'Policies' }));
-  const again = (await screen.findByLabelText(/^Cash Account/)) as HTMLInputElement;
-  expect(again.value).toBe('1000 Cash at bank');
+  const again = (await screen.findByLabelText(/^Reporting Date/)) as HTMLInputElement;
+  expect(again.value).toBe('2025-11-30');
   expect(screen.getByText('1 unsaved change')).toBeTruthy();
   fireEvent.click(screen.getByRole('button', { name: 'Discard changes' }));
-  expect((screen.getByLabelText(/^Cash Account/) as HTMLInputElement).value).toBe('Cash');
+  expect((screen.getByLabelText(/^Reporting Date/) as HTMLInputElement).value).toBe(original);
 });
 
 test('regression: a row typed "Short Term Exemption" is shown, and saved into, not added twice', async () => {

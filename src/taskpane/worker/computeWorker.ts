@@ -1,13 +1,16 @@
 /**
- * The Web Worker that measures the portfolio and lays out the workpapers, off the pane's thread. It keeps the
+ * The Web Worker that checks the inputs (Validate), measures the portfolio and lays out the workpapers (Generate),
+ * off the pane's thread. It keeps the
  * plan of its one run and hands the pane the rows of long sheets in slices, so no message is large enough to
  * stall the pane. Cancel ends the worker.
  */
 import * as Comlink from 'comlink';
 import { buildWorkpapers } from '../../workpapers';
 import type { WorkpaperPlan } from '../../workpapers/plan';
+import type { WorkbookTables } from '../../input';
 import {
   blockRows,
+  checkTables,
   computeCore,
   planShell,
   type ComputeProgress,
@@ -22,6 +25,10 @@ export type WorkerOutcome =
   | (Omit<Extract<Awaited<ReturnType<typeof computeCore>>, { kind: 'done' }>, 'plan'> & { shell: SheetShell[] });
 
 const api = {
+  /** Validate: reading and measuring every lease, off the pane's thread. */
+  check(tables: WorkbookTables) {
+    return checkTables(tables);
+  },
   async compute(request: ComputeRequest, onProgress: (p: ComputeProgress) => void): Promise<WorkerOutcome> {
     let last = 0;
     const outcome = await computeCore(request, buildWorkpapers, {

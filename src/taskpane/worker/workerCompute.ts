@@ -6,7 +6,13 @@
 import * as Comlink from 'comlink';
 import { CancelledError } from '../../office/workpaperWriter';
 import type { PlanCell } from '../../workpapers/plan';
-import { planFromShell, yieldToBrowser, type ComputeOutcome, type ComputeWorkpapers } from '../compute';
+import {
+  planFromShell,
+  yieldToBrowser,
+  type CheckTables,
+  type ComputeOutcome,
+  type ComputeWorkpapers,
+} from '../compute';
 import type { ComputeWorkerApi } from './computeWorker';
 
 /** Rows fetched per message from the worker (a few hundred kilobytes). */
@@ -47,6 +53,20 @@ export function workerCompute(createWorker: () => Worker): ComputeWorkpapers {
       return done;
     } finally {
       clearInterval(timer);
+      api[Comlink.releaseProxy]();
+      worker.terminate();
+    }
+  };
+}
+
+/** Validate's reading and measuring in a Web Worker (one per check, ended when it answers). */
+export function workerCheck(createWorker: () => Worker): CheckTables {
+  return async (tables) => {
+    const worker = createWorker();
+    const api = Comlink.wrap<ComputeWorkerApi>(worker);
+    try {
+      return await api.check(tables);
+    } finally {
       api[Comlink.releaseProxy]();
       worker.terminate();
     }
