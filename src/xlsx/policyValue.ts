@@ -115,6 +115,8 @@ export function policyEdit(
   const settingCol = grid.headers.findIndex((h) => headerKey(h) === 'setting');
   const valueCol = grid.headers.findIndex((h) => headerKey(h) === 'value');
   if (settingCol < 0 || valueCol < 0) return 'the Policies table has no Setting and Value columns';
+  // The rows as the reader sees them (a table written with headerRowCount="0", as exceljs writes it, still holds its
+  // header row), through the table's declared end: blank rows inside the table are used before it grows.
   const firstData = firstDataRow(grid) ?? def.range.start.row + def.headerRows;
   const lastData = def.range.end.row - def.totalsRows;
   const wanted = findPolicySetting(policy.setting);
