@@ -333,9 +333,8 @@ describe('closing the next month, then reporting a quarter that spans it', () =>
     // The July run's workbook (its workpapers included) is closed through July: the catch-up was booked in July.
     const r = await cli('close', july, '--through', '2025-07-31', '--out', closedJuly);
     expect(r.code).toBe(0);
-    expect(
-      (await cli('run', closedJuly, '--out', q3, '--reporting-date', '2025-09-30', '--period', 'quarter')).code,
-    ).toBe(0);
+    const q = await cli('run', closedJuly, '--out', q3, '--reporting-date', '2025-09-30', '--period', 'quarter');
+    expect([q.code, q.err.split('\n').filter((l) => l && !l.startsWith('warning: '))]).toEqual([0, []]);
   });
 
   it('records the figures recomputed through July, and refuses June now', async () => {
