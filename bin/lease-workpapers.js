@@ -32,6 +32,11 @@ try {
   process.stderr.write('lease-workpapers: the command line is not compiled; run "npm install" (or "npm run build:node") first\n');
   process.exit(2);
 }
+// A reader that stops early (`--json - | head`) closes the pipe: the rest of the output has nowhere to go, which is
+// not a failure of the run (nor an internal error). Drop it quietly: the workbook and any files are still written.
+process.stdout.on('error', (err) => {
+  if (!err || err.code !== 'EPIPE') throw err;
+});
 main(process.argv.slice(2)).then(
   (code) => {
     settled = true;

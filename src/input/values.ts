@@ -130,9 +130,12 @@ export function parsePercent(
   const above = range.maxExclusive ? d.greaterThanOrEqualTo(range.max) : d.greaterThan(range.max);
   if (below || above) {
     const pct = (x: number): string => `${new Decimal(x).times(100).toString()}%`;
+    // "from 0% to 100%", "above 0% and below 100%", "above 0% and at most 100%", "at least 0% and below 100%".
     const bounds =
-      `${range.minExclusive ? 'above' : 'from'} ${pct(range.min)} ` +
-      `${range.maxExclusive ? 'and below' : 'to'} ${pct(range.max)}`;
+      !range.minExclusive && !range.maxExclusive
+        ? `from ${pct(range.min)} to ${pct(range.max)}`
+        : `${range.minExclusive ? 'above' : 'at least'} ${pct(range.min)} ` +
+          `${range.maxExclusive ? 'and below' : 'and at most'} ${pct(range.max)}`;
     const asPct = `${d.times(100).toString()}%`;
     const hint =
       typeof v === 'number' && d.greaterThan(1)

@@ -162,6 +162,8 @@ describe('close: recording a closed month', () => {
     const later = await cli('close', closed, '--through', '2026-01-31', '--out', at('x2.xlsx'));
     expect(later.code).toBe(1);
     expect(later.err).toContain('Policies!B9: Cannot close 2026-01-31: it is after the Reporting Date 2025-12-31');
+    // close has no --reporting-date: the way out is the policy, and the message says so.
+    expect(later.err).toContain('set the Reporting Date policy in the Policies table to 2026-01-31 or later');
     const notMonthEnd = await cli('close', closed, '--through', '2025-07-15', '--out', at('x3.xlsx'));
     expect(notMonthEnd.code).toBe(2);
     expect(notMonthEnd.err).toContain('--through 2025-07-15 is not a month-end (such as 2025-07-31)');
