@@ -48,23 +48,26 @@ export const USAGE = `Usage:
   lease-workpapers --help
   lease-workpapers --version
 
-Reads the Leases, LeasePayments, LeaseModifications, GLAccounts and Policies tables of <input.xlsx>, measures every
-lease (ASC 842), and writes the workpaper sheets (Schedules, Journal Entries, Journal Import, Roll-Forward,
-Disclosures, Tie-Out, Run Log) for the reporting period into a copy of the workbook at <output.xlsx>.
+Reads the Leases, LeasePayments, LeaseModifications, VariablePayments, GLAccounts and Policies tables of
+<input.xlsx>, measures every lease (ASC 842), and writes the workpaper sheets (Schedules, Journal Entries, Journal
+Import, Roll-Forward, Disclosures, Tie-Out, Run Log, and Catch-Ups once a month is closed) for the reporting period
+into a copy of the workbook at <output.xlsx>. The input workbook is never written.
 
-close records a closed month (CONTRACT 1.11): per lease, what is booked through the month-end --through, in a
-PostedBalances table on a Posted Balances sheet, and Closed Through in the Policies table, in a copy of the
-workbook at <output.xlsx>. Later runs keep closed months as posted and book any difference as a catch-up entry on
-the first day of the first open month. A month before the last one closed, or after the Reporting Date, is refused.
+close records a closed month: per lease, what is booked through the month-end --through, in a PostedBalances
+table on a Posted Balances sheet, and Closed Through in the Policies table, in a copy of the workbook at
+<output.xlsx>. Later runs do not issue closed months again and book any difference as a catch-up entry on the
+first day of the first open month. A month-end before Closed Through, or after the Reporting Date, is refused.
 
 Options:
   --out <file>               the workbook to write (required; written only when the inputs have no errors)
-  --json <file|->            also write the JSON export (CONTRACT section 5); "-" writes it to standard output
+  --json <file|->            also write the JSON export (every lease, month and journal line); "-" writes it to
+                             standard output
   --reporting-date <date>    the reporting month-end, overriding the Policies table (e.g. 2029-12-31; default: the
                              policy, else the last month-end on or before today)
   --period <length>          month, quarter or year (fiscal), ending on the reporting date (default: the policy,
                              else month)
-  --journal-csv <file|->     also write the period's journal entries as a CSV import file
+  --journal-csv <file|->     also write the period's postable summary journal as a CSV import file; "-" writes it
+                             to standard output
   --journal-format <layout>  quickbooks, netsuite or generic, for the CSV file and the Journal Import sheet
                              (default: the Journal Import Format policy, else generic)
   --through <date>           close: the month-end to close (e.g. 2025-06-30)
@@ -72,7 +75,9 @@ Options:
   -h, --help                 show this help
   -v, --version              show the version
 
-Exit codes: 0 done; 1 input errors (each printed as Sheet!Cell: message; no workbook written); 2 usage.`;
+Exit codes: 0 done (warnings, if any, printed as "warning: Sheet!Cell: message"); 1 input errors or a refused
+close (each printed as Sheet!Cell: message or Workbook: message; no workbook written); 2 usage, or an output
+that cannot be written (nothing replaced).`;
 
 const OPTIONS = {
   out: { type: 'string' },

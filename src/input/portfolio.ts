@@ -7,6 +7,7 @@ import { TABLE_NAMES } from './columns';
 import { readLeaseModifications } from './leaseModifications';
 import { leaseIdsWithPaymentRows, readLeasePayments } from './leasePayments';
 import { readLeases } from './leases';
+import { leaseTotalProblem, portfolioTotalProblem } from './limits';
 import { policySettingWhere, readPolicies } from './policies';
 import { POSTED_BALANCES_TABLE, readPostedBalances, type PostedBalances } from './postedBalances';
 import { readVariablePayments } from './variablePayments';
@@ -100,6 +101,14 @@ export function readPortfolio(tables: WorkbookTables): PortfolioRead {
     const v = variable.get(leaseIdKey(lease.id));
     if (v) lease.variablePayments = v;
   }
+  // Amounts too large to carry exactly to the cent: refused before anything is measured.
+  for (const lease of leases) {
+    const problem = leaseTotalProblem(lease);
+    if (problem) errors.push({ where: leaseSources.get(lease.id) ?? WORKBOOK, message: problem });
+  }
+  const total = errors.length === 0 ? portfolioTotalProblem(leases) : null;
+  if (total) errors.push({ where: WORKBOOK, message: total });
+  if (errors.length > 0) return { input: null, errors, leaseSources, posted: null };
   return {
     input: { leases, modifications, policies, ...(glAccounts ? { glAccounts } : {}) },
     errors,

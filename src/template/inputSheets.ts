@@ -270,7 +270,10 @@ function allowedValues(s: PolicySetting): string {
     case 'yesNo':
       return YES_NO.join(' / ');
     case 'threshold':
-      return 'A percentage, e.g. 75%';
+      // The setting's own default as the example: 90% beside Fair Value Threshold, not another setting's 75%.
+      return typeof s.defaultValue === 'number'
+        ? `A percentage above 0% and at most 100%, e.g. ${Math.round(s.defaultValue * 100)}%`
+        : 'A percentage above 0% and at most 100%';
     case 'monthEnd':
       return 'A month-end date, or blank';
     case 'month':

@@ -38,7 +38,7 @@ export function closeRefusal(args: {
   if (through > args.reportingDate) {
     return {
       where: 'reportingDate',
-      message: `Cannot close ${through}: it is after the Reporting Date ${args.reportingDate} (${args.reportingDateSource}). Report the period first (set the Reporting Date and run), then close it`,
+      message: `Cannot close ${through}: it is after the Reporting Date ${args.reportingDate} (${args.reportingDateSource}). Report the period first: set the Reporting Date policy in the Policies table to ${through} or later and run; then close it (close reads the policy, not --reporting-date)`,
     };
   }
   if (posted && through === posted.through) {

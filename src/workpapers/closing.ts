@@ -20,6 +20,7 @@ import { compareIso, type IsoDate } from '../engine/calendar/dates';
 import type { Classification } from '../engine/terms';
 import type { AccountRole } from '../input/accountRoles';
 import { CLOSING_FIGURES, zeroFigures, type ClosingFigure, type ClosingFigures } from '../input/postedBalances';
+import { liabilityAt } from './disclosureFigures';
 import { transferToOwnedAssets } from './sheets/schedules';
 
 export {
@@ -86,6 +87,8 @@ export interface LeaseClosing {
   /** The classification in force on `through` (of the last month with anything booked); null before commencement. */
   classification: Classification | null;
   figures: ClosingFigures;
+  /** The part of the lease liability due within 12 months of `through` (the journal's current account). */
+  currentLiability: number;
 }
 
 const onOrBefore = (date: IsoDate, through: IsoDate) => compareIso(date, through) <= 0;
@@ -142,6 +145,7 @@ export function leaseClosing(lease: LeaseResult, through: IsoDate): LeaseClosing
     through,
     classification: null,
     figures: f,
+    currentLiability: 0,
   };
   const months = lease.months;
   if (months.length === 0 || !onOrBefore(lease.commencement, through)) return result;
@@ -183,6 +187,7 @@ export function leaseClosing(lease: LeaseResult, through: IsoDate): LeaseClosing
     f.ownedAssets += transfer;
     f.rouAsset -= transfer;
   }
+  result.currentLiability = liabilityAt(months, through)?.current ?? 0;
   return result;
 }
 

@@ -30,10 +30,10 @@
  */
 import type { LeaseResult, MonthRow } from '../engine';
 import { eomonth, type IsoDate } from '../engine/calendar/dates';
-import type { AccountRole } from '../input/accountRoles';
+import { ACCOUNT_ROLES, type AccountRole } from '../input/accountRoles';
 import { liabilityAt } from './disclosureFigures';
 import type { LeaseCatchUp } from './catchUp';
-import { CLOSING_FIGURE_LABEL, type ClosingFigure } from './closing';
+import { CLOSING_FIGURES, DEBIT_SIGN, type ClosingFigure, type ClosingFigures } from './closing';
 import { transferToOwnedAssets } from './sheets/schedules';
 
 export type EntryKind =
@@ -425,22 +425,64 @@ export function catchUpRole(figure: ClosingFigure, cls: string | null): AccountR
 }
 
 /**
- * A lease's catch-up entry (CONTRACT 1.11): dated the first day of the first open month, one line per account whose
- * cumulative figure through Closed Through differs from what was posted (recomputed less posted), flagged catchUp.
+ * One side (posted or recomputed) of a lease's closed-period position as net debits per account role: the ROU
+ * asset and the liability on the accounts of the classification that side was in, the liability split between the
+ * current account (its current portion) and non-current, and with an accumulated amortization account the finance
+ * ROU asset split between cost and accumulated amortization (both closed once the lease has ended).
  */
-export function catchUpJournal(p: LeaseCatchUp, closedThrough: IsoDate): JournalLine[] {
-  const cls = p.recomputedClassification ?? p.postedClassification;
-  return p.lines.map((l) => ({
-    date: p.date,
-    entity: p.entity,
-    leaseId: p.leaseId,
-    currency: p.currency,
-    entry: entryNumber(p.leaseId, p.date, 'Catch-up'),
-    kind: 'Catch-up',
-    role: catchUpRole(l.figure, cls),
-    debit: l.debit,
-    credit: l.credit,
-    memo: `Catch-up: ${CLOSING_FIGURE_LABEL[l.figure]} through ${closedThrough}, recomputed less posted`,
-    catchUp: true,
-  }));
+function closedRoleNet(
+  f: ClosingFigures,
+  current: number,
+  classification: string | null,
+  accumulatedAmortization: boolean,
+): Map<AccountRole, number> {
+  const net = new Map<AccountRole, number>();
+  const add = (role: AccountRole, n: number) => {
+    if (n !== 0) net.set(role, (net.get(role) ?? 0) + n);
+  };
+  const c = cls(classification ?? 'operating');
+  for (const k of CLOSING_FIGURES) {
+    if (k === 'leaseLiability' || k === 'rouAsset') continue;
+    add(catchUpRole(k, classification), DEBIT_SIGN[k] * f[k]);
+  }
+  add(CURRENT[c], -current);
+  add(LIABILITY[c], -(f.leaseLiability - current));
+  const ended = f.leaseLiability === 0 && f.rouAsset === 0;
+  if (c === 'finance' && accumulatedAmortization && !ended) {
+    add(ROU.finance, f.rouAsset + f.amortizationExpense);
+    add('Finance ROU accumulated amortization', -f.amortizationExpense);
+  } else add(ROU[c], f.rouAsset);
+  return net;
+}
+
+/**
+ * A lease's catch-up entry (CONTRACT 1.11): dated the first day of the first open month, one line per account role
+ * whose balance through Closed Through differs from what was posted (recomputed less posted), flagged catchUp. A
+ * classification changed in a closed month moves the balances between the operating and finance accounts; the
+ * current portion of the liability is caught up on the current account, so the month-end reclass carries on from it.
+ */
+export function catchUpJournal(p: LeaseCatchUp, closedThrough: IsoDate, options: JournalOptions = {}): JournalLine[] {
+  const acc = options.accumulatedAmortization === true;
+  const was = closedRoleNet(p.posted, p.postedCurrent, p.postedClassification, acc);
+  const now = closedRoleNet(p.recomputed, p.recomputedCurrent, p.recomputedClassification, acc);
+  const entry = entryNumber(p.leaseId, p.date, 'Catch-up');
+  const lines: JournalLine[] = [];
+  for (const role of ACCOUNT_ROLES) {
+    const d = (now.get(role) ?? 0) - (was.get(role) ?? 0);
+    if (d === 0) continue;
+    lines.push({
+      date: p.date,
+      entity: p.entity,
+      leaseId: p.leaseId,
+      currency: p.currency,
+      entry,
+      kind: 'Catch-up',
+      role,
+      debit: d > 0 ? d : 0,
+      credit: d < 0 ? -d : 0,
+      memo: `Catch-up: ${role}, through ${closedThrough}, recomputed less posted`,
+      catchUp: true,
+    });
+  }
+  return lines;
 }

@@ -75,7 +75,7 @@ export function periodJournal(
   const inPeriod = (d: IsoDate) => d >= period.start && d <= period.end;
   const positions = new Map((close?.positions ?? []).map((p) => [leaseIdKey(p.leaseId), p]));
   const catchUp = (p: LeaseCatchUp | undefined): JournalLine[] =>
-    close && p && p.lines.length > 0 && inPeriod(p.date) ? catchUpJournal(p, close.closedThrough) : [];
+    close && p && inPeriod(p.date) ? catchUpJournal(p, close.closedThrough, options) : [];
   const postedOnly = (close?.positions ?? []).filter((p) => !p.inInput);
   const subjects = leases.length + postedOnly.length;
   const leaseLines = (idx: number): JournalLine[] => {

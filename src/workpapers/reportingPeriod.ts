@@ -28,7 +28,7 @@ export type ReportingDateSource = 'command line' | 'Reporting Date policy' | 'de
 
 export interface ResolvedPeriod extends ReportingPeriod {
   source: ReportingDateSource;
-  /** "December 2025", "Q4 FY2025 (2025-10-01 to 2025-12-31)", "FY2025 (2025-01-01 to 2025-12-31)". */
+  /** "December 2025", "Q4 FY2025", "FY2025": the name alone; whoever shows it adds the dates (start to end). */
   label: string;
   fiscalYearEndMonth: number;
 }
@@ -73,10 +73,9 @@ export function periodStartKey(endKey: number, kind: PeriodKind, fiscalYearEndMo
 export function periodLabel(p: ReportingPeriod, fiscalYearEndMonth: number): string {
   const endKey = monthKey(p.end);
   const fy = fiscalYearOfKey(endKey, fiscalYearEndMonth);
-  const span = `${p.start} to ${p.end}`;
   if (p.kind === 'month') return `${MONTH_NAMES[endKey % 12]} ${Math.floor(endKey / 12)}`;
-  if (p.kind === 'quarter') return `Q${fiscalQuarterOfKey(endKey, fiscalYearEndMonth)} FY${fy} (${span})`;
-  return `FY${fy} (${span})`;
+  if (p.kind === 'quarter') return `Q${fiscalQuarterOfKey(endKey, fiscalYearEndMonth)} FY${fy}`;
+  return `FY${fy}`;
 }
 
 /**
@@ -126,7 +125,7 @@ export function inPeriod(p: ReportingPeriod, date: IsoDate): boolean {
 
 /** How the Run Log states the source of the Reporting Date. */
 export function reportingDateSourceText(source: ReportingDateSource): string {
-  if (source === 'command line') return 'the command line (--reporting-date)';
-  if (source === 'Reporting Date policy') return 'Reporting Date policy';
+  if (source === 'command line') return 'set on the command line with --reporting-date';
+  if (source === 'Reporting Date policy') return 'from the Reporting Date policy';
   return 'default: the last month-end on or before the day of the run';
 }

@@ -2,7 +2,7 @@
  * The real command: compiled with tsc -p tsconfig.node.json, run as `node bin/lease-workpapers.js` on real .xlsx
  * files in a temporary folder.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -184,14 +184,19 @@ describe('lease-workpapers', () => {
     expect(log.slice(at + 1, at + 3).map(([where, message]) => `warning: ${where}: ${message}`)).toEqual(warnings);
   });
 
-  it('takes --reporting-date over the Policies table, and can write over its own output', async () => {
+  it('takes --reporting-date over the Policies table, and re-runs on its own output (never over its input)', async () => {
     const first = cli('run', SAMPLE, '--out', 'rd.xlsx', '--reporting-date', '2025-06-30');
     expect(first.code).toBe(0);
-    const again = cli('run', 'rd.xlsx', '--out', 'rd.xlsx', '--reporting-date', '2025-06-30');
+    const before = readFileSync(join(dir, 'rd.xlsx'));
+    const over = cli('run', 'rd.xlsx', '--out', './rd.xlsx');
+    expect(over.code).toBe(2);
+    expect(over.stderr).toMatch(/^lease-workpapers: --out \.\/rd\.xlsx is the input workbook/);
+    expect(readFileSync(join(dir, 'rd.xlsx')).equals(before)).toBe(true);
+    const again = cli('run', 'rd.xlsx', '--out', 'rd2.xlsx', '--reporting-date', '2025-06-30');
     expect(again.code).toBe(0);
     expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(join(dir, 'rd.xlsx'));
+    await wb.xlsx.readFile(join(dir, 'rd2.xlsx'));
     const runLog: string[] = [];
     wb.getWorksheet('Run Log')?.eachRow((r) => r.eachCell((c) => runLog.push(String(c.value))));
     // The Policies table says 2025-12-31; the command line wins.
@@ -217,7 +222,8 @@ describe('lease-workpapers', () => {
       '--progress',
     );
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('Building workpapers for Q4 FY2025 (2025-10-01 to 2025-12-31)');
+    // The quarter's dates are stated once, not twice.
+    expect(r.stderr).toContain('Building workpapers for Q4 FY2025 (2025-10-01 to 2025-12-31)\n');
     const json = JSON.parse(readFileSync(join(dir, 'q4.json'), 'utf8'));
     expect(json.period).toEqual({ start: '2025-10-01', end: '2025-12-31', kind: 'quarter', closedThrough: null });
     expect(json.journal.length).toBeGreaterThan(100);
@@ -261,7 +267,7 @@ describe('lease-workpapers', () => {
       'Leases!M7: Discount Rate 600% must be from 0% to 100%; 6 reads as 600%: type 6% or 0.06',
       'LeasePayments!A4: Lease ID "L-999" is not in the Leases table',
       'LeaseModifications!B4: Effective Date 2029-03-15 is not the start of a lease month of lease L-003 (month 3 starts 2029-03-01, month 4 starts 2029-04-01)',
-      'Policies!B7: Fair Value Threshold 9000% must be above 0% to 100%; 90 reads as 9000%: type 90% or 0.9',
+      'Policies!B7: Fair Value Threshold 9000% must be above 0% and at most 100%; 90 reads as 9000%: type 90% or 0.9',
       'lease-workpapers: 9 input errors; no workbook written',
     ]);
     expect(existsSync(join(dir, 'bad-out.xlsx'))).toBe(false);
@@ -271,14 +277,29 @@ describe('lease-workpapers', () => {
     expect(json.errors[0]).toEqual({ where: 'Leases!M4', message: 'Discount Rate "abc" is not a percentage' });
   });
 
+  it('--json - into a reader that stops early (| head): no stack trace, the workbook still written, exit 0', async () => {
+    // The sample's export (about 300 KB) is larger than a pipe holds, so the writes after the reader has gone fail.
+    const child = spawn(process.execPath, [BIN, 'run', SAMPLE, '--out', 'piped.xlsx', '--json', '-'], {
+      cwd: dir,
+      env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600' },
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled|\n\s+at /);
+    expect(code).toBe(0);
+    expect(statSync(join(dir, 'piped.xlsx')).size).toBeGreaterThan(0);
+  });
+
   it('exits 1 on a file that is not a workbook, --json - still printing the export', () => {
     writeFileSync(join(dir, 'notes.xlsx'), 'just text');
     const r = cli('run', 'notes.xlsx', '--out', 'x.xlsx', '--json', '-');
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^notes\.xlsx: not a readable \.xlsx workbook/);
+    expect(r.stderr).toMatch(/^Workbook: the file is text \(for example CSV\), not an \.xlsx workbook\./);
     const json = JSON.parse(r.stdout);
     expect(json.leases).toEqual([]);
-    expect(json.errors[0].where).toBe('notes.xlsx');
+    expect(json.errors[0].where).toBe('Workbook');
     expect(existsSync(join(dir, 'x.xlsx'))).toBe(false);
   });
 

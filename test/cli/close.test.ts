@@ -26,6 +26,7 @@ import {
   leaseClosing,
 } from '../../src/workpapers/closing';
 import { leaseJournal } from '../../src/workpapers/journal';
+import { liabilityAt } from '../../src/workpapers/disclosureFigures';
 import type { AccountRole } from '../../src/input/accountRoles';
 import { readTablesFromFile } from '../../src/xlsx/readTables';
 import { appendRow, day, editWorkbook, setCell } from '../support/tableEdit';
@@ -161,6 +162,8 @@ describe('close: recording a closed month', () => {
     const later = await cli('close', closed, '--through', '2026-01-31', '--out', at('x2.xlsx'));
     expect(later.code).toBe(1);
     expect(later.err).toContain('Policies!B9: Cannot close 2026-01-31: it is after the Reporting Date 2025-12-31');
+    // close has no --reporting-date: the way out is the policy, and the message says so.
+    expect(later.err).toContain('set the Reporting Date policy in the Policies table to 2026-01-31 or later');
     const notMonthEnd = await cli('close', closed, '--through', '2025-07-15', '--out', at('x3.xlsx'));
     expect(notMonthEnd.code).toBe(2);
     expect(notMonthEnd.err).toContain('--through 2025-07-15 is not a month-end (such as 2025-07-31)');
@@ -221,6 +224,7 @@ describe.each(SCENARIOS)('a run for July 2025 after the close, with $name', ({ n
   const file = at(`${lease}.xlsx`);
   const base = at(`${lease}-base.xlsx`);
   const out = at(`${lease}-run.xlsx`);
+  const json = at(`${lease}-run.json`);
   let before: Map<string, LeaseResult>;
   let after: Map<string, LeaseResult>;
   let baseLines: Line[];
@@ -229,7 +233,7 @@ describe.each(SCENARIOS)('a run for July 2025 after the close, with $name', ({ n
   beforeAll(async () => {
     await editWorkbook(closed, file, edit);
     const r0 = await cli('run', closed, '--out', base, '--reporting-date', '2025-07-31');
-    const r1 = await cli('run', file, '--out', out, '--reporting-date', '2025-07-31');
+    const r1 = await cli('run', file, '--out', out, '--reporting-date', '2025-07-31', '--json', json);
     // Warnings (the sample's own, CONTRACT 1.10) may be printed; nothing else may.
     const notWarnings = (err: string) => err.split('\n').filter((l) => l !== '' && !l.startsWith('warning: '));
     expect([r0.code, notWarnings(r0.err), r1.code, notWarnings(r1.err)]).toEqual([0, [], 0, []]);
@@ -237,6 +241,19 @@ describe.each(SCENARIOS)('a run for July 2025 after the close, with $name', ({ n
     after = await engine(file);
     baseLines = await journal(base);
     lines = await journal(out);
+  });
+
+  it('flags the catch-up lines in the JSON export, whose period states Closed Through', () => {
+    const exported = JSON.parse(readFileSync(json, 'utf8')) as {
+      period: { closedThrough: string | null };
+      journal: { date: string; leaseId: string; debit: string; credit: string; catchUp: boolean }[];
+    };
+    expect(exported.period.closedThrough).toBe(CT);
+    const flagged = exported.journal.filter((l) => l.catchUp);
+    expect(flagged.map((l) => [l.date, l.leaseId, cents(l.debit), cents(l.credit)])).toEqual(
+      lines.filter((l) => l.type === 'Catch-up').map((l) => [l.date, l.id, l.debit, l.credit]),
+    );
+    expect(exported.journal.filter((l) => !l.catchUp && l.date <= CT)).toEqual([]);
   });
 
   it('issues nothing dated in a closed month', () => {
@@ -256,9 +273,20 @@ describe.each(SCENARIOS)('a run for July 2025 after the close, with $name', ({ n
       if (d !== 0) expected.set(k, d);
     }
     expect(expected.size).toBeGreaterThan(1);
-    const got = new Map(catchUps.map((l) => [FIGURE_OF_ROLE[l.role] as string, l.debit - l.credit]));
-    expect(catchUps.length).toBe(got.size); // one line per account
+    expect(new Set(catchUps.map((l) => l.role)).size).toBe(catchUps.length); // one line per account
+    const got = new Map<string, number>();
+    for (const l of catchUps) {
+      const k = FIGURE_OF_ROLE[l.role] as string;
+      got.set(k, (got.get(k) ?? 0) + l.debit - l.credit);
+    }
     expect(got).toEqual(expected);
+    // The liability's change is split: the change of its current portion at Closed Through on the current account
+    // (the month-end reclass carries on from the recomputed portion), the rest on non-current.
+    const currentAt = (l: LeaseResult | undefined) => (l ? (liabilityAt(l.months, CT)?.current ?? 0) : 0);
+    const currentLine = catchUps.filter((l) => / liability current$/.test(l.role));
+    expect(currentLine.reduce((s, l) => s + l.credit - l.debit, 0)).toBe(
+      currentAt(after.get(lease)) - currentAt(before.get(lease)),
+    );
     // The catch-up balances, and the base run (nothing changed) has none.
     expect(catchUps.reduce((s, l) => s + l.debit - l.credit, 0)).toBe(0);
     expect(baseLines.filter((l) => l.type === 'Catch-up')).toEqual([]);
@@ -284,13 +312,67 @@ describe.each(SCENARIOS)('a run for July 2025 after the close, with $name', ({ n
     expect(records(table(ts, 'PostedBalances'))).toEqual(records(table(await tables(closed), 'PostedBalances')));
     const changes = records(table(ts, 'CatchUpChanges'));
     expect(new Set(changes.map((c) => c['Lease ID']))).toEqual(new Set([lease]));
-    const now = leaseClosing(after.get(lease)!, CT).figures;
-    const was = before.get(lease) ? leaseClosing(before.get(lease)!, CT).figures : null;
+    const nowClosing = leaseClosing(after.get(lease)!, CT);
+    const wasClosing = before.get(lease) ? leaseClosing(before.get(lease)!, CT) : null;
+    // The figures, then the current portion of the liability (the split the catch-up carries to the current account).
+    const now = { ...nowClosing.figures, currentLiability: nowClosing.currentLiability };
+    const was = wasClosing ? { ...wasClosing.figures, currentLiability: wasClosing.currentLiability } : null;
+    const label = (k: keyof typeof now) =>
+      k === 'currentLiability' ? 'Current Portion (of the Lease Liability)' : CLOSING_FIGURE_LABEL[k];
+    const keys = [...CLOSING_FIGURES, 'currentLiability'] as (keyof typeof now)[];
     for (const c of changes) {
-      const k = CLOSING_FIGURES.find((f) => CLOSING_FIGURE_LABEL[f] === c['Account Role'])!;
+      const k = keys.find((f) => label(f) === c['Account Role'])!;
       expect(cents(c.Recomputed)).toBe(now[k]);
       expect(now[k] - (was?.[k] ?? 0)).not.toBe(0);
     }
-    expect(changes.length).toBe(CLOSING_FIGURES.filter((k) => now[k] !== (was?.[k] ?? 0)).length);
+    expect(changes.length).toBe(keys.filter((k) => now[k] !== (was?.[k] ?? 0)).length);
+  });
+});
+
+describe('closing the next month, then reporting a quarter that spans it', () => {
+  const changed = at('next-changed.xlsx');
+  const july = at('next-july.xlsx');
+  const closedJuly = at('next-closed-july.xlsx');
+  const q3 = at('next-q3.xlsx');
+
+  beforeAll(async () => {
+    await editWorkbook(closed, changed, SCENARIOS[0].edit);
+    expect((await cli('run', changed, '--out', july, '--reporting-date', '2025-07-31')).code).toBe(0);
+    // The July run's workbook (its workpapers included) is closed through July: the catch-up was booked in July.
+    const r = await cli('close', july, '--through', '2025-07-31', '--out', closedJuly);
+    expect(r.code).toBe(0);
+    const rq = await cli('run', closedJuly, '--out', q3, '--reporting-date', '2025-09-30', '--period', 'quarter');
+    expect([rq.code, rq.err.split('\n').filter((l) => l !== '' && !l.startsWith('warning: '))]).toEqual([0, []]);
+  });
+
+  it('records the figures recomputed through July, and refuses June now', async () => {
+    const posted = records(table(await tables(closedJuly), 'PostedBalances'));
+    const now = await engine(changed);
+    for (const p of posted) {
+      const figures = leaseClosing(now.get(String(p['Lease ID']))!, '2025-07-31').figures;
+      expect([p['Lease ID'], cents(p['Lease Liability']), cents(p['ROU Asset'])]).toEqual([
+        p['Lease ID'],
+        figures.leaseLiability,
+        figures.rouAsset,
+      ]);
+    }
+    // One Closed Through row, now July (the workbook went through exceljs, which writes headerRowCount="0").
+    const settings = records(table(await tables(closedJuly), 'Policies')).filter((p) => p.Setting === 'Closed Through');
+    expect(settings.map((p) => fromExcelSerial(Number(p.Value)))).toEqual(['2025-07-31']);
+    const refused = await cli('close', closedJuly, '--through', CT, '--out', at('x6.xlsx'));
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('months through 2025-07-31 are already closed');
+    // The close copied the July workpapers as they were.
+    expect(records(table(await tables(closedJuly), 'JournalEntries'))).toEqual(
+      records(table(await tables(july), 'JournalEntries')),
+    );
+  });
+
+  it('the quarter carries August and September only, with no catch-up (nothing changed since the close)', async () => {
+    const lines = await journal(q3);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.filter((l) => l.date <= '2025-07-31')).toEqual([]);
+    expect(lines.filter((l) => l.type === 'Catch-up')).toEqual([]);
+    expect(records(table(await tables(q3), 'CatchUpChanges'))).toEqual([]);
   });
 });

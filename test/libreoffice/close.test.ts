@@ -3,7 +3,8 @@
  * portfolio closed through 2025-06-30, then a remeasurement dated 2025-04-01 (GPU-001), a lease entered late
  * (LATE-001) and a corrected payment (VEH-003), run for July 2025. Every Tie-Out row must say PASS, the closing
  * checks among them, and the Catch-Ups sheet's change list and totals too; a catch-up line changed by 1.00 in the
- * journal must turn exactly the closing checks that read it to FAIL.
+ * journal must turn exactly the closing checks that read it to FAIL. Then July is closed in its turn and the fiscal
+ * quarter July to September reported: every Tie-Out row must still say PASS.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,6 +46,7 @@ function tieOutRows(t: ReadSheet): [string, string][] {
 
 let good: Map<string, ReadSheet>;
 let bad: Map<string, ReadSheet>;
+let spanning: Map<string, ReadSheet>;
 
 beforeAll(async () => {
   const closed = at('closed.xlsx');
@@ -80,9 +82,15 @@ beforeAll(async () => {
   const cell = `${columnLetters(top.col + debit)}${top.row + 1 + i}`;
   const corrupt = at('caught-up-corrupt.xlsx');
   await editNumber(out, corrupt, 'Journal Entries', cell, (x) => x + 1);
-  const [g, b] = await recalculate([out, corrupt]);
+  // July closed in its turn, then a fiscal quarter (July to September) that spans the closed July.
+  const closedJuly = at('closed-july.xlsx');
+  await cli('close', out, '--through', '2025-07-31', '--out', closedJuly);
+  const quarter = at('quarter.xlsx');
+  await cli('run', closedJuly, '--out', quarter, '--reporting-date', '2025-09-30', '--period', 'quarter');
+  const [g, b, q] = await recalculate([out, corrupt, quarter]);
   good = readWorkbook(g);
   bad = readWorkbook(b);
+  spanning = readWorkbook(q);
 });
 
 describe('a closed-and-caught-up workbook recalculated by LibreOffice', () => {
@@ -91,7 +99,7 @@ describe('a closed-and-caught-up workbook recalculated by LibreOffice', () => {
     expect(rows.filter(([, r]) => r !== 'PASS')).toEqual([]);
     expect(good.get('Tie-Out')!.get('D3')?.value).toBe('PASS');
     const closing = rows.filter(([w]) => /Closed months unchanged|Catch-up = recomputed/.test(w));
-    expect(closing.length).toBeGreaterThanOrEqual(2 + 13);
+    expect(closing.length).toBeGreaterThanOrEqual(2 + 15);
   });
 
   it('the change list names the three leases and every row and total says PASS', () => {
@@ -112,5 +120,13 @@ describe('a closed-and-caught-up workbook recalculated by LibreOffice', () => {
       true,
     );
     expect(failed.filter((w) => !/Catch-up = recomputed|Journal/.test(w))).toEqual([]);
+  });
+
+  it('a quarter spanning a closed month (July closed, July to September reported) ties: every Tie-Out row PASS', () => {
+    const rows = tieOutRows(spanning.get('Tie-Out')!);
+    expect(rows.length).toBeGreaterThan(20);
+    expect(rows.filter(([, r]) => r !== 'PASS')).toEqual([]);
+    expect(rows.some(([w]) => w.startsWith('Closed months unchanged'))).toBe(true);
+    expect(spanning.get('Tie-Out')!.get('D3')?.value).toBe('PASS');
   });
 });

@@ -23,7 +23,7 @@ async function policiesOnly(rows: [string, string | number][]): Promise<MemoryEx
   return excel;
 }
 
-test('the form is in sections: measurement, reporting period, accounts, preparer', async () => {
+test('the form is in sections: measurement, reporting period (the chart of accounts is the GLAccounts table)', async () => {
   const excel = await workbook({ leases: [PWC_4_4] });
   renderPane(hostOf(excel), 'policies');
   const measurement = await screen.findByRole('group', { name: 'Measurement' });
@@ -31,6 +31,7 @@ test('the form is in sections: measurement, reporting period, accounts, preparer
   const reporting = screen.getByRole('group', { name: 'Reporting period' });
   expect(within(reporting).getByLabelText(/^Reporting Date/)).toBeTruthy();
   expect(within(reporting).getByLabelText(/^Fiscal Year End Month/)).toBeTruthy();
+  expect(within(reporting).getByLabelText(/^Reporting Period/)).toBeTruthy();
   // GL accounts come from the GLAccounts table; the section says so.
   const accounts = screen.getByRole('group', { name: 'Accounts' });
   expect(within(accounts).getByText(/GLAccounts table/)).toBeTruthy();

@@ -131,6 +131,10 @@ describe('templatePlan', () => {
     expect(pol.rows[2].slice(3).map((c) => c?.value)).toEqual(['Setting', 'About', 'Allowed values']);
     const rateBasis = pol.rows.find((r) => r[3]?.value === 'Rate Basis');
     expect(rateBasis?.[5]?.value).toBe('Payment frequency / Monthly / Effective annual');
+    // Each threshold's example is its own default (ASC 842-10-55-2: 75% of economic life, 90% of fair value).
+    const allowed = (setting: string) => String(pol.rows.find((r) => r[3]?.value === setting)?.[5]?.value);
+    expect(allowed('Economic Life Threshold')).toMatch(/e\.g\. 75%$/);
+    expect(allowed('Fair Value Threshold')).toMatch(/e\.g\. 90%$/);
   });
 
   it('says on the LeasePayments sheet that its rows replace the regular stream', () => {

@@ -12,7 +12,6 @@
  */
 import fc from 'fast-check';
 import { defaultPolicies, measureLease, type LeaseResult } from '../../src/engine';
-import { Decimal } from '../../src/engine/money/decimal';
 import { addDays } from '../../src/engine/calendar/dates';
 import { leaseJournal } from '../../src/workpapers/journal';
 import {
@@ -26,72 +25,10 @@ import {
   zeroFigures,
 } from '../../src/workpapers/closing';
 import { transferToOwnedAssets } from '../../src/workpapers/sheets/schedules';
-import { leaseArb } from '../engine/support/arbitraries';
-import { lease, modification } from '../support/leases';
-import type { ModificationTerms } from '../../src/engine/terms';
+import { lease } from '../support/leases';
+import { caseArb, measured } from './modifiedLease';
 
 const RUNS = Number(process.env.CLOSING_PROPERTY_RUNS ?? 120);
-
-/** A random modification at a lease-month start inside the term, or none. */
-const modArb = fc.option(
-  fc.record({
-    monthPermille: fc.integer({ min: 1, max: 999 }),
-    kind: fc.constantFrom('Remeasurement', 'Partial termination', 'Impairment', 'Termination'),
-    paymentPct: fc.integer({ min: 10, max: 200 }),
-    scopePct: fc.integer({ min: 1, max: 90 }),
-    amountPermille: fc.integer({ min: 0, max: 500 }),
-  }),
-  { nil: null },
-);
-
-/** The generated lease measured, with its modification when the engine accepts it. */
-function measured(p: {
-  g: { terms: Parameters<typeof measureLease>[0]; policies: Parameters<typeof measureLease>[2] };
-  m: { monthPermille: number; kind: string; paymentPct: number; scopePct: number; amountPermille: number } | null;
-}): LeaseResult {
-  const base = measureLease(p.g.terms, [], p.g.policies);
-  if (!p.m || base.months.length < 3 || base.months[0].classification === 'short-term') return base;
-  const k = 2 + Math.floor(((base.months.length - 2) * p.m.monthPermille) / 1000);
-  const row = base.months[Math.min(k, base.months.length) - 1];
-  const mods: ModificationTerms[] = [];
-  const common = { leaseId: p.g.terms.id, effectiveDate: row.start };
-  if (p.m.kind === 'Remeasurement') {
-    mods.push(
-      modification({
-        ...common,
-        type: 'Remeasurement',
-        newPayment: Math.round((p.g.terms.payment * p.m.paymentPct) / 100),
-      }),
-    );
-  } else if (p.m.kind === 'Partial termination') {
-    mods.push(
-      modification({ ...common, type: 'Partial termination', scopeReduction: new Decimal(p.m.scopePct).div(100) }),
-    );
-  } else if (p.m.kind === 'Impairment') {
-    mods.push(
-      modification({
-        ...common,
-        type: 'Impairment',
-        impairmentAmount: Math.floor((row.rouStart * p.m.amountPermille) / 1000),
-      }),
-    );
-  } else {
-    mods.push(
-      modification({
-        ...common,
-        type: 'Termination',
-        terminationPayment: Math.floor((row.liabilityStart * p.m.amountPermille) / 1000),
-      }),
-    );
-  }
-  try {
-    return measureLease(p.g.terms, mods, p.g.policies);
-  } catch {
-    return base; // a modification the engine refuses (its own tests cover that)
-  }
-}
-
-const caseArb = fc.record({ g: leaseArb, m: modArb });
 
 const total = (r: LeaseResult, f: (m: LeaseResult['months'][number]) => number) =>
   r.months.reduce((s, m) => s + f(m), 0);

@@ -8,6 +8,7 @@ import { Decimal } from '../../src/engine/money/decimal';
 import { dateArb, leaseArb } from '../engine/support/arbitraries';
 import { lease, modification } from '../support/leases';
 import { E1, E19, E20, E3, levelAdvance, partiallyTerminated } from './support';
+import { caseArb, measured } from './modifiedLease';
 
 function entries(lines: JournalLine[]): Map<string, JournalLine[]> {
   const m = new Map<string, JournalLine[]>();
@@ -158,6 +159,40 @@ describe('journal entries: every entry balances and the journal reproduces the s
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('with a random modification (reclassifications included), with or without accumulated amortization: every entry balances, each month moves the balances as the schedule does, the current account holds the current portion', () => {
+    let reclassified = 0;
+    fc.assert(
+      fc.property(caseArb, fc.boolean(), dateArb, (c, accumulated, day) => {
+        const r = measured(c);
+        if (new Set(r.months.map((m) => m.classification)).size > 1) reclassified++;
+        const options = { accumulatedAmortization: accumulated };
+        const lines = leaseJournal(r, undefined, options);
+        for (const ls of entries(lines).values()) expect(ls.reduce((s, l) => s + l.debit - l.credit, 0)).toBe(0);
+        const last = r.months[r.months.length - 1];
+        if (r.classification !== 'short-term') {
+          expect(credit(lines, LIABILITY)).toBe(last.liabilityEnd);
+          expect(net(lines, 'Finance ROU accumulated amortization')).toBe(0);
+          expect(net(lines, ['Operating lease liability current', 'Finance lease liability current'])).toBe(0);
+        }
+        const end = eomonth(day, 0);
+        const start = `${end.slice(0, 8)}01`;
+        const month = leaseJournal(r, { from: start, to: end }, options);
+        const before = scheduleAt(r, eomonth(start, -1));
+        const after = scheduleAt(r, end);
+        expect(credit(month, LIABILITY)).toBe(after.liability - before.liability);
+        expect(net(month, ROU)).toBe(after.rou - before.rou);
+        const at = liabilityAt(r.months, end);
+        const upTo = lines.filter((l) => l.date <= end);
+        expect(credit(upTo, ['Operating lease liability current', 'Finance lease liability current'])).toBe(
+          at ? at.current : 0,
+        );
+      }),
+      { numRuns: 150 },
+    );
+    // The runs include leases reclassified at their remeasurement (operating to finance or back).
+    expect(reclassified).toBeGreaterThan(0);
   });
 
   it('books remeasurements, partial terminations, terminations and impairments as balanced entries with gain/loss', () => {

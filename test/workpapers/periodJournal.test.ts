@@ -225,8 +225,10 @@ describe('a closed period in the period journal (CONTRACT 1.11)', () => {
     postedClassification: 'operating',
     recomputedClassification: 'operating',
     posted: zero(),
-    recomputed: zero(),
-    difference: zero(),
+    recomputed: { ...zero(), operatingLeaseCost: 1234, leaseLiability: 1234 },
+    difference: { ...zero(), operatingLeaseCost: 1234, leaseLiability: 1234 },
+    postedCurrent: 0,
+    recomputedCurrent: 0,
     lines: [
       { figure: 'operatingLeaseCost', debit: 1234, credit: 0 },
       { figure: 'leaseLiability', debit: 0, credit: 1234 },
@@ -243,8 +245,8 @@ describe('a closed period in the period journal (CONTRACT 1.11)', () => {
     expect(lines.filter((l) => l.date <= '2025-09-30')).toEqual([]);
     const cu = lines.filter((l) => l.catchUp);
     expect(cu.map((l) => [l.date, l.entry, l.kind, l.role, l.debit, l.credit])).toEqual([
-      ['2025-10-01', 'VEH-001-202510-CU', 'Catch-up', 'Operating lease cost', 1234, 0],
       ['2025-10-01', 'VEH-001-202510-CU', 'Catch-up', 'Operating lease liability non-current', 0, 1234],
+      ['2025-10-01', 'VEH-001-202510-CU', 'Catch-up', 'Operating lease cost', 1234, 0],
     ]);
     // A lease only PostedBalances holds gets its catch-up as a subject of its own, after the leases.
     expect(withClose.counts).toHaveLength(leases.length + 1);

@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { defaultPolicies } from '../../src/engine';
 import { addDays, daysInMonth, eomonth, formatIso } from '../../src/engine/calendar/dates';
 import type { Policies } from '../../src/engine/terms';
-import { lastMonthEndOnOrBefore, periodMonthKeys, resolveReportingPeriod } from '../../src/workpapers/reportingPeriod';
+import {
+  lastMonthEndOnOrBefore,
+  periodMonthKeys,
+  reportingDateSourceText,
+  resolveReportingPeriod,
+} from '../../src/workpapers/reportingPeriod';
 
 const policies = (over: Partial<Policies> = {}): Policies => ({ ...defaultPolicies(), ...over });
 
@@ -52,7 +57,7 @@ describe('the reporting period', () => {
       end: '2025-09-30',
       kind: 'quarter',
       source: 'command line',
-      label: 'Q3 FY2025 (2025-07-01 to 2025-09-30)',
+      label: 'Q3 FY2025',
     });
   });
 
@@ -62,13 +67,13 @@ describe('the reporting period', () => {
     expect(resolveReportingPeriod({ ...june, reportingPeriod: 'Quarter' }, '2030-01-01')).toMatchObject({
       start: '2025-10-01',
       end: '2025-12-31',
-      label: 'Q2 FY2026 (2025-10-01 to 2025-12-31)',
+      label: 'Q2 FY2026',
     });
     expect(resolveReportingPeriod({ ...june, reportingPeriod: 'Year' }, '2030-01-01')).toMatchObject({
       start: '2025-07-01',
       end: '2025-12-31',
       kind: 'year',
-      label: 'FY2026 (2025-07-01 to 2025-12-31)',
+      label: 'FY2026',
     });
     // Fiscal year ending March: the quarter holding 2026-02-28 is Q4, January to March (to date).
     const march = policies({ reportingDate: '2026-02-28', fiscalYearEndMonth: 3, reportingPeriod: 'Quarter' });
@@ -105,5 +110,22 @@ describe('the reporting period', () => {
     expect(resolveReportingPeriod(policies({ closedThrough: '2025-06-30' }), '2025-08-02').closedThrough).toBe(
       '2025-06-30',
     );
+  });
+});
+
+describe('the words a period is shown in', () => {
+  it('a label names the period and leaves its dates to the line that shows it (dates stated once)', () => {
+    const p = policies({ reportingDate: '2025-12-31' });
+    for (const kind of ['month', 'quarter', 'year'] as const) {
+      const r = resolveReportingPeriod(p, '2030-01-01', { kind });
+      expect(r.label).not.toContain(r.start);
+      expect(r.label).not.toContain(r.end);
+    }
+  });
+
+  it('where the Reporting Date came from reads inside one pair of parentheses', () => {
+    for (const source of ['command line', 'Reporting Date policy', 'default'] as const) {
+      expect(reportingDateSourceText(source)).not.toMatch(/[()]/);
+    }
   });
 });
