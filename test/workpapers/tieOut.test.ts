@@ -152,3 +152,29 @@ describe('the Tie-Out', () => {
     });
   });
 });
+
+describe('the Tie-Out with a Schedules window', () => {
+  it("re-performs each brought-forward liability as the PV of the lease's payments still due, within cent rounding", () => {
+    const leases = [
+      lease({ id: 'OLD', commencement: '2027-01-01', termMonths: 60, payment: 1000, rate: '0.06' }),
+      lease({ id: 'NEW', commencement: '2029-06-01', termMonths: 24, payment: 500, rate: '0.05' }),
+    ];
+    const { plan: p, result } = plan(leases, { reportingDate: '2029-12-31' }, { fullScheduleMonths: 10 });
+    const tie = p.sheets.find((s) => s.name === 'Tie-Out')!;
+    const pv = tie.rows.flat().filter((c) => c?.formula?.startsWith('=SUMPRODUCT({'));
+    // OLD is brought forward into the window (FY2029 and 2030); NEW starts inside it.
+    expect(pv).toHaveLength(1);
+    const old = result.leases[0];
+    const first = old.months.find((m) => m.end >= '2029-01-01')!;
+    expect(first.month).toBe(25);
+    const due = old.measurements[0].payments.filter((x) => x.month >= first.month);
+    const amounts = /\{([^}]*)\}/.exec(pv[0]!.formula!)![1].split(';').map(Number);
+    expect(amounts).toEqual(due.map((x) => x.amount / 100));
+    // By hand: the PV of the 36 payments still due at 0.5% a month, each from its own month (in advance: 0..35).
+    let hand = 0;
+    due.forEach((x) => (hand += x.amount / 100 / Math.pow(1.005, x.t - 24)));
+    expect(Math.abs(hand - first.liabilityStart / 100)).toBeLessThanOrEqual(0.13);
+    const names = checkRows(tie.rows).map((r) => String(r[1]?.value));
+    expect(names).toContainEqual(expect.stringMatching(/^Schedules window: the liability brought forward = PV/));
+  });
+});

@@ -41,8 +41,20 @@ export interface JournalRefs {
   credit: string;
 }
 
+/** A row of the change list and the totals: a closing figure, or the current portion inside the liability. */
+export type CatchUpFigure = ClosingFigure | 'currentLiability';
+const ROW_FIGURES: readonly CatchUpFigure[] = [...CLOSING_FIGURES, 'currentLiability'];
+const CURRENT_ROLES: AccountRole[] = ['Operating lease liability current', 'Finance lease liability current'];
+const labelOf = (k: CatchUpFigure) =>
+  k === 'currentLiability' ? 'Current Portion (of the Lease Liability)' : CLOSING_FIGURE_LABEL[k];
+const signOf = (k: CatchUpFigure) => (k === 'currentLiability' ? -1 : DEBIT_SIGN[k]);
+const recomputedOf = (p: LeaseCatchUp, k: CatchUpFigure) =>
+  k === 'currentLiability' ? p.recomputedCurrent : p.recomputed[k];
+const postedOf = (p: LeaseCatchUp, k: CatchUpFigure) => (k === 'currentLiability' ? p.postedCurrent : p.posted[k]);
+
 /** The account roles whose lines add up to a closing figure (operating and finance together). */
-export function rolesOf(figure: ClosingFigure): AccountRole[] {
+export function rolesOf(figure: CatchUpFigure): AccountRole[] {
+  if (figure === 'currentLiability') return CURRENT_ROLES;
   return ACCOUNT_ROLES.filter((r) => FIGURE_OF_ROLE[r] === figure);
 }
 
@@ -90,7 +102,7 @@ const range = (sheet: string, c: string, first: number, last: number) =>
   `${sheetRef(sheet)}$${c}$${first}:$${c}$${Math.max(first, last)}`;
 
 /** The journal's catch-up lines on the figure's account roles (and of `leaseId`, when given), as the figure's amount. */
-export function bookedFormula(j: JournalRefs, figure: ClosingFigure, leaseId?: string): string {
+export function bookedFormula(j: JournalRefs, figure: CatchUpFigure, leaseId?: string): string {
   const roles = rolesOf(figure);
   const terms = j.parts.map((p) => {
     const r = (c: string) => range(p.sheet, c, p.firstRow, p.lastRow);
@@ -99,11 +111,11 @@ export function bookedFormula(j: JournalRefs, figure: ClosingFigure, leaseId?: s
     return `SUMPRODUCT((${r(j.type)}=${formulaText(CATCH_UP_TYPE)})${lease}*(${role})*(${r(j.debit)}-${r(j.credit)}))`;
   });
   const sum = terms.length === 0 ? '0' : terms.join('+');
-  return DEBIT_SIGN[figure] === 1 ? `(${sum})` : `-(${sum})`;
+  return signOf(figure) === 1 ? `(${sum})` : `-(${sum})`;
 }
 
 /** The PostedBalances figure of a lease (0 when the lease was not posted), or of all leases. */
-export function postedFormula(posted: PostedBalances, figure: ClosingFigure, leaseId?: string): string {
+export function postedFormula(posted: PostedBalances, figure: CatchUpFigure, leaseId?: string): string {
   const p = posted.place;
   const c = p.columns[figure];
   const idCol = p.columns.id;
@@ -152,16 +164,16 @@ export function catchUpsLayout(args: {
   const changeFirst = headerRow + 1;
   const resultCell = (r: number) => formula(`IF(ROUND(${COLS.booked}${r}-${COLS.difference}${r},2)=0,"PASS","FAIL")`);
   for (const p of changed) {
-    for (const k of CLOSING_FIGURES) {
-      if (p.difference[k] === 0) continue;
+    for (const k of ROW_FIGURES) {
+      if (recomputedOf(p, k) === postedOf(p, k)) continue;
       const r = rows.length + 1;
       rows.push([
         text(p.leaseId),
         text(p.entity),
-        text(CLOSING_FIGURE_LABEL[k]),
+        text(labelOf(k)),
         text(rolesOf(k).join(' / ')),
         formula(postedFormula(posted, k, p.leaseId), FMT.money),
-        money(p.recomputed[k]),
+        money(recomputedOf(p, k)),
         formula(`${COLS.recomputed}${r}-${COLS.posted}${r}`, FMT.money),
         formula(bookedFormula(journal, k, p.leaseId), FMT.money),
         resultCell(r),
@@ -178,15 +190,15 @@ export function catchUpsLayout(args: {
   const totalsHeader = rows.length + 1;
   rows.push(HEADERS.map((h, i) => bold(i === 0 ? 'Leases' : h)));
   const totalsFirst = totalsHeader + 1;
-  for (const k of CLOSING_FIGURES) {
+  for (const k of ROW_FIGURES) {
     const r = rows.length + 1;
     rows.push([
       text('All'),
       null,
-      text(CLOSING_FIGURE_LABEL[k]),
+      text(labelOf(k)),
       text(rolesOf(k).join(' / ')),
       formula(postedFormula(posted, k), FMT.money),
-      money(positions.reduce((s, p) => s + p.recomputed[k], 0)),
+      money(positions.reduce((s, p) => s + recomputedOf(p, k), 0)),
       formula(`${COLS.recomputed}${r}-${COLS.posted}${r}`, FMT.money),
       formula(bookedFormula(journal, k), FMT.money),
       resultCell(r),

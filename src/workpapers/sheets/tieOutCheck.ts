@@ -59,6 +59,8 @@ export const LEASE_KEYS = [
   'bfLiability',
   'bfRou',
   'bfDiff',
+  'bfPv',
+  'bfPvDiff',
   'result',
 ] as const;
 export type LeaseKey = (typeof LEASE_KEYS)[number];

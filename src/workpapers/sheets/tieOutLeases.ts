@@ -7,7 +7,8 @@ import type { PlanCell } from '../plan';
 import { eomonth, toExcelSerial } from '../../engine/calendar/dates';
 import type { AccountRole } from '../../input/accountRoles';
 import { formulaText } from '../cells';
-import { SC, scheduleRowOf } from './schedules';
+import { SC, scheduleRowOf, type SchedulePlace } from './schedules';
+import { formatCents, type LeaseResult } from '../../engine';
 import {
   COST_ROLES,
   LEASE_COL,
@@ -52,6 +53,8 @@ export const LEASE_HEADERS: Record<LeaseKey, string> = {
   bfLiability: 'Liability brought forward (engine)',
   bfRou: 'ROU asset brought forward (engine)',
   bfDiff: 'Brought forward difference',
+  bfPv: 'PV of remaining payments (re-performed)',
+  bfPvDiff: 'Brought forward - PV, beyond cent rounding',
   result: 'Result',
 };
 
@@ -187,13 +190,54 @@ export function leaseTableRow(ctx: TieOutContext, idx: number, r: number): (Plan
             `ROUND(ABS(${s}${SC.liabilityOpening}${place.firstRow}-${x('bfLiability')})+ABS(${s}${SC.rouOpening}${place.firstRow}-${x('bfRou')}),2)`,
             FMT.money,
           ),
+    ...broughtForwardPv(lease, place, s, `${s}${SC.liabilityOpening}${place.firstRow}`, ctx.schedules.window !== null),
     result: formula(
-      `IF(AND(ROUND(${x('bfDiff')},2)=0,` +
+      `IF(AND(ROUND(${x('bfDiff')},2)=0,ROUND(${x('bfPvDiff')},2)=0,` +
         `${whole ? `ROUND(${x('costDiff')},2)=0,ROUND(${x('liabilityEnd')},2)=0,ROUND(${x('rouEnd')},2)=0,` : ''}ROUND(${x('jLiability')}-${x('pLiabilityClose')}+${x('pLiabilityOpen')},2)=0,` +
         `ROUND(${x('jRou')}-${x('pRouClose')}+${x('pRouOpen')},2)=0,ROUND(${x('jCost')}-${x('pCost')},2)=0,ROUND(${x('jDebits')}-${x('jCredits')},2)=0,ROUND(${x('jEntries')},2)=0),"PASS","FAIL")`,
     ),
   };
   return LEASE_KEYS.map((k) => cells[k]);
+}
+
+/**
+ * With a Schedules window, the liability brought forward into a lease's first written month re-performed as the
+ * present value of the payments still due then (those of the measurement in force, each discounted from its own month
+ * at the measurement's monthly rate), and its difference from the brought-forward figure beyond the cent rounding the
+ * schedule accumulates (half a cent per month of the measurement at most; 0.00 when within it). Blank without a
+ * window, for a lease brought in at commencement or a short-term lease.
+ */
+function broughtForwardPv(
+  lease: LeaseResult,
+  place: SchedulePlace,
+  s: string,
+  broughtForward: string,
+  windowed: boolean,
+): Pick<Record<LeaseKey, PlanCell | null>, 'bfPv' | 'bfPvDiff'> {
+  const months = lease.months;
+  const first = months[place.firstIndex];
+  const none = { bfPv: null, bfPvDiff: money(0) };
+  if (!windowed || place.rows === 0 || place.firstIndex === 0 || !first || first.classification === 'short-term') {
+    return none;
+  }
+  // The opening balance belongs to the measurement in force at the end of the previous month.
+  const before = months[place.firstIndex - 1];
+  const m = lease.measurements.find((x) => x.index === before.measurement);
+  if (!m) return none;
+  const due = m.payments.filter((p) => p.month >= first.month && p.amount !== 0);
+  const amounts = due.map((p) => formatCents(p.amount)).join(';');
+  const periods = due.map((p) => p.t - (first.month - 1)).join(';');
+  const rate = first.measurement === m.index ? `${s}${SC.rate}${place.firstRow}` : m.monthlyRate.text;
+  const pv = due.length === 0 ? '0' : `SUMPRODUCT({${amounts}},(1+${rate})^-{${periods}})`;
+  if (pv.length > 7000) return none; // Excel's formula limit: a very long stream is proved by the brought-forward check
+  const tolerance = formatCents(Math.max(1, Math.ceil((first.month - m.startMonth + 1) / 2)));
+  return {
+    bfPv: formula(pv, FMT.money),
+    bfPvDiff: formula(
+      `ROUND(IF(ABS(${broughtForward}-${pv.replace(/^=/, '')})<=${tolerance},0,${broughtForward}-(${pv})),2)`,
+      FMT.money,
+    ),
+  };
 }
 
 export { LEASE_COL };

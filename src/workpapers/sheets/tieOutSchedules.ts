@@ -70,6 +70,13 @@ export function scheduleChecks(ctx: TieOutContext): Check[] {
             b: countWhere(`--(ROUND(${lt(L.bfDiff)},2)=0)`),
             count: true,
           },
+          {
+            what: `Schedules window: the liability brought forward = PV of the payments still due, re-performed (within the cent rounding of the months since its measurement)`,
+            compares: `Leases | leases whose column ${L.bfPvDiff} is 0.00 (PV in column ${L.bfPv}, from the lease's payments at the Schedules' monthly rate)`,
+            a: leasesChecked,
+            b: countWhere(`--(ROUND(${lt(L.bfPvDiff)},2)=0)`),
+            count: true,
+          },
         ]
       : []),
   ];
