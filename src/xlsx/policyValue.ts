@@ -5,12 +5,12 @@
  * empty in the table's columns (the table grows by it). Only those cells, and the table's range when it grows,
  * change: the sheet's XML is edited in place, everything else of the user's is copied as it is.
  */
-import { columnLetters, columnNumber, formatCell, parseCell, type RangeAddress } from '../input/a1';
+import { columnLetters, columnNumber, formatCell, type RangeAddress } from '../input/a1';
 import type { TableGrid } from '../input/grid';
 import { findPolicySetting } from '../input/settingNames';
 import { headerKey, isBlankValue } from '../input/values';
 import type { XlsxPackage } from './package';
-import { readTableDef, readWorkbookTables, type TableDef } from './readTables';
+import { firstDataRow, readTableDef, readWorkbookTables, type TableDef } from './readTables';
 import { escapeXml } from './sheetXml';
 import type { WorkbookInfo, WorkbookSheet } from './workbookPart';
 import { withDefaultNamespace } from './xml';
@@ -115,10 +115,10 @@ export function policyEdit(
   const settingCol = grid.headers.findIndex((h) => headerKey(h) === 'setting');
   const valueCol = grid.headers.findIndex((h) => headerKey(h) === 'value');
   if (settingCol < 0 || valueCol < 0) return 'the Policies table has no Setting and Value columns';
-  // The rows as the reader sees them: its header row is always there (a table written with headerRowCount="0",
-  // as exceljs writes it, still holds its header), so data starts on the row below the grid's top-left.
-  const firstData = parseCell(grid.topLeft).row + 1;
-  const lastData = firstData + grid.rows.length - 1;
+  // The rows as the reader sees them (a table written with headerRowCount="0", as exceljs writes it, still holds its
+  // header row), through the table's declared end: blank rows inside the table are used before it grows.
+  const firstData = firstDataRow(grid) ?? def.range.start.row + def.headerRows;
+  const lastData = def.range.end.row - def.totalsRows;
   const wanted = findPolicySetting(policy.setting);
   let row = 0;
   let blank = 0;

@@ -437,7 +437,9 @@ export function readWorkbookTables(
       for (let c = start.col; c <= lastCol; c++) out.push(gridCell(line?.get(c)));
       rows.push(out);
     }
-    tables.push({ name: table.name, sheet, topLeft: formatCell(start), headers, rows });
+    const grid: TableGrid = { name: table.name, sheet, topLeft: formatCell(start), headers, rows };
+    firstDataRows.set(grid, firstData);
+    tables.push(grid);
   }
   return source === undefined ? { tables } : { tables, source };
 }
@@ -459,6 +461,14 @@ function withHeaderRow(
     return v !== null && String(v).trim().toLowerCase() === name.trim().toLowerCase();
   });
   return same ? { ...table, headerRows: 1 } : table;
+}
+
+/** The sheet row of each grid's first data row (a table may have no header row). */
+const firstDataRows = new WeakMap<TableGrid, number>();
+
+/** The sheet row where a table read here has its first data row. */
+export function firstDataRow(grid: TableGrid): number | undefined {
+  return firstDataRows.get(grid);
 }
 
 /** Reads a file into memory, refusing one larger than MAX_FILE_BYTES before reading it. */
