@@ -8,6 +8,7 @@ export { inputHash, canonicalInput } from './hash';
 export { sha256 } from './sha256';
 export {
   POLICY_SETTINGS,
+  LEGACY_ACCOUNT_SETTINGS,
   RATE_BASES,
   PARTIAL_TERMINATION_METHODS,
   REPORTING_PERIODS,

@@ -102,6 +102,8 @@ export const STRINGS = {
     saved: (list: string) => `Saved ${list}.`,
     fixFields: (n: string, one: boolean) => `${n} ${one ? 'field needs' : 'fields need'} attention before saving.`,
     failed: 'The policies could not be saved',
+    accountsElsewhere:
+      'GL accounts come from the GLAccounts table (the Template tab adds it); account names in this table from earlier templates show here.',
     sections: {
       measurement: 'Measurement',
       reporting: 'Reporting period',

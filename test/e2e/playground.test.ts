@@ -242,7 +242,10 @@ test('2,000 leases: the pane keeps repainting and Cancel answers within a second
     const t0 = await now();
     await pane.getByRole('button', { name: 'Cancel' }).click();
     // The button answers at once; the run stops (and says so) once the request in flight is back.
-    await pane.getByText(/^(Cancelling…|Cancelled)$/).first().waitFor({ timeout: 1000 });
+    await pane
+      .getByText(/^(Cancelling…|Cancelled)$/)
+      .first()
+      .waitFor({ timeout: 1000 });
     await pane.getByText('Cancelled', { exact: true }).waitFor({ timeout: 30_000 });
     return (await now()) - t0;
   };

@@ -4,7 +4,7 @@
  * (LATE-001) and a corrected payment (VEH-003), run for July 2025. Every Tie-Out row must say PASS, the closing
  * checks among them, and the Catch-Ups sheet's change list and totals too; a catch-up line changed by 1.00 in the
  * journal must turn exactly the closing checks that read it to FAIL. Then July is closed in its turn and the fiscal
- * quarter July to September reported: every Tie-Out row must still say PASS.
+ * quarter July to September reported, and the closed June reported again: every Tie-Out row must still say PASS.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,6 +47,7 @@ function tieOutRows(t: ReadSheet): [string, string][] {
 let good: Map<string, ReadSheet>;
 let bad: Map<string, ReadSheet>;
 let spanning: Map<string, ReadSheet>;
+let juneAgain: Map<string, ReadSheet>;
 
 beforeAll(async () => {
   const closed = at('closed.xlsx');
@@ -87,7 +88,11 @@ beforeAll(async () => {
   await cli('close', out, '--through', '2025-07-31', '--out', closedJuly);
   const quarter = at('quarter.xlsx');
   await cli('run', closedJuly, '--out', quarter, '--reporting-date', '2025-09-30', '--period', 'quarter');
-  const [g, b, q] = await recalculate([out, corrupt, quarter]);
+  // The closed month reported again: nothing is issued for it, and the workpapers still tie.
+  const june = at('june-again.xlsx');
+  await cli('run', closed, '--out', june, '--reporting-date', '2025-06-30');
+  const [g, b, q, j] = await recalculate([out, corrupt, quarter, june]);
+  juneAgain = readWorkbook(j);
   good = readWorkbook(g);
   bad = readWorkbook(b);
   spanning = readWorkbook(q);
@@ -128,5 +133,13 @@ describe('a closed-and-caught-up workbook recalculated by LibreOffice', () => {
     expect(rows.filter(([, r]) => r !== 'PASS')).toEqual([]);
     expect(rows.some(([w]) => w.startsWith('Closed months unchanged'))).toBe(true);
     expect(spanning.get('Tie-Out')!.get('D3')?.value).toBe('PASS');
+  });
+
+  it('the closed month reported again issues no entry and every Tie-Out row says PASS', () => {
+    const rows = tieOutRows(juneAgain.get('Tie-Out')!);
+    expect(rows.length).toBeGreaterThan(20);
+    expect(rows.filter(([, r]) => r !== 'PASS')).toEqual([]);
+    const closedRow = rows.find(([w]) => w.startsWith('Closed months unchanged'));
+    expect(closedRow?.[1]).toBe('PASS');
   });
 });

@@ -32,9 +32,23 @@ test('the form is in sections: measurement, reporting period (the chart of accou
   expect(within(reporting).getByLabelText(/^Reporting Date/)).toBeTruthy();
   expect(within(reporting).getByLabelText(/^Fiscal Year End Month/)).toBeTruthy();
   expect(within(reporting).getByLabelText(/^Reporting Period/)).toBeTruthy();
-  // GL account names moved to the GLAccounts table: the Policies form has no account fields.
-  expect(screen.queryByLabelText(/^Cash Account/)).toBeNull();
+  // GL accounts come from the GLAccounts table; the section says so.
+  const accounts = screen.getByRole('group', { name: 'Accounts' });
+  expect(within(accounts).getByText(/GLAccounts table/)).toBeTruthy();
   expect(screen.getByText('No unsaved changes')).toBeTruthy();
+});
+
+test('an account name left in the table by an earlier template shows, and saves, in Accounts', async () => {
+  const excel = await policiesOnly([['cash account', '1000 Cash']]);
+  renderPane(hostOf(excel), 'policies');
+  const accounts = await screen.findByRole('group', { name: 'Accounts' });
+  const cash = within(accounts).getByLabelText(/^Cash Account/) as HTMLInputElement;
+  expect(cash.value).toBe('1000 Cash');
+  fireEvent.change(cash, { target: { value: '1010 Operating cash' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Save policies' }));
+  await screen.findByText('Saved Cash Account.');
+  const read = await readPolicies(excel.run);
+  expect(read.rows.map((r) => [r.setting, r.value])).toEqual([['cash account', '1010 Operating cash']]);
 });
 
 test('a bad value is marked at its field with the reader’s own message, and Save writes nothing', async () => {
@@ -60,16 +74,15 @@ test('a bad value is marked at its field with the reader’s own message, and Sa
 test('an unsaved change survives a tab switch; Discard brings back the table’s value', async () => {
   const excel = await workbook({ leases: [PWC_4_4] });
   renderPane(hostOf(excel), 'policies');
-  const field = (await screen.findByLabelText(/^Reporting Date/)) as HTMLInputElement;
-  const original = field.value;
-  fireEvent.change(field, { target: { value: '2025-11-30' } });
+  const field = await screen.findByLabelText(/^Fair Value Threshold/);
+  fireEvent.change(field, { target: { value: '85%' } });
   fireEvent.click(screen.getByRole('tab', { name: 'Template' }));
   fireEvent.click(screen.getByRole('tab', { name: 'Policies' }));
-  const again = (await screen.findByLabelText(/^Reporting Date/)) as HTMLInputElement;
-  expect(again.value).toBe('2025-11-30');
+  const again = (await screen.findByLabelText(/^Fair Value Threshold/)) as HTMLInputElement;
+  expect(again.value).toBe('85%');
   expect(screen.getByText('1 unsaved change')).toBeTruthy();
   fireEvent.click(screen.getByRole('button', { name: 'Discard changes' }));
-  expect((screen.getByLabelText(/^Reporting Date/) as HTMLInputElement).value).toBe(original);
+  expect((screen.getByLabelText(/^Fair Value Threshold/) as HTMLInputElement).value).toBe('90%');
 });
 
 test('regression: a row typed "Short Term Exemption" is shown, and saved into, not added twice', async () => {

@@ -86,11 +86,12 @@ export function PoliciesPanel(): React.JSX.Element {
       <Stack>
         <Text>{S.intro}</Text>
         {SECTIONS.map((section) => {
-          const settings = settingsIn(section);
-          if (settings.length === 0) return null;
+          const settings = settingsIn(section, model.form);
+          if (settings.length === 0 && section !== 'accounts') return null;
           return (
             <fieldset key={section} className={styles.section}>
               <legend className={styles.legend}>{S.sections[section]}</legend>
+              {settings.length === 0 && <Text>{S.accountsElsewhere}</Text>}
               {settings.map((s) => (
                 <PolicyField key={s.setting} setting={s} model={model} />
               ))}

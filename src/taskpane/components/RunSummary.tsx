@@ -28,6 +28,7 @@ const useStyles = makeStyles({
   amount: { margin: 0, fontVariantNumeric: 'tabular-nums', textAlign: 'right' },
   heading: { margin: 0, outlineOffset: '2px' },
   links: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  nowrap: { whiteSpace: 'nowrap' },
 });
 
 /** What Generate wrote: key figures, checks (failing ones link to their Tie-Out row), sheets as links. */
@@ -83,12 +84,15 @@ export function RunSummary({ summary }: { summary: GenerateSummary }): React.JSX
           <dd className={styles.detail}>{S.seconds(fmt.seconds(summary.seconds))}</dd>
           <dt className={styles.term}>{S.sheets}</dt>
           <dd className={styles.detail}>
-            {summary.write.sheets.map((s, i) => (
+            {summary.write.sheets.map((s, i, all) => (
+              // Each name keeps its comma on its line; the lines break between names.
               <React.Fragment key={s.name}>
-                {i > 0 && ', '}
-                <Link as="button" onClick={() => void actions.openSheet(s.name)} aria-label={S.goToSheet(s.name)}>
-                  {s.name}
-                </Link>
+                <span className={styles.nowrap}>
+                  <Link as="button" onClick={() => void actions.openSheet(s.name)} aria-label={S.goToSheet(s.name)}>
+                    {s.name}
+                  </Link>
+                  {i < all.length - 1 && ','}
+                </span>{' '}
               </React.Fragment>
             ))}
           </dd>

@@ -5,7 +5,13 @@
  * normaliser of the input layer.
  */
 import { fromExcelSerial, toExcelSerial } from '../../engine/calendar/dates';
-import { checkPolicyValue, findPolicySetting, POLICY_SETTINGS, type PolicySetting } from '../../input';
+import {
+  checkPolicyValue,
+  findPolicySetting,
+  LEGACY_ACCOUNT_SETTINGS,
+  POLICY_SETTINGS,
+  type PolicySetting,
+} from '../../input';
 import { parsePercent } from '../../input/values';
 import type { CellValue } from '../../office/excelApi';
 import type { PolicyChange, PoliciesRead } from '../workflow';
@@ -24,9 +30,17 @@ export function sectionOf(s: PolicySetting): SectionId {
   return 'measurement';
 }
 
+/**
+ * The settings the form shows: every policy setting, and the account-name settings of earlier templates that the
+ * table still has (GL accounts now come from the GLAccounts table).
+ */
+export function formSettings(form: PolicyForm): PolicySetting[] {
+  return [...POLICY_SETTINGS, ...LEGACY_ACCOUNT_SETTINGS.filter((s) => s.setting in form)];
+}
+
 /** The settings of one section, in the table's order. */
-export function settingsIn(section: SectionId): PolicySetting[] {
-  return POLICY_SETTINGS.filter((s) => sectionOf(s) === section);
+export function settingsIn(section: SectionId, form: PolicyForm = {}): PolicySetting[] {
+  return formSettings(form).filter((s) => sectionOf(s) === section);
 }
 
 /** A cell value as the form shows it ("75%", "2025-12-31", "12"). */
@@ -57,7 +71,7 @@ export function fieldError(setting: PolicySetting, text: string): string | null 
 /** The errors of the whole form, by setting name (only fields with one). */
 export function formErrors(form: PolicyForm): Record<string, string> {
   const errors: Record<string, string> = {};
-  for (const s of POLICY_SETTINGS) {
+  for (const s of formSettings(form)) {
     const e = fieldError(s, form[s.setting] ?? '');
     if (e !== null) errors[s.setting] = e;
   }
@@ -66,7 +80,7 @@ export function formErrors(form: PolicyForm): Record<string, string> {
 
 /** The settings whose text differs from the table's. */
 export function changedSettings(loaded: PolicyForm, form: PolicyForm): PolicySetting[] {
-  return POLICY_SETTINGS.filter((s) => (form[s.setting] ?? '') !== (loaded[s.setting] ?? ''));
+  return formSettings({ ...loaded, ...form }).filter((s) => (form[s.setting] ?? '') !== (loaded[s.setting] ?? ''));
 }
 
 /** What Save writes for a field that reads (call fieldError first). */
