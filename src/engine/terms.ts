@@ -53,6 +53,11 @@ export interface LeaseTerms {
   classificationOverride: 'operating' | 'finance' | null;
   /** When non-empty, replaces the regular stream (Payment, Frequency, Timing, Escalation, Free Rent ignored). */
   irregularPayments: IrregularPayment[];
+  /**
+   * Where each value was read from, by input column key ("payment" -> "Leases!H5"), when the lease came from a
+   * workbook: the workpapers compare these cells live with the values measured. The engine does not read it.
+   */
+  inputCells?: Readonly<Record<string, string>>;
 }
 
 export type ModificationType = 'Remeasurement' | 'Partial termination' | 'Termination' | 'Impairment';

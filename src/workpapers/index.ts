@@ -69,6 +69,8 @@ export function buildWorkpapers(
     disclosures,
     reportingDate,
     periodStart: figures.periodStart,
+    terms: input.leases,
+    rateBasis: policies.rateBasis,
   });
   const before = [...schedules.sheets, ...journal.sheets, rollForward.sheet, disclosures.sheet, tieOut.sheet];
   const runLog = runLogSheet({

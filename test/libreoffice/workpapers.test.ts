@@ -449,9 +449,10 @@ describe('a corrupted workpaper turns the matching Tie-Out rows to FAIL', () => 
     const failing = [...res.entries()].filter(([, [, r]]) => r === 'FAIL').map(([n]) => n);
     // The chain carries the change to the end of the lease: closing balances (4, 5), the journal no longer matches
     // the schedule's liability and ROU asset (8, 9), the cost identity (11), the roll-forward's accretion, payments
-    // and amortization (15-17) and the disclosed liability and ROU asset at the Reporting Date (18-21).
+    // and amortization (15-17), the disclosed liability and ROU asset at the Reporting Date (18-21) and the lease's
+    // liability at commencement re-performed from its payments (28, after the 4 remeasurement rows and the inputs).
     // Row-by-row ties, the journal itself, the roll-forward's own rows and lease cost do not move.
-    expect(failing).toEqual([4, 5, 8, 9, 11, 15, 16, 17, 18, 19, 20, 21]);
+    expect(failing).toEqual([4, 5, 8, 9, 11, 15, 16, 17, 18, 19, 20, 21, 28]);
     const t = corruptSchedule.get('Tie-Out')!;
     expect(t.get('D3')?.value).toBe('FAIL');
     const resultCol = leaseResultColumn(t);
@@ -525,8 +526,9 @@ describe('remeasurements proved on the Tie-Out', () => {
     ]);
     expect(of('M-FIN').months[11].classification).toBe('finance');
     expect(of('M-FIN').months[12].classification).toBe('operating');
-    // 6 remeasurements and partial terminations (2 rows each) and 1 impairment (1 row) after the 22 standing checks.
-    expect(tieOutResults(runs[3].recalculated!).size).toBe(22 + 6 * 2 + 1);
+    // 6 remeasurements and partial terminations (2 rows each) and 1 impairment (1 row) after the 22 standing checks,
+    // then the inputs and the measurement at commencement (3 rows).
+    expect(tieOutResults(runs[3].recalculated!).size).toBe(22 + 6 * 2 + 1 + 3);
   });
 
   it('the two Partial Termination Methods book different figures, each proved', () => {

@@ -15,7 +15,7 @@
  * unless another entry of the same lease is out by an offsetting amount in both sums.
  */
 import type { LeaseResult } from '../../engine';
-import type { GlAccounts } from '../../engine/terms';
+import type { GlAccounts, LeaseTerms, RateBasis } from '../../engine/terms';
 import { bold, col, FMT, formula, num, text } from '../cells';
 import { SHEET } from '../names';
 import type { PlanCell, SheetPlan } from '../plan';
@@ -24,6 +24,7 @@ import type { JournalLayout } from './journalSheet';
 import type { RollForwardLayout } from './rollForward';
 import type { DisclosuresLayout } from './disclosures';
 import { remeasurementEvents, remeasurementProof, type RemeasurementProof } from './remeasurementProof';
+import { measurementProof } from './tieOutMeasurement';
 import { LEASE_COL, LEASE_KEYS, type Check, type LeaseKey, type TieOutContext } from './tieOutCheck';
 import { disclosureChecks } from './tieOutDisclosures';
 import { journalChecks } from './tieOutJournal';
@@ -72,6 +73,9 @@ export function tieOutLayout(args: {
   disclosures: DisclosuresLayout;
   reportingDate: string;
   periodStart: string;
+  /** The lease terms as read (their input cells are compared live with what was measured). */
+  terms: readonly LeaseTerms[];
+  rateBasis: RateBasis;
 }): TieOutLayout {
   const { leases, accounts, schedules } = args;
   const n = leases.length;
@@ -101,6 +105,16 @@ export function tieOutLayout(args: {
   // The proof of each remeasurement sits to the right of the lease table.
   const events = remeasurementEvents(leases, schedules.places);
   const proof = remeasurementProof(events, LEASE_COL + LEASE_KEYS.length + 1, headerRow);
+  // The proof of each lease's measurement at commencement and of its inputs as used, right of those.
+  const measurementCol = LEASE_COL + LEASE_KEYS.length + 1 + (events.length === 0 ? 0 : proof.widths.length + 1);
+  const measurement = measurementProof({
+    leases,
+    terms: args.terms,
+    places: schedules.places,
+    rateBasis: args.rateBasis,
+    firstCol: measurementCol,
+    headerRow,
+  });
 
   const checks: Check[] = [
     ...scheduleChecks(ctx),
@@ -108,6 +122,7 @@ export function tieOutLayout(args: {
     ...rollForwardChecks(ctx),
     ...disclosureChecks(ctx),
     ...remeasurementChecks(proof),
+    ...measurement.checks,
   ];
   const checkCount = checks.length;
   const lastCheck = headerRow + checkCount;
@@ -147,7 +162,7 @@ export function tieOutLayout(args: {
     const fmt = c.count ? FMT.integer : FMT.money;
     [
       num(k + 1, FMT.integer),
-      c.what.startsWith('=') ? formula(c.what) : text(c.what),
+      typeof c.what === 'function' ? formula(c.what(r)) : text(c.what),
       text(c.compares),
       formula(c.a, fmt),
       formula(c.b, fmt),
@@ -162,6 +177,7 @@ export function tieOutLayout(args: {
     leaseTableRow(ctx, idx, r).forEach((cell, i) => put(r, LEASE_COL + i, cell));
   });
   proof.place(put);
+  measurement.place(put);
   return {
     sheet: {
       name: SHEET.tieOut,
@@ -178,12 +194,15 @@ export function tieOutLayout(args: {
         3,
         ...leaseHeaders.map((h, i) => (i === 1 ? 36 : i < 4 ? 13 : Math.max(14, Math.ceil(h.length * 1.1) + 1))),
         ...(events.length === 0 ? [] : [3, ...proof.widths]),
+        3,
+        ...measurement.widths,
       ],
       frozenRows: headerRow,
       tables: [
         { name: 'TieOutChecks', range: `A${headerRow}:G${lastCheck}`, style: 'TableStyleLight9' },
         { name: 'LeaseTieOut', range: `${L.id}${headerRow}:${L.result}${leaseLast}`, style: 'TableStyleLight9' },
         ...proof.tables,
+        ...measurement.tables,
       ],
       conditionalFormats: [
         { range: `G${firstCheck}:G${lastCheck}`, kind: 'passFail' },
