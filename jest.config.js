@@ -6,5 +6,6 @@ module.exports = {
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
+  globalSetup: '<rootDir>/test/support/globalSetup.js',
   testTimeout: 120000,
 };

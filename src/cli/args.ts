@@ -1,9 +1,14 @@
 /**
- * The command line's arguments (CONTRACT section 4), parsed without side effects:
- *   lease-workpapers run <input.xlsx> --out <output.xlsx> [--json <file.json|->] [--reporting-date YYYY-MM-DD] [--progress]
+ * The command line's arguments (CONTRACT section 4), parsed with node:util's parseArgs, without side effects:
+ *   lease-workpapers run <input.xlsx> --out <output.xlsx> [--json <file.json|->] [--reporting-date YYYY-MM-DD]
+ *     [--period month|quarter|year] [--journal-csv <file.csv> [--journal-format quickbooks|netsuite|generic]]
+ *     [--progress]
  *   lease-workpapers --help | --version
  */
+import { parseArgs as parseNodeArgs } from 'node:util';
 import { parseMonthEnd } from '../input/policies';
+import type { PeriodKind } from '../workpapers/reportingPeriod';
+import { JOURNAL_FORMATS, type JournalFormat } from '../workpapers/journalImport';
 
 export interface RunArgs {
   kind: 'run';
@@ -13,6 +18,12 @@ export interface RunArgs {
   json: string | null;
   /** Overrides the Policies table's Reporting Date. */
   reportingDate: string | null;
+  /** Overrides the Policies table's Reporting Period. */
+  period: PeriodKind | null;
+  /** A CSV file of the period's journal in an accounting system's import layout, or "-" for standard output. */
+  journalCsv: string | null;
+  /** The layout of the CSV file and the Journal Import sheet; null = the Journal Import Format policy. */
+  journalFormat: JournalFormat | null;
   /** Print progress on standard error even when it is not a terminal. */
   progress: boolean;
 }
@@ -20,25 +31,70 @@ export interface RunArgs {
 export type Args = RunArgs | { kind: 'help' } | { kind: 'version' } | { kind: 'usage'; message: string };
 
 export const USAGE = `Usage:
-  lease-workpapers run <input.xlsx> --out <output.xlsx> [--json <file.json|->] [--reporting-date YYYY-MM-DD] [--progress]
+  lease-workpapers run <input.xlsx> --out <output.xlsx> [--json <file.json|->] [--reporting-date YYYY-MM-DD]
+                   [--period month|quarter|year] [--journal-csv <file.csv> [--journal-format quickbooks|netsuite|generic]]
+                   [--progress]
   lease-workpapers --help
   lease-workpapers --version
 
-Reads the Leases, LeasePayments, LeaseModifications and Policies tables of <input.xlsx>, measures every lease
-(ASC 842), and writes the workpaper sheets (Schedules, Journal Entries, Roll-Forward, Disclosures, Tie-Out,
-Run Log) into a copy of the workbook at <output.xlsx>.
+Reads the Leases, LeasePayments, LeaseModifications, GLAccounts and Policies tables of <input.xlsx>, measures every
+lease (ASC 842), and writes the workpaper sheets (Schedules, Journal Entries, Journal Import, Roll-Forward,
+Disclosures, Tie-Out, Run Log) for the reporting period into a copy of the workbook at <output.xlsx>.
 
 Options:
-  --out <file>             the workbook to write (required; written only when the inputs have no errors)
-  --json <file|->          also write the JSON export (CONTRACT section 5); "-" writes it to standard output
-  --reporting-date <date>  the reporting month-end, overriding the Policies table (e.g. 2029-12-31)
-  --progress               print progress on standard error (automatic when it is a terminal)
-  -h, --help               show this help
-  -v, --version            show the version
+  --out <file>               the workbook to write (required; written only when the inputs have no errors)
+  --json <file|->            also write the JSON export (CONTRACT section 5); "-" writes it to standard output
+  --reporting-date <date>    the reporting month-end, overriding the Policies table (e.g. 2029-12-31; default: the
+                             policy, else the last month-end on or before today)
+  --period <length>          month, quarter or year (fiscal), ending on the reporting date (default: the policy,
+                             else month)
+  --journal-csv <file|->     also write the period's journal entries as a CSV import file
+  --journal-format <layout>  quickbooks, netsuite or generic, for the CSV file and the Journal Import sheet
+                             (default: the Journal Import Format policy, else generic)
+  --progress                 print progress on standard error (automatic when it is a terminal)
+  -h, --help                 show this help
+  -v, --version              show the version
 
 Exit codes: 0 done; 1 input errors (each printed as Sheet!Cell: message; no workbook written); 2 usage.`;
 
-const VALUE_OPTIONS = new Set(['--out', '--json', '--reporting-date']);
+const OPTIONS = {
+  out: { type: 'string' },
+  json: { type: 'string' },
+  'reporting-date': { type: 'string' },
+  period: { type: 'string' },
+  'journal-csv': { type: 'string' },
+  'journal-format': { type: 'string' },
+  progress: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  V: { type: 'boolean' },
+} as const;
+
+type OptionName = keyof typeof OPTIONS;
+const VALUE_OPTIONS = (Object.keys(OPTIONS) as OptionName[]).filter((k) => OPTIONS[k].type === 'string');
+
+const PERIODS: readonly PeriodKind[] = ['month', 'quarter', 'year'];
+
+type Token = NonNullable<ReturnType<typeof parseNodeArgs>['tokens']>[number];
+
+/** The plain-words usage message for what node:util refused, or for a value-taking option given twice or empty. */
+function checkTokens(tokens: readonly Token[], argv: readonly string[]): string | null {
+  const seen = new Set<string>();
+  for (const t of tokens) {
+    if (t.kind !== 'option') continue;
+    const name = `--${t.name}`;
+    if (!(t.name in OPTIONS)) return `unknown option ${t.rawName}`;
+    if (!VALUE_OPTIONS.includes(t.name as OptionName)) continue;
+    // "--out --json x": node would take "--json" as the value; a value never starts with "--".
+    const next = argv[t.index + 1];
+    if (t.value === undefined || t.value === '' || (t.inlineValue !== true && next?.startsWith('--'))) {
+      return `${name} needs a value`;
+    }
+    if (seen.has(t.name)) return `${name} is given twice`;
+    seen.add(t.name);
+  }
+  return null;
+}
 
 export function parseArgs(argv: readonly string[]): Args {
   if (argv.some((a) => a === '--help' || a === '-h') || argv[0] === 'help') return { kind: 'help' };
@@ -47,35 +103,30 @@ export function parseArgs(argv: readonly string[]): Args {
   const [command, ...rest] = argv;
   if (command !== 'run') return { kind: 'usage', message: `unknown command "${command}" (the command is "run")` };
 
-  const values = new Map<string, string>();
-  const positional: string[] = [];
-  let progress = false;
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
-    if (a === '--progress') {
-      progress = true;
-      continue;
-    }
-    if (a.startsWith('--')) {
-      const eq = a.indexOf('=');
-      const name = eq >= 0 ? a.slice(0, eq) : a;
-      if (!VALUE_OPTIONS.has(name)) return { kind: 'usage', message: `unknown option ${name}` };
-      let value: string | undefined;
-      if (eq >= 0) value = a.slice(eq + 1);
-      else {
-        value = rest[i + 1];
-        i++;
-      }
-      if (value === undefined || value === '' || (value.startsWith('--') && value !== '-')) {
-        return { kind: 'usage', message: `${name} needs a value` };
-      }
-      if (values.has(name)) return { kind: 'usage', message: `${name} is given twice` };
-      values.set(name, value);
-      continue;
-    }
-    if (a.startsWith('-') && a !== '-') return { kind: 'usage', message: `unknown option ${a}` };
-    positional.push(a);
+  let parsed: ReturnType<
+    typeof parseNodeArgs<{
+      args: string[];
+      options: typeof OPTIONS;
+      allowPositionals: true;
+      strict: false;
+      tokens: true;
+    }>
+  >;
+  try {
+    parsed = parseNodeArgs({ args: rest, options: OPTIONS, allowPositionals: true, strict: false, tokens: true });
+  } catch (e) {
+    return { kind: 'usage', message: (e as Error).message };
   }
+  const problem = checkTokens(parsed.tokens ?? [], rest);
+  if (problem) return { kind: 'usage', message: problem };
+  const positional = parsed.positionals;
+  const unknownShort = positional.find((a) => a.startsWith('-') && a !== '-');
+  if (unknownShort) return { kind: 'usage', message: `unknown option ${unknownShort}` };
+  const value = (name: OptionName): string | undefined => {
+    const v = parsed.values[name];
+    return typeof v === 'string' ? v : undefined;
+  };
+
   if (positional.length === 0)
     return { kind: 'usage', message: 'run needs an input workbook: run <input.xlsx> --out <output.xlsx>' };
   if (positional.length > 1)
@@ -83,12 +134,12 @@ export function parseArgs(argv: readonly string[]): Args {
       kind: 'usage',
       message: `run takes one input workbook, not ${positional.length} (${positional.join(', ')})`,
     };
-  const out = values.get('--out');
+  const out = value('out');
   if (out === undefined) return { kind: 'usage', message: '--out <output.xlsx> is required' };
   if (out === '-')
     return { kind: 'usage', message: '--out must be a file (the workbook cannot go to standard output)' };
   let reportingDate: string | null = null;
-  const rd = values.get('--reporting-date');
+  const rd = value('reporting-date');
   if (rd !== undefined) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(rd)) {
       return { kind: 'usage', message: `--reporting-date "${rd}" is not a date in the form YYYY-MM-DD` };
@@ -98,5 +149,38 @@ export function parseArgs(argv: readonly string[]): Args {
       return { kind: 'usage', message: p.message.replace(/; enter an Excel date or text in the form YYYY-MM-DD$/, '') };
     reportingDate = p.value;
   }
-  return { kind: 'run', input: positional[0], out, json: values.get('--json') ?? null, reportingDate, progress };
+  const periodText = value('period');
+  let period: PeriodKind | null = null;
+  if (periodText !== undefined) {
+    const p = periodText.trim().toLowerCase();
+    if (!PERIODS.includes(p as PeriodKind)) {
+      return { kind: 'usage', message: `--period "${periodText}" is not month, quarter or year` };
+    }
+    period = p as PeriodKind;
+  }
+  const formatText = value('journal-format');
+  let journalFormat: JournalFormat | null = null;
+  if (formatText !== undefined) {
+    const f = formatText.trim().toLowerCase();
+    if (!JOURNAL_FORMATS.includes(f as JournalFormat)) {
+      return { kind: 'usage', message: `--journal-format "${formatText}" is not quickbooks, netsuite or generic` };
+    }
+    journalFormat = f as JournalFormat;
+  }
+  const journalCsv = value('journal-csv') ?? null;
+  const json = value('json') ?? null;
+  if (json === '-' && journalCsv === '-') {
+    return { kind: 'usage', message: '--json and --journal-csv cannot both go to standard output' };
+  }
+  return {
+    kind: 'run',
+    input: positional[0],
+    out,
+    json,
+    reportingDate,
+    period,
+    journalCsv,
+    journalFormat,
+    progress: parsed.values.progress === true,
+  };
 }

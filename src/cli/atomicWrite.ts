@@ -3,7 +3,7 @@
  * name, then rename over it (a rename within one directory is atomic).
  */
 import { randomBytes } from 'node:crypto';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** A temporary path in the target's directory that keeps the target's extension (some writers look at it). */
@@ -14,11 +14,15 @@ export function temporaryPathFor(target: string): string {
   return join(dirname(target), `.${base}.${process.pid}.${randomBytes(4).toString('hex')}.tmp${ext}`);
 }
 
-/** Runs `write(tempPath)`, then renames the result onto `target`; on any failure removes the temporary file. */
+/**
+ * Runs `write(tempPath)`, then renames the result onto `target`; on any failure removes the temporary file. The
+ * target's folder is created first when it does not exist (`--out out/workpapers.xlsx` on a fresh clone).
+ */
 export async function writeAtomically(
   target: string,
   write: (tempPath: string) => Promise<void> | void,
 ): Promise<void> {
+  mkdirSync(dirname(target), { recursive: true });
   const tmp = temporaryPathFor(target);
   try {
     await write(tmp);

@@ -12,7 +12,7 @@ import { buildJsonExport } from '../export/json';
 import type { InputError } from '../input/table';
 import { inputHash } from '../input/hash';
 import { readPortfolio } from '../input/portfolio';
-import { buildWorkpapers } from '../workpapers';
+import { buildWorkpapers, resolveReportingPeriod } from '../workpapers';
 import { readTablesFromFile } from '../xlsx/readTables';
 import { writePlan } from '../xlsx/writePlan';
 import { parseArgs, USAGE, type RunArgs } from './args';
@@ -62,13 +62,16 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
   const input = resolve(args.input);
   const out = resolve(args.out);
   if (!existsSync(input) || !statSync(input).isFile()) return usageError(io, `no input workbook at ${args.input}`);
-  if (!existsSync(dirname(out)) || !statSync(dirname(out)).isDirectory()) {
-    return usageError(io, `the folder for --out ${args.out} does not exist`);
+  // A missing output folder is created when the file is written; a file where the folder should be is an error.
+  if (existsSync(dirname(out)) && !statSync(dirname(out)).isDirectory()) {
+    return usageError(io, `the folder for --out ${args.out} is a file`);
   }
   if (existsSync(out) && statSync(out).isDirectory()) return usageError(io, `--out ${args.out} is a folder`);
   if (args.json !== null && args.json !== '-') {
     const j = resolve(args.json);
-    if (!existsSync(dirname(j))) return usageError(io, `the folder for --json ${args.json} does not exist`);
+    if (existsSync(dirname(j)) && !statSync(dirname(j)).isDirectory()) {
+      return usageError(io, `the folder for --json ${args.json} is a file`);
+    }
     if (j === out || j === input) return usageError(io, `--json ${args.json} would overwrite a workbook`);
   }
 
@@ -100,7 +103,11 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
   const read = readPortfolio(tables);
   if (!read.input) return fail(read.errors);
   const portfolio = read.input;
-  if (args.reportingDate !== null) portfolio.policies = { ...portfolio.policies, reportingDate: args.reportingDate };
+  const generatedAt = io.now().toISOString();
+  const period = resolveReportingPeriod(portfolio.policies, generatedAt.slice(0, 10), {
+    reportingDate: args.reportingDate,
+    kind: args.period,
+  });
   progress.phase(
     `Checked inputs: ${portfolio.leases.length} lease${portfolio.leases.length === 1 ? '' : 's'}, ` +
       `${portfolio.modifications.length} modification${portfolio.modifications.length === 1 ? '' : 's'}`,
@@ -116,17 +123,22 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
     );
   }
 
-  progress.phase('Building workpapers');
-  const plan = buildWorkpapers(result, portfolio, {
-    productVersion: version,
-    generatedAt: io.now().toISOString(),
-    source: tables.source ?? basename(input),
-    inputHash: inputHash(tables),
-  });
+  progress.phase(`Building workpapers for ${period.label} (${period.start} to ${period.end})`);
+  const plan = buildWorkpapers(
+    result,
+    portfolio,
+    {
+      productVersion: version,
+      generatedAt,
+      source: tables.source ?? basename(input),
+      inputHash: inputHash(tables),
+    },
+    { period },
+  );
 
   progress.phase(`Writing ${basename(out)}`);
   await writeAtomically(out, (tmp) => writePlan(input, plan, tmp));
-  await writeJson(buildJsonExport(version, result, []));
+  await writeJson(buildJsonExport(version, result, [], period));
   progress.done();
   return 0;
 }

@@ -2,6 +2,7 @@ import { monthGrid } from './calendar/monthGrid';
 import { leaseMonthOf, leaseMonthStart } from './calendar/dates';
 import { initialRecognition } from './measurement/initial';
 import { makeMeasurement } from './schedule/measurement';
+import { amortizationPeriod } from './schedule/amortizationPeriod';
 import { NO_BOOKING, runMonths, type Balances } from './schedule/runMonths';
 import { shortTermMonths } from './schedule/shortTerm';
 import { impair, remeasure, type Transition } from './modifications/remeasure';
@@ -64,7 +65,7 @@ export function measureLease(
   const maxTerm = Math.max(terms.termMonths, ...mods.map(({ row }) => row.newTermMonths ?? 0));
   const grid = monthGrid(terms.commencement, maxTerm);
   const shortTerm = init.classification.result === 'short-term';
-  const base: Omit<LeaseResult, 'measurements' | 'months'> = {
+  const base: Omit<LeaseResult, 'measurements' | 'months' | 'amortizationPeriod'> = {
     id: terms.id,
     description: terms.description,
     entity: terms.entity,
@@ -84,7 +85,6 @@ export function measureLease(
     leaseIncentives: terms.leaseIncentives,
     rouAtCommencement: shortTerm ? 0 : init.rou,
   };
-  const finance = init.classification.result === 'finance';
   const measurement = makeMeasurement({
     index: 0,
     startMonth: 1,
@@ -95,10 +95,7 @@ export function measureLease(
     liability: shortTerm ? 0 : init.liability,
     rou: shortTerm ? 0 : init.rou,
     payments: shortTerm ? init.payments : init.liabilityPayments,
-    amortizationEndMonth:
-      finance && (terms.ownershipTransfers || terms.purchaseOptionCertain) && terms.usefulLifeMonths !== null
-        ? terms.usefulLifeMonths
-        : terms.termMonths,
+    amortization: amortizationPeriod(terms),
     impaired: false,
   });
   let now: TermsInForce = {
@@ -124,7 +121,7 @@ export function measureLease(
     if (mods.length > 0) {
       rows = shortTermModification(terms, policies, rows, mods, grid, measurements);
     }
-    return { ...base, measurements, months: rows };
+    return { ...base, amortizationPeriod: null, measurements, months: rows };
   }
   rows = [];
   let balances: Balances = { liability: measurement.liability, rou: measurement.rou };
@@ -156,5 +153,5 @@ export function measureLease(
     booking = t.booking;
     measurements.push(now.measurement);
   }
-  return { ...base, measurements, months: rows };
+  return { ...base, amortizationPeriod: measurement.amortizationPeriod, measurements, months: rows };
 }

@@ -9,7 +9,9 @@ export function defaultPolicies(): Policies {
     fairValueThreshold: new Decimal('0.9'),
     partialTerminationMethod: 'Proportion of asset',
     reportingDate: null,
+    reportingPeriod: 'Month',
     fiscalYearEndMonth: 12,
+    closedThrough: null,
     accounts: { ...DEFAULT_ACCOUNTS },
   };
 }

@@ -13,6 +13,8 @@ export const PAYMENTS_PER_YEAR: Record<Frequency, number> = { Monthly: 12, Quart
 
 export type RateBasis = 'Payment frequency' | 'Monthly' | 'Effective annual';
 export type PartialTerminationMethod = 'Proportion of asset' | 'Proportion of liability';
+/** The length of the period a run reports (CONTRACT 1.11); quarters and years follow the fiscal year. */
+export type ReportingPeriodKind = 'Month' | 'Quarter' | 'Year';
 
 /** One row of the `LeasePayments` table: an irregular stream replaces the regular one. */
 export interface IrregularPayment {
@@ -122,9 +124,13 @@ export interface Policies {
   /** 0.90 */
   fairValueThreshold: Decimal;
   partialTerminationMethod: PartialTerminationMethod;
-  /** Null = the latest month-end the data covers. */
+  /** Null = the last month-end on or before the day of the run. */
   reportingDate: IsoDate | null;
+  /** The period ending on the Reporting Date (CONTRACT 1.11). */
+  reportingPeriod: ReportingPeriodKind;
   fiscalYearEndMonth: number;
+  /** Every month up to this month-end is closed (CONTRACT 1.11); null = nothing closed. */
+  closedThrough: IsoDate | null;
   accounts: GlAccounts;
 }
 

@@ -1,6 +1,7 @@
 import { formatCents } from '../engine/money/cents';
 import type { PortfolioResult } from '../engine/portfolio';
 import type { LeaseResult, MonthRow } from '../engine/schedule/types';
+import { periodExport, type ReportingPeriod } from '../workpapers/reportingPeriod';
 
 /** The `--json` export of CONTRACT section 5: amounts as strings with two decimals. */
 export interface JsonMonth {
@@ -33,6 +34,8 @@ export interface JsonLease {
 
 export interface JsonExport {
   version: string;
+  /** The period reported (CONTRACT 1.11); null when the inputs had errors. */
+  period: ReportingPeriod | null;
   leases: JsonLease[];
   errors: { where: string; message: string }[];
 }
@@ -76,6 +79,7 @@ export function buildJsonExport(
   version: string,
   result: PortfolioResult | null,
   errors: { where: string; message: string }[],
+  period: ReportingPeriod | null = null,
 ): JsonExport {
   const failures = (result?.failures ?? []).map((f) => ({
     where: f.where ?? `Leases (${f.leaseId})`,
@@ -83,6 +87,7 @@ export function buildJsonExport(
   }));
   return {
     version,
+    period: period ? periodExport(period) : null,
     leases: result ? result.leases.map(leaseToJson) : [],
     errors: [...errors, ...failures],
   };

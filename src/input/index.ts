@@ -5,7 +5,13 @@ export { WORKBOOK, findTable } from './table';
 export { readPortfolio, type PortfolioRead } from './portfolio';
 export { inputHash, canonicalInput } from './hash';
 export { sha256 } from './sha256';
-export { POLICY_SETTINGS, RATE_BASES, PARTIAL_TERMINATION_METHODS, type PolicySetting } from './policySettings';
+export {
+  POLICY_SETTINGS,
+  RATE_BASES,
+  PARTIAL_TERMINATION_METHODS,
+  REPORTING_PERIODS,
+  type PolicySetting,
+} from './policySettings';
 export { parseMonthEnd, findPolicySetting } from './policies';
 export {
   TABLE_NAMES,

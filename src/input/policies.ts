@@ -3,7 +3,7 @@
  */
 import { defaultPolicies } from '../engine/policies';
 import { daysInMonth, parseIso } from '../engine/calendar/dates';
-import type { PartialTerminationMethod, Policies, RateBasis } from '../engine/terms';
+import type { PartialTerminationMethod, Policies, RateBasis, ReportingPeriodKind } from '../engine/terms';
 import type { GridValue, TableGrid } from './grid';
 import { POLICIES_COLUMNS } from './columns';
 import { POLICY_SETTINGS, type PolicySetting } from './policySettings';
@@ -72,8 +72,9 @@ function applySetting(p: Policies, s: PolicySetting, v: GridValue): string | nul
     case 'choice': {
       const r = parseChoice(label, v, s.choices);
       if (!r.ok) return r.message;
-      if (s.setting === 'Rate Basis') p.rateBasis = r.value as RateBasis;
-      else p.partialTerminationMethod = r.value as PartialTerminationMethod;
+      if (s.field === 'rateBasis') p.rateBasis = r.value as RateBasis;
+      else if (s.field === 'partialTerminationMethod') p.partialTerminationMethod = r.value as PartialTerminationMethod;
+      else p.reportingPeriod = r.value as ReportingPeriodKind;
       return null;
     }
     case 'yesNo': {
@@ -92,7 +93,7 @@ function applySetting(p: Policies, s: PolicySetting, v: GridValue): string | nul
     case 'monthEnd': {
       const r = parseMonthEnd(label, v);
       if (!r.ok) return r.message;
-      p.reportingDate = r.value;
+      p[s.field] = r.value;
       return null;
     }
     case 'month': {

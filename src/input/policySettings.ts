@@ -2,21 +2,28 @@
  * The settings of the `Policies` table (Setting / Value), with their defaults and allowed values, for the
  * reader, the template and the add-in's policy panel.
  */
-import { DEFAULT_ACCOUNTS, type GlAccounts, type PartialTerminationMethod, type RateBasis } from '../engine/terms';
+import {
+  DEFAULT_ACCOUNTS,
+  type GlAccounts,
+  type PartialTerminationMethod,
+  type RateBasis,
+  type ReportingPeriodKind,
+} from '../engine/terms';
 
 export const RATE_BASES: readonly RateBasis[] = ['Payment frequency', 'Monthly', 'Effective annual'];
 export const PARTIAL_TERMINATION_METHODS: readonly PartialTerminationMethod[] = [
   'Proportion of asset',
   'Proportion of liability',
 ];
+export const REPORTING_PERIODS: readonly ReportingPeriodKind[] = ['Month', 'Quarter', 'Year'];
 
 export type PolicySettingKind =
-  | { kind: 'choice'; choices: readonly string[] }
+  | { kind: 'choice'; choices: readonly string[]; field: 'rateBasis' | 'partialTerminationMethod' | 'reportingPeriod' }
   | { kind: 'yesNo' }
   /** A percentage above 0% and at most 100%. */
   | { kind: 'threshold' }
   /** A calendar month-end date; blank = the default. */
-  | { kind: 'monthEnd' }
+  | { kind: 'monthEnd'; field: 'reportingDate' | 'closedThrough' }
   /** 1..12 (or a month name). */
   | { kind: 'month' }
   /** A general-ledger account name used in journal entries. */
@@ -77,6 +84,7 @@ export const POLICY_SETTINGS: readonly PolicySetting[] = [
     setting: 'Rate Basis',
     kind: 'choice',
     choices: RATE_BASES,
+    field: 'rateBasis',
     defaultValue: 'Payment frequency',
     description: 'How the annual discount rate becomes a monthly rate',
   },
@@ -104,15 +112,26 @@ export const POLICY_SETTINGS: readonly PolicySetting[] = [
     setting: 'Partial Termination Method',
     kind: 'choice',
     choices: PARTIAL_TERMINATION_METHODS,
+    field: 'partialTerminationMethod',
     defaultValue: 'Proportion of asset',
     description: 'How a partial termination removes the ROU asset',
   },
   {
     setting: 'Reporting Date',
     kind: 'monthEnd',
+    field: 'reportingDate',
     defaultValue: null,
     numberFormat: 'yyyy-mm-dd',
-    description: 'Month-end for balances, the current/non-current split and disclosures (blank = the latest month-end)',
+    description:
+      'Month-end the run reports: balances, the current/non-current split and disclosures (blank = the last month-end on or before today)',
+  },
+  {
+    setting: 'Reporting Period',
+    kind: 'choice',
+    choices: REPORTING_PERIODS,
+    field: 'reportingPeriod',
+    defaultValue: 'Month',
+    description: 'The period ending on the Reporting Date that the journal covers: Month, Quarter or Year (fiscal)',
   },
   {
     setting: 'Fiscal Year End Month',
@@ -120,6 +139,14 @@ export const POLICY_SETTINGS: readonly PolicySetting[] = [
     defaultValue: 12,
     numberFormat: '0',
     description: 'Month number (1-12) in which the fiscal year ends',
+  },
+  {
+    setting: 'Closed Through',
+    kind: 'monthEnd',
+    field: 'closedThrough',
+    defaultValue: null,
+    numberFormat: 'yyyy-mm-dd',
+    description: 'The latest month-end closed: nothing booked up to it changes (blank = no period closed)',
   },
   ...ACCOUNT_SETTINGS.map((a): PolicySetting => ({
     setting: a.setting,

@@ -9,7 +9,7 @@ import type { PortfolioResult } from '../engine';
 import type { PortfolioInput } from '../engine/terms';
 import { disclosureFigures } from './disclosureFigures';
 import { EXCEL_MAX_ROWS } from './names';
-import { defaultReportingDate } from './periods';
+import { reportingDateSourceText, resolveReportingPeriod, type ResolvedPeriod } from './reportingPeriod';
 import type { WorkpaperPlan } from './plan';
 import { disclosuresLayout } from './sheets/disclosures';
 import { journalLayout } from './sheets/journalSheet';
@@ -21,6 +21,13 @@ import { tieOutLayout } from './sheets/tieOut';
 export { OWNED_SHEET_NAMES, isOwnedSheet, SHEET } from './names';
 export type { WorkpaperPlan, SheetPlan, PlanCell, PlanRowBlock, PlanTable } from './plan';
 export { planRows, planRowChunks, planLastRow, type PlanRow } from './planRows';
+export {
+  resolveReportingPeriod,
+  periodExport,
+  type ReportingPeriod,
+  type ResolvedPeriod,
+  type PeriodKind,
+} from './reportingPeriod';
 
 export interface RunMeta {
   productVersion: string;
@@ -37,6 +44,8 @@ export interface BuildOptions {
   maxRows?: number;
   /** The same for the journal, when it should differ from `maxRows` (tests). */
   journalMaxRows?: number;
+  /** The period reported; default: from the policies and the day of `meta.generatedAt`. */
+  period?: ResolvedPeriod;
 }
 
 export function buildWorkpapers(
@@ -49,11 +58,9 @@ export function buildWorkpapers(
   const policies = input.policies;
   const maxRows = options.maxRows ?? EXCEL_MAX_ROWS;
   const fye = policies.fiscalYearEndMonth;
-  const fromPolicy = policies.reportingDate !== null;
-  const reportingDate = policies.reportingDate ?? defaultReportingDate(leases) ?? meta.generatedAt.slice(0, 10);
-  const reportingDateSource = fromPolicy
-    ? 'Reporting Date policy'
-    : 'default: the latest month-end the schedules cover';
+  const period = options.period ?? resolveReportingPeriod(policies, meta.generatedAt.slice(0, 10));
+  const reportingDate = period.end;
+  const reportingDateSource = reportingDateSourceText(period.source);
 
   const schedules = schedulesLayout(leases, maxRows);
   const journal = journalLayout(leases, policies.accounts, options.journalMaxRows ?? maxRows);
@@ -81,6 +88,7 @@ export function buildWorkpapers(
     policies,
     reportingDate,
     reportingDateSource,
+    period,
     leases,
     sheetNames: [...before.map((s) => s.name), 'Run Log'],
     journalLines: journal.totalLines,

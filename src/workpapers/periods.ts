@@ -52,20 +52,6 @@ export function isMonthEnd(date: IsoDate): boolean {
   return eomonth(date, 0) === date;
 }
 
-/**
- * The Reporting Date when the policy leaves it blank: the latest month-end the schedules cover (the last month-end
- * on or before the latest lease-month end).
- */
-export function defaultReportingDate(leases: readonly LeaseResult[]): IsoDate | null {
-  let last: IsoDate | null = null;
-  for (const l of leases) {
-    const m = l.months[l.months.length - 1];
-    if (m && (last === null || m.end > last)) last = m.end;
-  }
-  if (last === null) return null;
-  return isMonthEnd(last) ? last : eomonth(last, -1);
-}
-
 /** Where a balance-sheet movement goes in the roll-forward. */
 export type MovementKind =
   | 'addition'

@@ -8,11 +8,37 @@ describe('parseArgs', () => {
       out: 'out.xlsx',
       json: null,
       reportingDate: null,
+      period: null,
+      journalCsv: null,
+      journalFormat: null,
       progress: false,
     });
     expect(
       parseArgs(['run', '--json', '-', '--out=o.xlsx', 'in.xlsx', '--reporting-date', '2029-12-31', '--progress']),
-    ).toEqual({ kind: 'run', input: 'in.xlsx', out: 'o.xlsx', json: '-', reportingDate: '2029-12-31', progress: true });
+    ).toEqual({
+      kind: 'run',
+      input: 'in.xlsx',
+      out: 'o.xlsx',
+      json: '-',
+      reportingDate: '2029-12-31',
+      period: null,
+      journalCsv: null,
+      journalFormat: null,
+      progress: true,
+    });
+    expect(
+      parseArgs([
+        'run',
+        'in.xlsx',
+        '--out',
+        'o.xlsx',
+        '--period',
+        'Quarter',
+        '--journal-csv=je.csv',
+        '--journal-format',
+        'netsuite',
+      ]),
+    ).toMatchObject({ period: 'quarter', journalCsv: 'je.csv', journalFormat: 'netsuite' });
   });
 
   it('recognizes help and version anywhere', () => {
@@ -44,6 +70,17 @@ describe('parseArgs', () => {
       '--reporting-date 2029-12-15 is not a month-end (such as 2029-12-31)',
     ],
     [['run', 'in.xlsx', '--out', 'o', '--reporting-date', '2029-02-30'], '--reporting-date "2029-02-30" is not a date'],
+    [['run', 'in.xlsx', '--out', 'o', '--period', 'week'], '--period "week" is not month, quarter or year'],
+    [['run', 'in.xlsx', '--out', 'o', '--period'], '--period needs a value'],
+    [
+      ['run', 'in.xlsx', '--out', 'o', '--journal-csv', 'j.csv', '--journal-format', 'sap'],
+      '--journal-format "sap" is not quickbooks, netsuite or generic',
+    ],
+    [
+      ['run', 'in.xlsx', '--out', 'o', '--json', '-', '--journal-csv', '-'],
+      '--json and --journal-csv cannot both go to standard output',
+    ],
+    [['run', 'in.xlsx', '--out=', 'o'], '--out needs a value'],
   ])('%j is a usage error: %s', (argv, message) => {
     expect(parseArgs(argv)).toEqual({ kind: 'usage', message });
   });

@@ -17,6 +17,12 @@ describe('atomic writes', () => {
     expect(temporaryPathFor(join(dir, 'out.xlsx'))).not.toBe(t);
   });
 
+  it('creates the target folder when it does not exist yet', async () => {
+    const target = join(dir, 'out', 'nested', 'workpapers.json');
+    await writeTextAtomically(target, '{}');
+    expect(readFileSync(target, 'utf8')).toBe('{}');
+  });
+
   it('replaces the target only when the write succeeds', async () => {
     const target = join(dir, 'out.json');
     await writeTextAtomically(target, 'first');

@@ -67,7 +67,11 @@ describe('lease-workpapers', () => {
     [['run', 'x.xlsx', '--out', 'o.xlsx', '--bogus'], 'unknown option --bogus'],
     [['run', 'x.xlsx', '--out', 'o.xlsx', '--reporting-date', '2029-13-01'], '--reporting-date'],
     [['run', 'missing.xlsx', '--out', 'o.xlsx'], 'no input workbook at missing.xlsx'],
-    [['run', SAMPLE, '--out', 'nowhere/o.xlsx'], 'the folder for --out nowhere/o.xlsx does not exist'],
+    [['run', SAMPLE, '--out', 'template.xlsx/o.xlsx'], 'the folder for --out template.xlsx/o.xlsx is a file'],
+    [
+      ['run', SAMPLE, '--out', 'o.xlsx', '--json', 'template.xlsx/o.json'],
+      'the folder for --json template.xlsx/o.json is a file',
+    ],
   ])('usage error %j exits 2', (args, message) => {
     const r = cli(...args);
     expect(r.code).toBe(2);
@@ -76,8 +80,8 @@ describe('lease-workpapers', () => {
     expect(existsSync(join(dir, 'o.xlsx'))).toBe(false);
   });
 
-  it('measures the template example (PwC E3) to the published figures, --json - on stdout', () => {
-    const r = cli('run', 'template.xlsx', '--out', 'template-out.xlsx', '--json', '-');
+  it('measures the template example (PwC E3) to the published figures, --json - on stdout, into a new folder', () => {
+    const r = cli('run', 'template.xlsx', '--out', 'new-folder/template-out.xlsx', '--json', '-');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
@@ -112,7 +116,7 @@ describe('lease-workpapers', () => {
       gainLoss: '0.00',
     });
     expect(l.months[1]).toMatchObject({ payment: '500.00', interest: '77.99', liabilityEnd: '15675.77' });
-    expect(statSync(join(dir, 'template-out.xlsx')).size).toBeGreaterThan(0);
+    expect(statSync(join(dir, 'new-folder', 'template-out.xlsx')).size).toBeGreaterThan(0);
   });
 
   it('writes the sample portfolio workbook and a JSON file whose months all tie', async () => {

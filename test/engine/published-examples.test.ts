@@ -671,7 +671,7 @@ describe('E22 — Nakisa documentation: one monthly period of an ASC 842 operati
       liability: $('381143.08'),
       rou: $('381143.08'),
       payments,
-      amortizationEndMonth: 2,
+      amortization: { rule: 'lease term', endMonth: 2 },
       impaired: false,
     });
     expect(m.straightLineMonthly).toBe($('15635.57'));

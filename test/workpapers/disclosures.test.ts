@@ -1,5 +1,4 @@
 import { disclosureFigures, maturityBuckets } from '../../src/workpapers/disclosureFigures';
-import { defaultReportingDate } from '../../src/workpapers/periods';
 import { lease } from '../support/leases';
 import { E1, E19, E3, monthlyAdvance, plan, run } from './support';
 
@@ -28,19 +27,6 @@ describe('maturity buckets', () => {
     expect(b.of('2025-07-01')).toBe(0);
     expect(b.of('2026-06-30')).toBe(0);
     expect(b.of('2026-07-01')).toBe(1);
-  });
-});
-
-describe('the Reporting Date default', () => {
-  it('is the latest month-end the schedules cover', () => {
-    const { result } = run([
-      lease({ id: 'A', commencement: '2029-01-01', termMonths: 36 }),
-      lease({ id: 'B', commencement: '2029-01-15', termMonths: 24 }),
-    ]);
-    // A ends 2031-12-31 (a month end); B's last lease month ends 2031-01-14.
-    expect(defaultReportingDate(result.leases)).toBe('2031-12-31');
-    const { result: r2 } = run([lease({ id: 'B', commencement: '2029-01-15', termMonths: 24 })]);
-    expect(defaultReportingDate(r2.leases)).toBe('2030-12-31');
   });
 });
 

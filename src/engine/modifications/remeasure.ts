@@ -6,6 +6,7 @@ import { presentValue } from '../measurement/presentValue';
 import { paymentsPerYear } from '../measurement/initial';
 import { classify } from '../classification/classify';
 import { makeMeasurement } from '../schedule/measurement';
+import { amortizationPeriod } from '../schedule/amortizationPeriod';
 import type { Balances, Booking } from '../schedule/runMonths';
 import type { LeaseTerms, ModificationTerms, Policies } from '../terms';
 import type { TermsInForce } from './inForce';
@@ -107,11 +108,6 @@ export function remeasure(
   }
   liabilityAdjustment = newLiability - before.liability;
   const rou = before.rou + rouAdjustment;
-  const finance = classification.result === 'finance';
-  const amortizationEndMonth =
-    finance && (terms.ownershipTransfers || purchaseOptionCertain) && terms.usefulLifeMonths !== null
-      ? terms.usefulLifeMonths
-      : termMonths;
   const measurement = makeMeasurement({
     index: now.measurement.index + 1,
     startMonth: m,
@@ -122,7 +118,13 @@ export function remeasure(
     liability: newLiability,
     rou,
     payments,
-    amortizationEndMonth,
+    // The same rule over the remaining months: the useful life still counts from commencement (CONTRACT 1.7).
+    amortization: amortizationPeriod({
+      ownershipTransfers: terms.ownershipTransfers,
+      purchaseOptionCertain,
+      usefulLifeMonths: terms.usefulLifeMonths,
+      termMonths,
+    }),
     impaired: now.impaired,
   });
   return {
@@ -165,7 +167,8 @@ export function impair(now: TermsInForce, before: Balances, row: ModificationTer
   }
   const prev = now.measurement;
   const finance = prev.classification.result === 'finance';
-  const amortizationEndMonth = finance ? prev.startMonth + prev.amortizationMonths - 1 : prev.endMonth;
+  // An impairment changes no term: the amortization period in force continues.
+  const amortization = prev.amortizationPeriod ?? { rule: 'lease term' as const, endMonth: prev.endMonth };
   const measurement = makeMeasurement({
     index: prev.index + 1,
     startMonth: m,
@@ -176,7 +179,7 @@ export function impair(now: TermsInForce, before: Balances, row: ModificationTer
     liability: before.liability,
     rou: before.rou - amount,
     payments: prev.payments.filter((p) => p.month >= m),
-    amortizationEndMonth,
+    amortization,
     impaired: !finance,
   });
   return {

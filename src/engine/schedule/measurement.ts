@@ -4,6 +4,7 @@ import type { ClassificationResult } from '../classification/classify';
 import { totalOf } from '../payments/stream';
 import { roundHalfUpDiv } from '../money/cents';
 import type { Measurement, ScheduledPayment } from './types';
+import type { AmortizationPeriod } from './amortizationPeriod';
 
 export interface MeasurementSpec {
   index: number;
@@ -17,8 +18,11 @@ export interface MeasurementSpec {
   rou: Cents;
   /** Payments from startMonth on (the liability is their PV). */
   payments: ScheduledPayment[];
-  /** Finance: the last month of the amortization period (may be after endMonth: the ROU left passes to owned assets). */
-  amortizationEndMonth: number;
+  /**
+   * Finance: the amortization period from commencement (CONTRACT 1.7); its end may be after endMonth (the ROU left
+   * passes to owned assets) or before it (later months amortize 0.00). Ignored for an operating lease.
+   */
+  amortization: AmortizationPeriod;
   impaired: boolean;
 }
 
@@ -36,7 +40,8 @@ export function makeMeasurement(spec: MeasurementSpec): Measurement {
     ? spec.impaired
       ? months
       : 0
-    : Math.max(1, spec.amortizationEndMonth - spec.startMonth + 1);
+    : // A useful life already over at a remeasurement leaves no month to spread over: the effective month takes it all.
+      Math.max(1, spec.amortization.endMonth - spec.startMonth + 1);
   return {
     index: spec.index,
     startMonth: spec.startMonth,
@@ -48,6 +53,7 @@ export function makeMeasurement(spec: MeasurementSpec): Measurement {
     rou: spec.rou,
     straightLineTotal,
     straightLineMonthly: straightLineTotal === 0 ? 0 : roundHalfUpDiv(straightLineTotal, months),
+    amortizationPeriod: operating ? null : spec.amortization,
     amortizationMonths,
     amortizationMonthly: amortizationMonths === 0 ? 0 : roundHalfUpDiv(spec.rou, amortizationMonths),
     impaired: spec.impaired,

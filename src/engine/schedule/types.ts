@@ -3,6 +3,7 @@ import type { IsoDate } from '../calendar/dates';
 import type { Classification, LeaseTerms, ModificationType } from '../terms';
 import type { MonthlyRate } from '../rate/monthlyRate';
 import type { ClassificationResult } from '../classification/classify';
+import type { AmortizationPeriod } from './amortizationPeriod';
 
 /** A payment the lease calls for, placed on the month grid. */
 export interface ScheduledPayment {
@@ -80,6 +81,8 @@ export interface Measurement {
   straightLineTotal: Cents;
   /** Straight-line cost of each month but the last (operating / short-term), or 0. */
   straightLineMonthly: Cents;
+  /** Finance: the period and the rule that set it (CONTRACT 1.7); null for an operating or short-term measurement. */
+  amortizationPeriod: AmortizationPeriod | null;
   /** Finance: months over which the ROU is amortized from startMonth; amortization of each month but the last. */
   amortizationMonths: number;
   amortizationMonthly: Cents;
@@ -106,6 +109,8 @@ export interface LeaseResult extends Pick<
   initialDirectCosts: Cents;
   leaseIncentives: Cents;
   rouAtCommencement: Cents;
+  /** A finance lease's ROU amortization period at commencement and the rule that set it (CONTRACT 1.7); else null. */
+  amortizationPeriod: AmortizationPeriod | null;
   measurements: Measurement[];
   months: MonthRow[];
 }

@@ -16,6 +16,8 @@ export interface RunLogInput {
   policies: Policies;
   reportingDate: string;
   reportingDateSource: string;
+  /** The period reported (CONTRACT 1.11). */
+  period: { label: string; start: string; end: string; closedThrough: string | null };
   leases: readonly LeaseResult[];
   sheetNames: string[];
   journalLines: number;
@@ -86,7 +88,9 @@ export function runLogSheet(input: RunLogInput): SheetPlan {
   kv('Fair Value Threshold', text(pct(p.fairValueThreshold)));
   kv('Partial Termination Method', text(p.partialTerminationMethod));
   kv('Reporting Date', text(`${input.reportingDate} (${input.reportingDateSource})`));
+  kv('Reporting Period', text(`${input.period.label}: ${input.period.start} to ${input.period.end}`));
   kv('Fiscal Year End Month', num(p.fiscalYearEndMonth, FMT.integer));
+  kv('Closed Through', text(input.period.closedThrough ?? 'no period closed'));
   for (const [key, label] of Object.entries(ACCOUNT_LABELS))
     kv(label, text(p.accounts[key as keyof typeof ACCOUNT_LABELS]));
   rows.push([]);

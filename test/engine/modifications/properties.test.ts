@@ -351,8 +351,14 @@ describe('properties of random modification sequences', () => {
           const after = afterBooking(r, start);
           const finance = month(r, start).classification === 'finance';
           if (finance || impaired) {
-            const each = roundCents(new D(after.rou).div(months));
-            for (let k = start; k < n; k++) expect(month(r, k).amortization).toBe(each);
+            // CONTRACT 1.7 (ASC 842-20-35-8): a finance lease amortizes to the earlier of the end of the useful life
+            // (from commencement) and the end of the term in force; a life already over leaves the effective month.
+            const life = b.terms.usefulLifeMonths;
+            const end = finance && life !== null ? Math.max(start, Math.min(life, n)) : n;
+            const spread = end - start + 1;
+            const each = roundCents(new D(after.rou).div(spread));
+            for (let k = start; k < end; k++) expect(month(r, k).amortization).toBe(each);
+            for (let k = end + 1; k <= n; k++) expect(month(r, k).amortization).toBe(0);
             expect(sum(r, 'amortization', start, n)).toBe(after.rou);
           } else {
             const total = sum(r, 'payment', start, n) + after.rou - after.liability;

@@ -262,10 +262,11 @@ export function refSchedule(terms: LeaseTerms, policies: Policies): RefResult {
   const unpaid = init.payments.filter((p) => p.t > 0);
   const finance = init.classification === 'finance';
   const costTotal = unpaid.reduce((s, p) => s + p.amount, 0) + init.rou - init.liability;
+  // ASC 842-20-35-8: the useful life when ownership transfers or a purchase option is reasonably certain; otherwise
+  // the earlier of the end of the useful life and the end of the term.
+  const life = terms.usefulLifeMonths;
   const amortMonths =
-    (terms.ownershipTransfers || terms.purchaseOptionCertain) && terms.usefulLifeMonths !== null
-      ? terms.usefulLifeMonths
-      : n;
+    (terms.ownershipTransfers || terms.purchaseOptionCertain) && life !== null ? life : Math.min(life ?? n, n);
   let liability = init.liability;
   let rou = init.rou;
   for (let k = 1; k <= n; k++) {

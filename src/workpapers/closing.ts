@@ -1,0 +1,200 @@
+/**
+ * Closing arithmetic (CONTRACT 1.11): what a lease has booked on or before a date, per account role, and the
+ * catch-up that brings the books from what was posted to what is now computed.
+ *
+ * Booking dates: commencement amounts on the Commencement Date; a payment on the day it is paid (in advance: the
+ * lease month's first day; in arrears, a termination payment, a residual value guarantee or purchase option: its
+ * last day); a modification's adjustments (and its gain or loss, and an impairment) on its effective date (the
+ * month row's start); accretion or interest, amortization and lease cost on the lease month's last day; the
+ * transfer of a finance lease's remaining ROU asset to owned assets on the last day of the term. The same dates as
+ * the journal, so these figures equal the journal's lines summed per account through the date.
+ *
+ * Every figure is a cumulative amount in cents from commencement, in the accountant's sign: the liability and the
+ * ROU asset as balances, costs and losses as charged, payments as paid, gains as positive. `debitSign` turns a
+ * figure into the net debit of its account, and the figures of a lease always sum to zero as net debits (every
+ * entry balances), so a catch-up made of their differences balances too.
+ */
+import type { LeaseResult, MonthRow } from '../engine';
+import { compareIso, type IsoDate } from '../engine/calendar/dates';
+import type { Classification } from '../engine/terms';
+import { transferToOwnedAssets } from './sheets/schedules';
+
+/** The account roles closed and posted, in the order of the PostedBalances table. */
+export const CLOSING_FIGURES = [
+  'leaseLiability',
+  'rouAsset',
+  'operatingLeaseCost',
+  'interestExpense',
+  'amortizationExpense',
+  'shortTermLeaseCost',
+  'cash',
+  'gainLoss',
+  'impairmentLoss',
+  'prepaidRent',
+  'initialDirectCosts',
+  'leaseIncentives',
+  'ownedAssets',
+] as const;
+
+export type ClosingFigure = (typeof CLOSING_FIGURES)[number];
+
+export type ClosingFigures = Record<ClosingFigure, number>;
+
+/** How each figure reads, for the PostedBalances headers and the change list (the accountant's words). */
+export const CLOSING_FIGURE_LABEL: Record<ClosingFigure, string> = {
+  leaseLiability: 'Lease Liability',
+  rouAsset: 'ROU Asset',
+  operatingLeaseCost: 'Operating Lease Cost',
+  interestExpense: 'Finance Interest',
+  amortizationExpense: 'Finance Amortization',
+  shortTermLeaseCost: 'Short-Term Lease Cost',
+  cash: 'Payments',
+  gainLoss: 'Gain or Loss',
+  impairmentLoss: 'Impairment Loss',
+  prepaidRent: 'Prepaid Rent',
+  initialDirectCosts: 'Initial Direct Costs',
+  leaseIncentives: 'Lease Incentives',
+  ownedAssets: 'Transfer to Owned Assets',
+};
+
+/**
+ * +1 when the figure is a debit of its account, -1 when a credit: the liability is a credit balance, payments are
+ * credits to cash, a gain is a credit, initial direct costs are credited out of their account into the ROU asset
+ * at commencement. Prepaid rent is carried as its net debit (a short-term lease's prepaid or, when negative,
+ * accrued rent; a measured lease's prepaid rent credited into the ROU asset at commencement).
+ */
+export const DEBIT_SIGN: Record<ClosingFigure, 1 | -1> = {
+  leaseLiability: -1,
+  rouAsset: 1,
+  operatingLeaseCost: 1,
+  interestExpense: 1,
+  amortizationExpense: 1,
+  shortTermLeaseCost: 1,
+  cash: -1,
+  gainLoss: -1,
+  impairmentLoss: 1,
+  prepaidRent: 1,
+  initialDirectCosts: -1,
+  leaseIncentives: 1,
+  ownedAssets: 1,
+};
+
+export function zeroFigures(): ClosingFigures {
+  const f = {} as ClosingFigures;
+  for (const k of CLOSING_FIGURES) f[k] = 0;
+  return f;
+}
+
+/** One lease's position at a month-end: the classification in force and the cumulative figures. */
+export interface LeaseClosing {
+  leaseId: string;
+  entity: string;
+  currency: string;
+  /** The month-end the figures run through. */
+  through: IsoDate;
+  /** The classification in force on `through` (of the last month with anything booked); null before commencement. */
+  classification: Classification | null;
+  figures: ClosingFigures;
+}
+
+const onOrBefore = (date: IsoDate, through: IsoDate) => compareIso(date, through) <= 0;
+
+/** What booking `r` on its start date adds (the modification, the impairment, the payment in advance). */
+function bookStart(f: ClosingFigures, r: MonthRow): void {
+  if (r.classification === 'short-term') {
+    f.prepaidRent += r.advancePayment;
+    f.cash += r.advancePayment;
+    return;
+  }
+  f.rouAsset += r.rouAdjustment;
+  f.leaseLiability += r.liabilityAdjustment;
+  f.gainLoss += r.gainLoss;
+  f.impairmentLoss += r.impairment;
+  f.leaseLiability -= r.advancePayment;
+  f.cash += r.advancePayment;
+}
+
+/** What booking `r` on its last day adds (cost, accretion or interest, amortization, payment in arrears). */
+function bookEnd(f: ClosingFigures, r: MonthRow): void {
+  if (r.classification === 'short-term') {
+    f.shortTermLeaseCost += r.leaseCost;
+    f.prepaidRent -= r.leaseCost;
+    f.prepaidRent += r.arrearsPayment;
+    f.cash += r.arrearsPayment;
+    return;
+  }
+  f.leaseLiability += r.interest;
+  f.rouAsset -= r.amortization;
+  if (r.classification === 'finance') {
+    f.interestExpense += r.interest;
+    f.amortizationExpense += r.amortization;
+  } else f.operatingLeaseCost += r.leaseCost;
+  f.leaseLiability -= r.arrearsPayment;
+  f.cash += r.arrearsPayment;
+}
+
+/** The figures a lease has booked on or before `through` (any date; a close uses a month-end). */
+export function leaseClosing(lease: LeaseResult, through: IsoDate): LeaseClosing {
+  const f = zeroFigures();
+  const result: LeaseClosing = {
+    leaseId: lease.id,
+    entity: lease.entity,
+    currency: lease.currency,
+    through,
+    classification: null,
+    figures: f,
+  };
+  const months = lease.months;
+  if (months.length === 0 || !onOrBefore(lease.commencement, through)) return result;
+  const shortTerm = months[0].classification === 'short-term';
+  if (shortTerm) {
+    f.prepaidRent += lease.initialDirectCosts - lease.leaseIncentives;
+  } else {
+    f.rouAsset += lease.rouAtCommencement;
+    f.leaseLiability += lease.liabilityAtCommencement;
+    f.cash += lease.dayOnePayment;
+    f.prepaidRent -= lease.prepaidRent;
+  }
+  f.initialDirectCosts += lease.initialDirectCosts;
+  f.leaseIncentives += lease.leaseIncentives;
+  result.classification = months[0].classification;
+
+  for (const r of months) {
+    if (!onOrBefore(r.start, through)) break;
+    result.classification = r.classification;
+    bookStart(f, r);
+    if (!onOrBefore(r.end, through)) break;
+    bookEnd(f, r);
+  }
+  const last = months[months.length - 1];
+  const transfer = transferToOwnedAssets(lease);
+  if (transfer !== 0 && onOrBefore(last.end, through)) {
+    f.ownedAssets += transfer;
+    f.rouAsset -= transfer;
+  }
+  return result;
+}
+
+/** The sum of the figures as net debits: 0 for any lease at any date (every entry balances). */
+export function netDebit(figures: ClosingFigures): number {
+  let s = 0;
+  for (const k of CLOSING_FIGURES) s += DEBIT_SIGN[k] * figures[k];
+  return s;
+}
+
+/** recomputed - posted, figure by figure. */
+export function figureDifference(recomputed: ClosingFigures, posted: ClosingFigures): ClosingFigures {
+  const d = zeroFigures();
+  for (const k of CLOSING_FIGURES) d[k] = recomputed[k] - posted[k];
+  return d;
+}
+
+export function hasDifference(d: ClosingFigures): boolean {
+  return CLOSING_FIGURES.some((k) => d[k] !== 0);
+}
+
+/** The first day after a month-end: the first day of the first open month. */
+export function firstOpenDay(closedThrough: IsoDate): IsoDate {
+  const [y, m] = closedThrough.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}
