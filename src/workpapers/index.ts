@@ -16,7 +16,10 @@ import { journalLayout } from './sheets/journalSheet';
 import { rollForwardLayout } from './sheets/rollForward';
 import { runLogSheet } from './sheets/runLog';
 import { schedulesLayout } from './sheets/schedules';
+import { remeasurementEvents } from './sheets/remeasurementProof';
 import { tieOutLayout } from './sheets/tieOut';
+import { leaseTableCell, TIE_OUT_HEADER_ROW, tieOutColumns } from './sheets/tieOutColumns';
+import { unscheduledPayments } from './sheets/unscheduledPayments';
 
 export { OWNED_SHEET_NAMES, isOwnedSheet, SHEET } from './names';
 export type { WorkpaperPlan, SheetPlan, PlanCell, PlanRowBlock, PlanTable } from './plan';
@@ -65,8 +68,28 @@ export function buildWorkpapers(
   const schedules = schedulesLayout(leases, maxRows);
   const journal = journalLayout(leases, policies.accounts, options.journalMaxRows ?? maxRows);
   const rollForward = rollForwardLayout(leases, fye);
-  const figures = disclosureFigures(leases, reportingDate, fye);
-  const disclosures = disclosuresLayout(leases, figures, schedules.places, reportingDateSource, fye);
+  const figures = disclosureFigures(leases, reportingDate, fye, period);
+  // The Tie-Out lists the payments the Schedules do not show; the Disclosures refer to them.
+  const columns = tieOutColumns(remeasurementEvents(leases, schedules.places).length);
+  const unscheduled = unscheduledPayments({
+    leases,
+    atDates: [
+      { date: figures.reportingDate, leases: figures.atDate },
+      { date: figures.priorYearEnd, leases: figures.atPriorYearEnd },
+    ],
+    firstCol: columns.unscheduled,
+    headerRow: TIE_OUT_HEADER_ROW,
+  });
+  const disclosures = disclosuresLayout({
+    leases,
+    figures,
+    schedules,
+    reportingDateSource,
+    periodLabel: period.label,
+    fiscalYearEndMonth: fye,
+    unscheduled,
+    paidAtCommencementCells: (i) => [leaseTableCell('dayOne', i), leaseTableCell('prepaid', i)],
+  });
   const tieOut = tieOutLayout({
     leases,
     accounts: policies.accounts,
@@ -75,9 +98,10 @@ export function buildWorkpapers(
     rollForward,
     disclosures,
     reportingDate,
-    periodStart: figures.periodStart,
     terms: input.leases,
     rateBasis: policies.rateBasis,
+    unscheduled,
+    columns,
   });
   const before = [...schedules.sheets, ...journal.sheets, rollForward.sheet, disclosures.sheet, tieOut.sheet];
   const runLog = runLogSheet({

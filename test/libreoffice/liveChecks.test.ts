@@ -10,9 +10,11 @@ import { join } from 'node:path';
 import { main } from '../../src/cli/main';
 import { samplePortfolioPlan } from '../../src/cli/samplePortfolio';
 import { measurePortfolio, type LeaseResult } from '../../src/engine';
+import { toExcelSerial } from '../../src/engine/calendar/dates';
 import type { PortfolioInput } from '../../src/engine/terms';
 import { columnLetters, columnNumber, parseWhere } from '../../src/input/a1';
 import { readPortfolio } from '../../src/input/portfolio';
+import { disclosureFigures, weightedAverages } from '../../src/workpapers/disclosureFigures';
 import { readTablesFromFile } from '../../src/xlsx/readTables';
 import { writePlan } from '../../src/xlsx/writePlan';
 import { readWorkbook, recalculate, type ReadSheet } from '../support/libreoffice';
@@ -43,6 +45,15 @@ function inputCell(id: string, field: string): { sheet: string; ref: string } {
 /** Each edit: a name, what it changes. Built once the generated workbook is read (some targets are found in it). */
 type EditSpec = { name: string; edits: (wb: Map<string, ReadSheet>) => CellEdit[]; fails: RegExp[] };
 
+/** The first row of a sheet whose column A reads `label` (after `from`). */
+function rowOf(sheet: ReadSheet, label: string, from = 1): number {
+  for (let r = from; r < 100_000; r++) if (sheet.get(`A${r}`)?.value === label) return r;
+  throw new Error(`no row "${label}"`);
+}
+
+const D = (wb: Map<string, ReadSheet>) => wb.get('Disclosures')!;
+const num = (wb: Map<string, ReadSheet>, sheet: string, ref: string) => Number(wb.get(sheet)!.get(ref)?.value ?? 0);
+
 const EDITS: EditSpec[] = [
   {
     name: "a lease's Payment changed in the Leases table",
@@ -66,6 +77,107 @@ const EDITS: EditSpec[] = [
     name: "a lease's Initial Direct Costs changed",
     edits: () => [{ ...inputCell('GEN-001', 'initialDirectCosts'), value: (x) => x + 250 }],
     fails: [/^Inputs changed .* \(lease GEN-001\)$/, /^Measurement at commencement: ROU asset = /],
+  },
+  {
+    name: '100,000 moved between two maturity years',
+    edits: (wb) => {
+      const r = rowOf(D(wb), 'FY2026');
+      return [
+        { sheet: 'Disclosures', ref: `B${r}`, value: (x) => x - 100000 },
+        { sheet: 'Disclosures', ref: `B${r + 1}`, value: (x) => x + 100000 },
+      ];
+    },
+    fails: [/^Disclosures \(USD\): maturity analysis at 2025-12-31: every figure/],
+  },
+  {
+    name: 'current and non-current swapped',
+    edits: (wb) => {
+      const r = rowOf(D(wb), 'Lease liabilities, current');
+      const current = num(wb, 'Disclosures', `B${r}`);
+      const nonCurrent = num(wb, 'Disclosures', `B${r + 1}`);
+      return [
+        { sheet: 'Disclosures', ref: `B${r}`, value: nonCurrent },
+        { sheet: 'Disclosures', ref: `B${r + 1}`, value: current },
+      ];
+    },
+    fails: [/^Disclosures \(USD\): balance sheet: every figure/],
+  },
+  {
+    name: 'cash paid overwritten',
+    edits: (wb) => [
+      {
+        sheet: 'Disclosures',
+        ref: `B${rowOf(D(wb), '   Operating cash flows from operating leases')}`,
+        value: (x) => x + 5000,
+      },
+    ],
+    fails: [
+      /^Disclosures \(USD\): cash paid = lease payments journalized/,
+      /^Disclosures \(USD\): Month: .*every figure/,
+    ],
+  },
+  {
+    name: 'ROU assets obtained overwritten',
+    edits: (wb) => [
+      {
+        sheet: 'Disclosures',
+        ref: `C${rowOf(D(wb), 'Right-of-use assets obtained in exchange for new operating lease liabilities')}`,
+        value: (x) => x + 1,
+      },
+    ],
+    fails: [/^Disclosures \(USD\): Year to date: .*every figure/],
+  },
+  {
+    name: 'the weighted-average discount rate overwritten',
+    edits: (wb) => [
+      {
+        sheet: 'Disclosures',
+        ref: `B${rowOf(D(wb), 'Weighted-average discount rate, weighted by remaining undiscounted payments')}`,
+        value: 0.05,
+      },
+    ],
+    fails: [/^Disclosures \(USD\): weighted averages: every figure/],
+  },
+  {
+    name: 'the weighted-average remaining lease term overwritten',
+    edits: (wb) => [
+      {
+        sheet: 'Disclosures',
+        ref: `B${rowOf(D(wb), 'Weighted-average remaining lease term (years), weighted by lease liability')}`,
+        value: (x) => x + 0.5,
+      },
+    ],
+    fails: [/^Disclosures \(USD\): weighted averages: every figure/],
+  },
+  {
+    name: 'a Roll-Forward quarter row edited',
+    edits: (wb) => {
+      const rf = wb.get('Roll-Forward')!;
+      const r = rowOf(rf, 'Quarter');
+      const col = [...headerColumns(rf, 4).entries()].find(([h]) => h === 'Accretion / interest')![1];
+      return [{ sheet: 'Roll-Forward', ref: `${col}${r}`, value: (x) => x + 100000 }];
+    },
+    fails: [/^Roll-Forward: every quarter and year row = its months/],
+  },
+  {
+    name: 'a payment entry redated into the next year',
+    edits: (wb) => {
+      // The first payment of the reported month (December 2025), both of its lines, into January 2026.
+      const j = wb.get('Journal Entries')!;
+      const december = (v: unknown) =>
+        Number(v) >= toExcelSerial('2025-12-01') && Number(v) <= toExcelSerial('2025-12-31');
+      let entry: unknown = null;
+      const refs: string[] = [];
+      for (let r = 2; j.get(`A${r}`) !== undefined; r++) {
+        if (entry === null && j.get(`D${r}`)?.value === 'Lease payment' && december(j.get(`B${r}`)?.value)) {
+          entry = j.get(`A${r}`)!.value;
+        }
+        if (entry !== null && j.get(`A${r}`)?.value === entry) refs.push(`B${r}`);
+      }
+      expect(refs.length).toBe(2);
+      return refs.map((ref) => ({ sheet: 'Journal Entries', ref, value: (x: number) => x + 31 }));
+    },
+    fails: [/^Disclosures \(USD\): cash paid = lease payments journalized/],
   },
 ];
 
@@ -140,6 +252,61 @@ describe('the generated workbook, recalculated', () => {
       compared++;
     }
     expect(compared).toBe(leases.filter((l) => l.classification !== 'short-term').length);
+  });
+});
+
+describe('the Disclosures', () => {
+  it('hold no typed number: every numeric cell is a formula', () => {
+    const d = generated.get('Disclosures')!;
+    const numbers = [...d.entries()].filter(([, c]) => typeof c.value === 'number');
+    expect(numbers.length).toBeGreaterThan(100);
+    expect(numbers.filter(([, c]) => c.formula === undefined)).toEqual([]);
+  });
+
+  it("recalculate to the engine's disclosure figures (balances, maturity, period figures, weighted averages)", () => {
+    const d = generated.get('Disclosures')!;
+    const f = disclosureFigures(leases, '2025-12-31', 12, { start: '2025-12-01', end: '2025-12-31', kind: 'month' });
+    const cents = (ref: string) => Math.round(Number(d.get(ref)?.value ?? 0) * 100);
+    const sum = (list: typeof f.atDate, pick: (a: (typeof f.atDate)[number]) => number, cls: string) =>
+      list.filter((a) => a.classification === cls).reduce((s, a) => s + pick(a), 0);
+    const bs = rowOf(d, 'Right-of-use assets');
+    expect(cents(`B${bs}`)).toBe(sum(f.atDate, (a) => a.rou, 'operating'));
+    expect(cents(`C${bs + 1}`)).toBe(sum(f.atDate, (a) => a.current, 'finance'));
+    expect(cents(`E${bs + 2}`)).toBe(sum(f.atPriorYearEnd, (a) => a.nonCurrent, 'operating'));
+    const fy26 = rowOf(d, 'FY2026');
+    f.buckets.labels.forEach((_, k) => {
+      expect(cents(`B${fy26 + k}`)).toBe(sum(f.atDate, (a) => a.buckets[k], 'operating'));
+      expect(cents(`C${fy26 + k}`)).toBe(sum(f.atDate, (a) => a.buckets[k], 'finance'));
+    });
+    const prior = rowOf(d, 'FY2025', rowOf(d, 'Maturity of lease liabilities at 2024-12-31'));
+    f.priorBuckets.labels.forEach((_, k) =>
+      expect(cents(`B${prior + k}`)).toBe(sum(f.atPriorYearEnd, (a) => a.buckets[k], 'operating')),
+    );
+    const cost = rowOf(d, 'Operating lease cost');
+    const cash = rowOf(d, '   Operating cash flows from operating leases');
+    f.columns.forEach((c, k) => {
+      const col = String.fromCharCode(66 + k);
+      const p = c.figures.get('USD')!;
+      expect([
+        cents(`${col}${cost}`),
+        cents(`${col}${cost + 1}`),
+        cents(`${col}${cost + 2}`),
+        cents(`${col}${cost + 3}`),
+      ]).toEqual([p.operatingCost, p.financeAmortization, p.financeInterest, p.shortTermCost]);
+      expect([cents(`${col}${cash}`), cents(`${col}${cash + 1}`), cents(`${col}${cash + 2}`)]).toEqual([
+        p.operatingCash,
+        p.financeInterestCash,
+        p.financePrincipalCash,
+      ]);
+      expect([cents(`${col}${cash + 3}`), cents(`${col}${cash + 4}`)]).toEqual([
+        p.rouObtainedOperating,
+        p.rouObtainedFinance,
+      ]);
+    });
+    const wa = rowOf(d, 'Weighted-average discount rate, weighted by remaining undiscounted payments');
+    const w = weightedAverages(f.atDate.filter((a) => a.classification === 'operating'));
+    expect(Number(d.get(`B${wa}`)?.value)).toBeCloseTo(w.rate, 12);
+    expect(Number(d.get(`B${wa - 1}`)?.value)).toBeCloseTo(w.termYears, 12);
   });
 });
 

@@ -446,13 +446,26 @@ describe('text stays text, other sheets survive', () => {
 describe('a corrupted workpaper turns the matching Tie-Out rows to FAIL', () => {
   it(`one schedule value (a payment of ${corrupted.scheduleLease} changed by 100.00)`, () => {
     const res = tieOutResults(corruptSchedule);
-    const failing = [...res.entries()].filter(([, [, r]]) => r === 'FAIL').map(([n]) => n);
-    // The chain carries the change to the end of the lease: closing balances (4, 5), the journal no longer matches
-    // the schedule's liability and ROU asset (8, 9), the cost identity (11), the roll-forward's accretion, payments
-    // and amortization (15-17), the disclosed liability and ROU asset at the Reporting Date (18-21) and the lease's
-    // liability at commencement re-performed from its payments (28, after the 4 remeasurement rows and the inputs).
-    // Row-by-row ties, the journal itself, the roll-forward's own rows and lease cost do not move.
-    expect(failing).toEqual([4, 5, 8, 9, 11, 15, 16, 17, 18, 19, 20, 21, 28]);
+    const failing = [...res.values()].filter(([, r]) => r === 'FAIL').map(([w]) => w);
+    // The chain carries the change to the end of the lease: closing balances, the journal no longer matches the
+    // schedule's liability and ROU asset, the cost identity, the roll-forward's accretion, payments and amortization,
+    // the disclosed liability and ROU asset at the Reporting Date and the lease's liability at commencement
+    // re-performed from its payments. Row-by-row ties, the journal itself, the roll-forward's own rows, lease cost and
+    // every disclosed figure's own formula do not move.
+    expect(failing).toEqual([
+      'Schedules: the lease liability is 0.00 at the end of every lease',
+      'Schedules: the ROU asset is 0.00 at the end of every lease, after any transfer to owned assets',
+      'Journal = Schedules, per lease: lease liability (all entries) = schedule closing liability',
+      'Journal = Schedules, per lease: ROU asset (all entries) = schedule closing ROU after transfer',
+      'Total lease cost = payments + IDC - incentives (+ remeasurement differences - transfers), per lease',
+      'Roll-Forward = Schedules: accretion/interest',
+      'Roll-Forward = Schedules: payments that reduce the liability',
+      'Roll-Forward = Schedules: ROU amortization',
+      'Disclosures (USD): undiscounted payments - imputed interest = lease liabilities at 2025-12-31',
+      'Disclosures (USD): lease liabilities = Roll-Forward closing at 2025-12-31',
+      'Disclosures (USD): ROU assets = Roll-Forward closing at 2025-12-31',
+      expect.stringMatching(/^Measurement at commencement: liability = PV of the lease's payments/),
+    ]);
     const t = corruptSchedule.get('Tie-Out')!;
     expect(t.get('D3')?.value).toBe('FAIL');
     const resultCol = leaseResultColumn(t);
@@ -526,9 +539,9 @@ describe('remeasurements proved on the Tie-Out', () => {
     ]);
     expect(of('M-FIN').months[11].classification).toBe('finance');
     expect(of('M-FIN').months[12].classification).toBe('operating');
-    // 6 remeasurements and partial terminations (2 rows each) and 1 impairment (1 row) after the 22 standing checks,
-    // then the inputs and the measurement at commencement (3 rows).
-    expect(tieOutResults(runs[3].recalculated!).size).toBe(22 + 6 * 2 + 1 + 3);
+    // 6 remeasurements and partial terminations (2 rows each) and 1 impairment (1 row) after the 18 standing checks
+    // and the 14 of the Disclosures (one currency), then the inputs and the measurement at commencement (3 rows).
+    expect(tieOutResults(runs[3].recalculated!).size).toBe(18 + 14 + 6 * 2 + 1 + 3);
   });
 
   it('the two Partial Termination Methods book different figures, each proved', () => {
@@ -567,11 +580,15 @@ describe('a portfolio too long for one sheet', () => {
   });
 
   it('a value changed on "Schedules 3" turns its checks to FAIL', () => {
-    // The commencement liability of the sheet's first lease: the lease no longer closes at 0.00 (4), the journal no
-    // longer matches it (8), the roll-forward's additions no longer match the schedules' (14).
+    // The commencement liability of the sheet's first lease: the lease no longer closes at 0.00, the journal no
+    // longer matches it, the roll-forward's additions no longer match the schedules'.
     const res = tieOutResults(splitCorrupt);
-    expect([...res.entries()].filter(([, [, r]]) => r === 'FAIL').map(([n]) => n)).toEqual(
-      expect.arrayContaining([4, 8, 14]),
+    expect([...res.values()].filter(([, r]) => r === 'FAIL').map(([w]) => w)).toEqual(
+      expect.arrayContaining([
+        'Schedules: the lease liability is 0.00 at the end of every lease',
+        'Journal = Schedules, per lease: lease liability (all entries) = schedule closing liability',
+        'Roll-Forward = Schedules: additions = liabilities at commencement',
+      ]),
     );
   });
 });

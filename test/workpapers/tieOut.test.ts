@@ -31,11 +31,14 @@ describe('the Tie-Out', () => {
     }
   });
 
-  it('has 17 checks plus 5 per currency plus 3 on inputs and measurement, each with two figures, a difference and PASS/FAIL', () => {
+  it('has 18 checks, 14 per currency and 3 on inputs and measurement, each with two figures, a difference and PASS/FAIL', () => {
     const { plan: p } = plan(leases, { reportingDate: '2029-12-31' });
     const tie = p.sheets.find((s) => s.name === 'Tie-Out')!;
     const checks = tie.rows.slice(5).filter((r) => typeof r[0]?.value === 'number');
-    expect(checks).toHaveLength(17 + 5 * 2 + 3);
+    // Per currency: 6 that tie the Disclosures to other sheets, and 8 groups of figures re-performed (balance sheet,
+    // two maturity analyses, four period columns: the month, the year to date and both a year earlier, weighted
+    // averages).
+    expect(checks).toHaveLength(18 + 14 * 2 + 3);
     for (const [k, r] of checks.entries()) {
       expect(r[0]?.value).toBe(k + 1);
       expect(r[3]?.formula).toBeDefined();
@@ -43,8 +46,8 @@ describe('the Tie-Out', () => {
       expect(r[5]?.formula).toBe(`=D${6 + k}-E${6 + k}`);
       expect(r[6]?.formula).toBe(`=IF(ROUND(F${6 + k},2)=0,"PASS","FAIL")`);
     }
-    expect(checks.map((r) => r[1]?.value).filter((t) => String(t).startsWith('Disclosures (EUR)'))).toHaveLength(5);
-    expect(tie.conditionalFormats).toEqual(expect.arrayContaining([{ range: 'G6:G35', kind: 'passFail' }]));
+    expect(checks.map((r) => r[1]?.value).filter((t) => String(t).startsWith('Disclosures (EUR)'))).toHaveLength(14);
+    expect(tie.conditionalFormats).toEqual(expect.arrayContaining([{ range: `G6:G${5 + 49}`, kind: 'passFail' }]));
     const runLog = p.sheets.find((s) => s.name === 'Run Log')!;
     expect(runLog.rows.flat().some((c) => c?.formula === "='Tie-Out'!D3")).toBe(true);
   });
@@ -84,7 +87,7 @@ describe('the Tie-Out', () => {
 
     it('adds a liability = PV row per remeasurement and partial termination and an ROU row per event', () => {
       const checks = tie.rows.slice(5).filter((r) => typeof r[0]?.value === 'number');
-      const proof = checks.map((r) => String(r[1]?.value)).slice(17 + 5, -3);
+      const proof = checks.map((r) => String(r[1]?.value)).slice(18 + 14, -3);
       expect(proof).toEqual([
         'Remeasurement: A, month 7: liability after = PV of the revised payments',
         'Remeasurement: A, month 7: ROU after = ROU before - derecognized + liability remeasurement - impairment',
@@ -94,7 +97,7 @@ describe('the Tie-Out', () => {
         'Remeasurement: B, month 4: liability after = PV of the revised payments',
         'Remeasurement: B, month 4: ROU after = ROU before - derecognized + liability remeasurement - impairment',
       ]);
-      expect(tie.conditionalFormats).toEqual(expect.arrayContaining([{ range: `G6:G${5 + 32}`, kind: 'passFail' }]));
+      expect(tie.conditionalFormats).toEqual(expect.arrayContaining([{ range: `G6:G${5 + 18 + 14 + 7 + 3}`, kind: 'passFail' }]));
     });
 
     it("links the schedule's event row and lists every revised payment with a live discount factor", () => {

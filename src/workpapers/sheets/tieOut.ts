@@ -25,6 +25,8 @@ import type { RollForwardLayout } from './rollForward';
 import type { DisclosuresLayout } from './disclosures';
 import { remeasurementEvents, remeasurementProof, type RemeasurementProof } from './remeasurementProof';
 import { measurementProof } from './tieOutMeasurement';
+import { TIE_OUT_HEADER_ROW, type TieOutColumns } from './tieOutColumns';
+import type { UnscheduledPayments } from './unscheduledPayments';
 import { LEASE_COL, LEASE_KEYS, type Check, type LeaseKey, type TieOutContext } from './tieOutCheck';
 import { disclosureChecks } from './tieOutDisclosures';
 import { journalChecks } from './tieOutJournal';
@@ -72,14 +74,16 @@ export function tieOutLayout(args: {
   rollForward: RollForwardLayout;
   disclosures: DisclosuresLayout;
   reportingDate: string;
-  periodStart: string;
   /** The lease terms as read (their input cells are compared live with what was measured). */
   terms: readonly LeaseTerms[];
   rateBasis: RateBasis;
+  /** Payments the Schedules do not show (placed at `columns.unscheduled`). */
+  unscheduled: UnscheduledPayments;
+  columns: TieOutColumns;
 }): TieOutLayout {
   const { leases, accounts, schedules } = args;
   const n = leases.length;
-  const headerRow = 5;
+  const headerRow = TIE_OUT_HEADER_ROW;
   const firstCheck = headerRow + 1;
   // The lease table sits to the right of the checks (column J on), under the same header row.
   const leaseFirst = headerRow + 1;
@@ -104,16 +108,17 @@ export function tieOutLayout(args: {
   };
   // The proof of each remeasurement sits to the right of the lease table.
   const events = remeasurementEvents(leases, schedules.places);
-  const proof = remeasurementProof(events, LEASE_COL + LEASE_KEYS.length + 1, headerRow);
-  // The proof of each lease's measurement at commencement and of its inputs as used, right of those.
-  const measurementCol = LEASE_COL + LEASE_KEYS.length + 1 + (events.length === 0 ? 0 : proof.widths.length + 1);
+  const proof = remeasurementProof(events, args.columns.remeasurement, headerRow);
+  // The proof of each lease's measurement at commencement and of its inputs as used, right of those, then the
+  // payments the Schedules do not show.
   const measurement = measurementProof({
     leases,
     terms: args.terms,
     places: schedules.places,
     rateBasis: args.rateBasis,
-    firstCol: measurementCol,
+    firstCol: args.columns.measurement,
     headerRow,
+    unscheduled: args.unscheduled,
   });
 
   const checks: Check[] = [
@@ -178,6 +183,7 @@ export function tieOutLayout(args: {
   });
   proof.place(put);
   measurement.place(put);
+  args.unscheduled.place(put, (lease) => measurement.rateCell(lease));
   return {
     sheet: {
       name: SHEET.tieOut,
@@ -196,6 +202,8 @@ export function tieOutLayout(args: {
         ...(events.length === 0 ? [] : [3, ...proof.widths]),
         3,
         ...measurement.widths,
+        3,
+        ...args.unscheduled.widths,
       ],
       frozenRows: headerRow,
       tables: [
@@ -203,6 +211,7 @@ export function tieOutLayout(args: {
         { name: 'LeaseTieOut', range: `${L.id}${headerRow}:${L.result}${leaseLast}`, style: 'TableStyleLight9' },
         ...proof.tables,
         ...measurement.tables,
+        ...args.unscheduled.tables,
       ],
       conditionalFormats: [
         { range: `G${firstCheck}:G${lastCheck}`, kind: 'passFail' },

@@ -63,7 +63,6 @@ export interface TieOutContext {
   rollForward: RollForwardLayout;
   disclosures: DisclosuresLayout;
   reportingDate: string;
-  periodStart: string;
   /** Header row of the checks table and of the tables beside it. */
   headerRow: number;
   /** Column letters of the lease tie-out table. */

@@ -1,33 +1,78 @@
 /**
- * Tie-Out checks of the Disclosures, per currency: the maturity analysis less imputed interest = the liabilities,
- * current + non-current = total, balances = the Roll-Forward closing at the Reporting Date, lease cost = the lease
- * cost journalized in the period.
+ * Tie-Out checks of the Disclosures, per currency:
+ * - the maturity analysis less imputed interest = the liabilities, current + non-current = total, balances = the
+ *   Roll-Forward closing at the Reporting Date, lease cost = the lease cost journalized in the period reported, and
+ *   cash paid = the lease payments journalized in it (and the cash and prepaid rent of commencements in it);
+ * - every disclosed figure re-performed: each group of figures (balance sheet, each maturity analysis, each period
+ *   column's lease cost, cash paid and ROU assets obtained, the weighted averages) counts the figures equal to their
+ *   own formula evaluated here, so a figure typed over (two maturity years swapped, a weighted average overwritten)
+ *   FAILs its group.
  */
 import { toExcelSerial } from '../../engine/calendar/dates';
 import { formulaText, sheetRef } from '../cells';
 import { SHEET } from '../names';
+import type { DisclosedFigure } from './disclosures';
 import { JC } from './journalSheet';
 import { BASIS } from './rollForward';
 import { exact, jr, RC, rollForwardRange, type Check, type JournalPart, type TieOutContext } from './tieOutCheck';
 
+/** Excel's formula limit is 8,192 characters: a re-performance check holds at most this much. */
+const MAX_CHECK_FORMULA = 7000;
+
+/** Checks re-performing each group of figures, a group split where its formulas would pass Excel's limit. */
+function reperformed(cur: string, figures: readonly DisclosedFigure[]): Check[] {
+  const groups = new Map<string, DisclosedFigure[]>();
+  for (const f of figures) groups.set(f.group, [...(groups.get(f.group) ?? []), f]);
+  const checks: Check[] = [];
+  for (const [group, list] of groups) {
+    const chunks: DisclosedFigure[][] = [[]];
+    let size = 0;
+    for (const f of list) {
+      const len = f.cell.length + f.formula.length + 30;
+      if (size + len > MAX_CHECK_FORMULA && chunks[chunks.length - 1].length > 0) {
+        chunks.push([]);
+        size = 0;
+      }
+      chunks[chunks.length - 1].push(f);
+      size += len;
+    }
+    chunks.forEach((chunk, k) => {
+      const part = chunks.length > 1 ? ` (part ${k + 1} of ${chunks.length})` : '';
+      const cells = chunk.map((f) => f.cell.replace(/^.*!/, '').replace(/\$/g, ''));
+      checks.push({
+        what: `Disclosures (${cur}): ${group}${part}: every figure = its formula re-performed`,
+        compares: `Figures (${cells[0]}:${cells[cells.length - 1]}) | figures equal to their formula evaluated here`,
+        a: String(chunk.length),
+        b: chunk.map((f) => `(ROUND(${f.cell}-(${f.formula}),9)=0)*1`).join('+'),
+        count: true,
+      });
+    });
+  }
+  return checks;
+}
+
 export function disclosureChecks(ctx: TieOutContext): Check[] {
-  const { disclosures, reportingDate, periodStart, costAccounts } = ctx;
+  const { disclosures, reportingDate, costAccounts, accounts } = ctx;
   const checks: Check[] = [];
   const jparts = ctx.journal.parts;
   const { rf, rows: rfRows } = rollForwardRange(ctx.rollForward);
   const month = formulaText(BASIS.month);
   const ds = sheetRef(SHEET.disclosures);
-  const det = (c: string) => `${ds}$${c}$${disclosures.detail.firstRow}:$${c}$${disclosures.detail.lastRow}`;
+  const at = disclosures.atDate;
   const dSerial = toExcelSerial(reportingDate);
-  const startSerial = toExcelSerial(periodStart);
+  const reported = disclosures.columns[0];
+  const startSerial = toExcelSerial(reported.from);
+  const endSerial = toExcelSerial(reported.to);
+  const inReported = (p: JournalPart) => `(${jr(p, JC.date)}>=${startSerial})*(${jr(p, JC.date)}<=${endSerial})`;
   for (const blk of disclosures.blocks) {
     const cur = blk.currency;
     const q = exact(cur);
+    const isCur = (p: JournalPart) => `(${jr(p, JC.currency)}=${formulaText(cur)})`;
     checks.push({
       what: `Disclosures (${cur}): undiscounted payments - imputed interest = lease liabilities at ${reportingDate}`,
       compares: 'Maturity analysis total less imputed interest | lease liabilities linked to the Schedules',
       a: `${ds}${blk.undiscountedTotal}+${ds}${blk.imputedTotal}`,
-      b: `SUMIFS(${det(disclosures.detail.liability)},${det(disclosures.detail.currency)},${q})`,
+      b: `SUMIFS(${at.range('liab')},${at.range('cur')},${q})`,
     });
     checks.push({
       what: `Disclosures (${cur}): current + non-current = total lease liabilities`,
@@ -56,15 +101,34 @@ export function disclosureChecks(ctx: TieOutContext): Check[] {
     const journalCost = jparts
       .map(
         (p) =>
-          `SUMPRODUCT((${jr(p, JC.debit)}-${jr(p, JC.credit)})*(${accountsMatch(p)})*(${jr(p, JC.currency)}=${formulaText(cur)})*(${jr(p, JC.date)}>=${startSerial})*(${jr(p, JC.date)}<=${dSerial}))`,
+          `SUMPRODUCT((${jr(p, JC.debit)}-${jr(p, JC.credit)})*(${accountsMatch(p)})*${isCur(p)}*${inReported(p)})`,
       )
       .join('+');
     checks.push({
       what: `Disclosures (${cur}): lease cost = lease cost journalized in the period`,
-      compares: `Disclosed total lease cost | journal lease cost accounts, ${periodStart} to ${reportingDate}`,
+      compares: `Disclosed total lease cost | journal lease cost accounts, ${reported.from} to ${reported.to}`,
       a: `${ds}${blk.leaseCostTotal}`,
       b: journalCost,
     });
+    const cash = blk.cashPaidTotals.find((c) => c.column === 0);
+    if (cash) {
+      const acct = (p: JournalPart, a: string) => `(${jr(p, JC.account)}=${formulaText(a)})`;
+      const type = (p: JournalPart, t: string) => `(${jr(p, JC.type)}=${formulaText(t)})`;
+      const journalCash = jparts
+        .map(
+          (p) =>
+            `SUMPRODUCT(${jr(p, JC.debit)}*${acct(p, accounts.leaseLiability)}*${type(p, 'Lease payment')}*${isCur(p)}*${inReported(p)})` +
+            `+SUMPRODUCT(${jr(p, JC.credit)}*(${acct(p, accounts.cash)}+${acct(p, accounts.prepaidRent)})*${type(p, 'Commencement')}*(${jr(p, JC.memo)}="Commencement")*${isCur(p)}*${inReported(p)})`,
+        )
+        .join('+');
+      checks.push({
+        what: `Disclosures (${cur}): cash paid = lease payments journalized in the period (and what was paid at commencements in it)`,
+        compares: `Disclosed operating + financing cash flows | journal: lease liability debited by lease payments, cash and prepaid rent credited at commencement, ${reported.from} to ${reported.to}`,
+        a: cash.cells.map((c) => `${ds}${c}`).join('+'),
+        b: journalCash,
+      });
+    }
+    checks.push(...reperformed(cur, blk.figures));
   }
   return checks;
 }

@@ -1,6 +1,6 @@
 /**
  * The Tie-Out's proof of each lease's measurement at commencement (CONTRACT 1.4, 1.5) and of its inputs as used:
- * one row per lease, and beside it the payments a later modification superseded.
+ * one row per lease (the payments a later modification superseded are in unscheduledPayments.ts).
  *
  *   Inputs as used        = how many of the lease's cells in the `Leases` table still hold what was measured
  *                           (tieOutInputs.ts); the key inputs are shown as live links
@@ -18,7 +18,7 @@
  * computes it exactly in decimal and rounds half up once (CONTRACT 1.9). They agree to the cent unless the exact PV
  * lies within about 10^-9 of a half cent, which the check would then show as a 0.01 difference.
  */
-import type { LeaseResult, ScheduledPayment } from '../../engine';
+import type { LeaseResult } from '../../engine';
 import type { LeaseTerms, RateBasis } from '../../engine/terms';
 import { PAYMENTS_PER_YEAR } from '../../engine/terms';
 import { col, date, FMT, formula, formulaText, money, num, sheetRef, text } from '../cells';
@@ -26,6 +26,7 @@ import type { PlanCell, PlanTable } from '../plan';
 import { SC, type SchedulePlace } from './schedules';
 import type { Check } from './tieOutCheck';
 import { inputsAsUsedFormula } from './tieOutInputs';
+import type { UnscheduledPayments } from './unscheduledPayments';
 
 const HEADERS = {
   id: 'Lease ID',
@@ -55,13 +56,16 @@ const HEADERS = {
 type Key = keyof typeof HEADERS;
 const KEYS = Object.keys(HEADERS) as Key[];
 
-const SUPERSEDED_HEADERS = ['Lease ID', 't (months)', 'Timing', 'Amount', 'Discount factor', 'Present value'] as const;
+/** How many columns the table takes. */
+export const MEASUREMENT_COLUMNS = KEYS.length;
 
 export const INPUTS_CHANGED = 'changed: generate again';
 
 export interface MeasurementProof {
   checks: Check[];
   place(put: (r: number, c: number, cell: PlanCell | null) => void): void;
+  /** The cell of a lease's re-performed monthly rate (absolute, this sheet), or null for a short-term lease. */
+  rateCell(lease: number): string | null;
   tables: PlanTable[];
   widths: number[];
 }
@@ -80,16 +84,15 @@ export function measurementProof(args: {
   rateBasis: RateBasis;
   firstCol: number;
   headerRow: number;
+  /** The original measurement's payments a modification replaced in the Schedules. */
+  unscheduled: UnscheduledPayments;
 }): MeasurementProof {
-  const { leases, places, rateBasis, firstCol, headerRow } = args;
+  const { leases, places, rateBasis, firstCol, headerRow, unscheduled } = args;
   const termsById = new Map(args.terms.map((t) => [t.id, t]));
   const C = Object.fromEntries(KEYS.map((k, i) => [k, col(firstCol + i)])) as Record<Key, string>;
-  const supFirstCol = firstCol + KEYS.length + 1;
-  const S = SUPERSEDED_HEADERS.map((_, i) => col(supFirstCol + i));
   const first = headerRow + 1;
   const last = Math.max(headerRow + leases.length, first);
   const writes: [number, number, PlanCell | null][] = [];
-  let supRow = first;
 
   leases.forEach((lease, k) => {
     const r = first + k;
@@ -132,7 +135,6 @@ export function measurementProof(args: {
       row.monthlyRate = formula(monthlyRateFormula(x('rate'), rateBasis, p), FMT.monthlyRate);
       // The months of the original measurement, before the first modification.
       const j = lease.months.findIndex((m) => m.event !== null);
-      const firstEventMonth = j < 0 ? Infinity : lease.months[j].month;
       const lastRow = j < 0 ? place.lastRow : place.firstRow + j - 1;
       const rng = (c: string) => `${s}$${c}$${place.firstRow}:$${c}$${lastRow}`;
       const i = `$${x('monthlyRate')}`;
@@ -142,21 +144,7 @@ export function measurementProof(args: {
           : `SUMPRODUCT(${rng(SC.advance)},(1+${i})^-(${rng(SC.month)}-1))+SUMPRODUCT(${rng(SC.arrears)},(1+${i})^-${rng(SC.month)})`,
         FMT.money,
       );
-      const superseded: ScheduledPayment[] = lease.measurements[0].payments.filter((q) => q.month >= firstEventMonth);
-      const from = supRow;
-      for (const q of superseded) {
-        const sr = supRow++;
-        [
-          text(lease.id),
-          num(q.t, FMT.integer),
-          text(q.timing),
-          money(q.amount),
-          formula(`(1+${C.monthlyRate}$${r})^-${S[1]}${sr}`, FMT.monthlyRate),
-          formula(`${S[3]}${sr}*${S[4]}${sr}`, FMT.money),
-        ].forEach((c, ci) => writes.push([sr, supFirstCol + ci, c]));
-      }
-      row.pvSuperseded =
-        superseded.length === 0 ? money(0) : formula(`SUM(${S[5]}${from}:${S[5]}${supRow - 1})`, FMT.money);
+      row.pvSuperseded = j < 0 ? money(0) : formula(unscheduled.originalPv(lease.id), FMT.money);
       row.liabilityPv = formula(`ROUND(${x('pvSchedule')}+${x('pvSuperseded')},2)`, FMT.money);
       row.liability = formula(`${s}${SC.liabilityOpening}${place.firstRow}`, FMT.money);
       row.liabilityDiff = formula(`ROUND(${x('liabilityPv')}-${x('liability')},2)`, FMT.money);
@@ -209,7 +197,6 @@ export function measurementProof(args: {
       count: true,
     },
   ];
-  const supLast = Math.max(supRow - 1, first);
   return {
     checks,
     place(put) {
@@ -225,24 +212,13 @@ export function measurementProof(args: {
         ),
       );
       KEYS.forEach((k, i) => put(headerRow, firstCol + i, text(HEADERS[k], true)));
-      if (supRow > first) {
-        put(headerRow - 1, supFirstCol, text('Superseded payments', true));
-        SUPERSEDED_HEADERS.forEach((h, i) => put(headerRow, supFirstCol + i, text(h, true)));
-      }
       for (const [r, c, cell] of writes) put(r, c, cell);
     },
-    tables: [
-      { name: 'CommencementProof', range: `${C.id}${headerRow}:${C.result}${last}`, style: 'TableStyleLight9' },
-      ...(supRow > first
-        ? [{ name: 'SupersededPayments', range: `${S[0]}${headerRow}:${S[5]}${supLast}`, style: 'TableStyleLight9' }]
-        : []),
-    ],
-    widths: [
-      ...KEYS.map((k) =>
-        k === 'monthlyRate' ? 18 : k === 'where' ? 14 : Math.max(12, Math.ceil(HEADERS[k].length * 0.8)),
-      ),
-      3,
-      ...SUPERSEDED_HEADERS.map((h) => Math.max(12, h.length + 2)),
-    ],
+    rateCell: (lease) =>
+      leases[lease].months[0]?.classification === 'short-term' ? null : `$${C.monthlyRate}$${first + lease}`,
+    tables: [{ name: 'CommencementProof', range: `${C.id}${headerRow}:${C.result}${last}`, style: 'TableStyleLight9' }],
+    widths: KEYS.map((k) =>
+      k === 'monthlyRate' ? 18 : k === 'where' ? 14 : Math.max(12, Math.ceil(HEADERS[k].length * 0.8)),
+    ),
   };
 }
