@@ -5,14 +5,16 @@
  * Exit codes: 0 done; 1 input errors (each on standard error as `Sheet!Cell: message`; no workbook written;
  * `--json` still written, with the errors and no leases); 2 usage.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { measurePortfolio } from '../engine';
 import { buildJsonExport } from '../export/json';
+import { memosDocx } from '../export/memosDocx';
 import type { InputError } from '../input/table';
 import { inputHash } from '../input/hash';
 import { readPortfolio } from '../input/portfolio';
 import { buildWorkpapers, resolveReportingPeriod } from '../workpapers';
+import { leaseMemos } from '../workpapers/memos';
 import { readTablesFromFile } from '../xlsx/readTables';
 import { writePlan } from '../xlsx/writePlan';
 import { parseArgs, USAGE, type RunArgs } from './args';
@@ -74,6 +76,13 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
     }
     if (j === out || j === input) return usageError(io, `--json ${args.json} would overwrite a workbook`);
   }
+  if (args.memos !== null) {
+    const m = resolve(args.memos);
+    if (existsSync(dirname(m)) && !statSync(dirname(m)).isDirectory()) {
+      return usageError(io, `the folder for --memos ${args.memos} is a file`);
+    }
+    if (m === out || m === input) return usageError(io, `--memos ${args.memos} would overwrite a workbook`);
+  }
 
   const progress: Progress = args.progress || io.stderr.isTTY ? stderrProgress(io.stderr, !!io.stderr.isTTY) : SILENT;
   const version = productVersion();
@@ -132,6 +141,7 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
       generatedAt,
       source: tables.source ?? basename(input),
       inputHash: inputHash(tables),
+      host: 'command line',
     },
     { period },
   );
@@ -139,6 +149,16 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
   progress.phase(`Writing ${basename(out)}`);
   await writeAtomically(out, (tmp) => writePlan(input, plan, tmp));
   await writeJson(buildJsonExport(version, result, [], period));
+  if (args.memos !== null) {
+    progress.phase(`Writing ${basename(args.memos)}`);
+    const bytes = await memosDocx(leaseMemos(result.leases, portfolio.leases, portfolio.policies), {
+      product: `Lease Workpapers ${version}`,
+      source: tables.source ?? basename(input),
+      period: period.label,
+      generatedAt,
+    });
+    await writeAtomically(resolve(args.memos), (tmp) => writeFileSync(tmp, bytes));
+  }
   progress.done();
   return 0;
 }

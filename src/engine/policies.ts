@@ -13,5 +13,7 @@ export function defaultPolicies(): Policies {
     fiscalYearEndMonth: 12,
     closedThrough: null,
     accounts: { ...DEFAULT_ACCOUNTS },
+    preparedBy: null,
+    reviewedBy: null,
   };
 }

@@ -132,6 +132,9 @@ export interface Policies {
   /** Every month up to this month-end is closed (CONTRACT 1.11); null = nothing closed. */
   closedThrough: IsoDate | null;
   accounts: GlAccounts;
+  /** Who prepared and who reviewed the workpapers (the Run Log's audit trail); null = not given. */
+  preparedBy?: string | null;
+  reviewedBy?: string | null;
 }
 
 /** Everything the engine needs for one run. */

@@ -108,6 +108,12 @@ function applySetting(p: Policies, s: PolicySetting, v: GridValue): string | nul
       p.accounts = { ...p.accounts, [s.account]: name };
       return null;
     }
+    case 'name': {
+      const name = parseText(v);
+      if (name.length > 255) return `${label} is longer than 255 characters`;
+      p[s.field] = name;
+      return null;
+    }
   }
 }
 

@@ -27,7 +27,9 @@ export type PolicySettingKind =
   /** 1..12 (or a month name). */
   | { kind: 'month' }
   /** A general-ledger account name used in journal entries. */
-  | { kind: 'account'; account: keyof GlAccounts };
+  | { kind: 'account'; account: keyof GlAccounts }
+  /** A person's name for the Run Log's audit trail. */
+  | { kind: 'name'; field: 'preparedBy' | 'reviewedBy' };
 
 export type PolicySetting = {
   /** The Setting cell's text, exactly as the template writes it. */
@@ -147,6 +149,20 @@ export const POLICY_SETTINGS: readonly PolicySetting[] = [
     defaultValue: null,
     numberFormat: 'yyyy-mm-dd',
     description: 'The latest month-end closed: nothing booked up to it changes (blank = no period closed)',
+  },
+  {
+    setting: 'Prepared By',
+    kind: 'name',
+    field: 'preparedBy',
+    defaultValue: null,
+    description: 'Who prepared the workpapers (shown in the Run Log)',
+  },
+  {
+    setting: 'Reviewed By',
+    kind: 'name',
+    field: 'reviewedBy',
+    defaultValue: null,
+    description: 'Who reviewed the workpapers (shown in the Run Log)',
   },
   ...ACCOUNT_SETTINGS.map((a): PolicySetting => ({
     setting: a.setting,

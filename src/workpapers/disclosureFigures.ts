@@ -301,7 +301,11 @@ export function periodColumns(
   const own = period.kind === 'month' ? 'Month' : period.kind === 'quarter' ? 'Three months' : 'Fiscal year';
   const cols = [{ label: own, from: period.start, to: period.end }];
   if (ytdStart < period.start) cols.push({ label: 'Year to date', from: ytdStart, to: period.end });
-  const prior = cols.map((c) => ({ label: `${c.label}, prior year`, from: edate(c.from, -12), to: eomonth(c.to, -12) }));
+  const prior = cols.map((c) => ({
+    label: `${c.label}, prior year`,
+    from: edate(c.from, -12),
+    to: eomonth(c.to, -12),
+  }));
   return [...cols.map((c) => ({ ...c, prior: false })), ...prior.map((c) => ({ ...c, prior: true }))];
 }
 
@@ -355,9 +359,7 @@ export function disclosureFigures(
 }
 
 /** Weighted averages (CONTRACT 1.12) of the leases at a date of one currency and classification. */
-export function weightedAverages(
-  at: readonly LeaseAtDate[],
-): { termYears: number; rate: number } {
+export function weightedAverages(at: readonly LeaseAtDate[]): { termYears: number; rate: number } {
   let liability = 0;
   let termWeighted = 0;
   let undiscounted = 0;

@@ -3,7 +3,7 @@
  * the command line, Office.js in the add-in) write the same plans.
  *
  * Sheets, in order: Schedules (and "Schedules 2", ... past Excel's row limit), Journal Entries (likewise),
- * Roll-Forward, Disclosures, Tie-Out, Run Log.
+ * Classification, Lease Memos, Roll-Forward, Disclosures, Tie-Out, Run Log.
  */
 import type { PortfolioResult } from '../engine';
 import type { PortfolioInput } from '../engine/terms';
@@ -14,16 +14,22 @@ import type { WorkpaperPlan } from './plan';
 import { disclosuresLayout } from './sheets/disclosures';
 import { journalLayout } from './sheets/journalSheet';
 import { rollForwardLayout } from './sheets/rollForward';
-import { runLogSheet } from './sheets/runLog';
+import { hostLabel, runLogSheet } from './sheets/runLog';
+import { withPageSetup } from './pageSetup';
 import { schedulesLayout } from './sheets/schedules';
+import { classificationLayout } from './sheets/classification';
+import { leaseMemosSheet } from './sheets/leaseMemos';
+import { leaseMemos } from './memos';
 import { remeasurementEvents } from './sheets/remeasurementProof';
 import { tieOutLayout } from './sheets/tieOut';
 import { leaseTableCell, TIE_OUT_HEADER_ROW, tieOutColumns } from './sheets/tieOutColumns';
 import { unscheduledPayments } from './sheets/unscheduledPayments';
 
 export { OWNED_SHEET_NAMES, isOwnedSheet, SHEET } from './names';
-export type { WorkpaperPlan, SheetPlan, PlanCell, PlanRowBlock, PlanTable } from './plan';
+export type { WorkpaperPlan, SheetPlan, PlanCell, PlanRowBlock, PlanTable, PlanPageSetup } from './plan';
 export { planRows, planRowChunks, planLastRow, type PlanRow } from './planRows';
+export { leaseMemos, type LeaseMemo } from './memos';
+export { hostLabel } from './sheets/runLog';
 export {
   resolveReportingPeriod,
   periodExport,
@@ -40,6 +46,8 @@ export interface RunMeta {
   source: string;
   /** Hex SHA-256 of the canonical input tables. */
   inputHash: string;
+  /** Where the run happened, in words (hostLabel): "Excel on the web", "command line". Default: "Excel (add-in)". */
+  host?: string;
 }
 
 export interface BuildOptions {
@@ -68,6 +76,7 @@ export function buildWorkpapers(
   const schedules = schedulesLayout(leases, maxRows);
   const journal = journalLayout(leases, policies.accounts, options.journalMaxRows ?? maxRows);
   const rollForward = rollForwardLayout(leases, fye);
+  const classification = classificationLayout({ leases, terms: input.leases, policies });
   const figures = disclosureFigures(leases, reportingDate, fye, period);
   // The Tie-Out lists the payments the Schedules do not show; the Disclosures refer to them.
   const columns = tieOutColumns(remeasurementEvents(leases, schedules.places).length);
@@ -102,8 +111,20 @@ export function buildWorkpapers(
     rateBasis: policies.rateBasis,
     unscheduled,
     columns,
+    classification,
   });
-  const before = [...schedules.sheets, ...journal.sheets, rollForward.sheet, disclosures.sheet, tieOut.sheet];
+  const before = [
+    ...schedules.sheets,
+    ...journal.sheets,
+    classification.sheet,
+    leaseMemosSheet(
+      leaseMemos(leases, input.leases, policies),
+      `Technical-accounting memos for ${period.label}, generated ${meta.generatedAt} from ${meta.source}. Also written as a Word document (command line --memos, pane "Download memos").`,
+    ),
+    rollForward.sheet,
+    disclosures.sheet,
+    tieOut.sheet,
+  ];
   const runLog = runLogSheet({
     productVersion: meta.productVersion,
     generatedAt: meta.generatedAt,
@@ -118,6 +139,8 @@ export function buildWorkpapers(
     journalLines: journal.totalLines,
     tieOutSummaryCell: tieOut.summaryCell,
     tieOutResultCell: tieOut.resultCell,
+    tieOutChecksRange: tieOut.checksRange,
+    host: meta.host ?? hostLabel(null),
   });
-  return { sheets: [...before, runLog] };
+  return { sheets: withPageSetup([...before, runLog], `${period.label} (${period.start} to ${period.end})`) };
 }

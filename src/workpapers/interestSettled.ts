@@ -25,4 +25,3 @@ export function interestSettled(lease: LeaseResult): { advance: number; arrears:
     return { advance, arrears };
   });
 }
-

@@ -5,10 +5,12 @@
 export const SHEET = {
   schedules: 'Schedules',
   journal: 'Journal Entries',
+  classification: 'Classification',
   rollForward: 'Roll-Forward',
   disclosures: 'Disclosures',
   tieOut: 'Tie-Out',
   runLog: 'Run Log',
+  leaseMemos: 'Lease Memos',
 } as const;
 
 export const OWNED_SHEET_NAMES: readonly string[] = Object.values(SHEET);

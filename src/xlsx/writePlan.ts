@@ -16,7 +16,7 @@ import ExcelJS from 'exceljs';
 import { isOwnedSheet } from '../workpapers/names';
 import type { SheetPlan, WorkpaperPlan } from '../workpapers/plan';
 import { readZip, ZipWriter } from './zip';
-import { escapeXml, extendStyles, StyleRegistry, tableHeaders, tableXml, worksheetXml } from './sheetXml';
+import { escapeXml, extendStyles, printTitles, StyleRegistry, tableHeaders, tableXml, worksheetXml } from './sheetXml';
 
 const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const CT_TABLE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml';
@@ -104,6 +104,29 @@ export async function writePlan(inputPath: string | null, plan: WorkpaperPlan, o
       );
     const at = before ? before.index : workbookXml.lastIndexOf('</workbook>');
     workbookXml = `${workbookXml.slice(0, at)}<sheets>${sheetEls}</sheets>${workbookXml.slice(at)}`;
+  }
+  // Print titles: the rows (and label columns) each sheet repeats on every printed page.
+  const titles = planned
+    .map((p, k) => {
+      const refs = printTitles(p.plan.name, p.plan.pageSetup);
+      return refs === null
+        ? ''
+        : `<definedName name="_xlnm.Print_Titles" localSheetId="${existingSheets + k}">${escapeXml(refs)}</definedName>`;
+    })
+    .join('');
+  if (titles) {
+    if (/<definedNames\/>/.test(workbookXml))
+      workbookXml = workbookXml.replace('<definedNames/>', `<definedNames>${titles}</definedNames>`);
+    else if (/<definedNames>/.test(workbookXml))
+      workbookXml = workbookXml.replace('</definedNames>', `${titles}</definedNames>`);
+    else {
+      const after =
+        /<(calcPr|oleSize|customWorkbookViews|pivotCaches|smartTagPr|smartTagTypes|webPublishing|fileRecoveryPr|webPublishObjects|extLst)[\s>/]/.exec(
+          workbookXml,
+        );
+      const at = after ? after.index : workbookXml.lastIndexOf('</workbook>');
+      workbookXml = `${workbookXml.slice(0, at)}<definedNames>${titles}</definedNames>${workbookXml.slice(at)}`;
+    }
   }
   if (existingSheets === 0 && !/<bookViews>/.test(workbookXml)) {
     workbookXml = workbookXml.replace('<sheets>', '<bookViews><workbookView activeTab="0"/></bookViews><sheets>');

@@ -1,6 +1,21 @@
 import { parseArgs } from '../../src/cli/args';
 
 describe('parseArgs', () => {
+  it('takes --memos FILE.docx for the lease memos, and refuses standard output for it', () => {
+    expect(parseArgs(['run', 'in.xlsx', '--out', 'o.xlsx', '--memos', 'memos.docx'])).toMatchObject({
+      kind: 'run',
+      memos: 'memos.docx',
+    });
+    expect(parseArgs(['run', 'in.xlsx', '--out', 'o.xlsx', '--memos', '-'])).toEqual({
+      kind: 'usage',
+      message: '--memos must be a file (a Word document)',
+    });
+    expect(parseArgs(['run', 'in.xlsx', '--out', 'o.xlsx', '--memos'])).toEqual({
+      kind: 'usage',
+      message: '--memos needs a value',
+    });
+  });
+
   it('parses run with every option, in either --opt value or --opt=value form', () => {
     expect(parseArgs(['run', 'in.xlsx', '--out', 'out.xlsx'])).toEqual({
       kind: 'run',
@@ -11,6 +26,7 @@ describe('parseArgs', () => {
       period: null,
       journalCsv: null,
       journalFormat: null,
+      memos: null,
       progress: false,
     });
     expect(
@@ -24,6 +40,7 @@ describe('parseArgs', () => {
       period: null,
       journalCsv: null,
       journalFormat: null,
+      memos: null,
       progress: true,
     });
     expect(

@@ -434,6 +434,8 @@ describe('text stays text, other sheets survive', () => {
       'Notes',
       'Schedules',
       'Journal Entries',
+      'Classification',
+      'Lease Memos',
       'Roll-Forward',
       'Disclosures',
       'Tie-Out',
@@ -540,8 +542,9 @@ describe('remeasurements proved on the Tie-Out', () => {
     expect(of('M-FIN').months[11].classification).toBe('finance');
     expect(of('M-FIN').months[12].classification).toBe('operating');
     // 6 remeasurements and partial terminations (2 rows each) and 1 impairment (1 row) after the 18 standing checks
-    // and the 14 of the Disclosures (one currency), then the inputs and the measurement at commencement (3 rows).
-    expect(tieOutResults(runs[3].recalculated!).size).toBe(18 + 14 + 6 * 2 + 1 + 3);
+    // and the 14 of the Disclosures (one currency), then the inputs, the measurement at commencement and the
+    // classification (4 rows).
+    expect(tieOutResults(runs[3].recalculated!).size).toBe(18 + 14 + 6 * 2 + 1 + 4);
   });
 
   it('the two Partial Termination Methods book different figures, each proved', () => {
@@ -603,10 +606,12 @@ describe('screenshots', () => {
     expect(files.map((f) => f.replace(/^.*\//, ''))).toEqual([
       '01-Schedules.png',
       '02-Journal-Entries.png',
-      '03-Roll-Forward.png',
-      '04-Disclosures.png',
-      '05-Tie-Out.png',
-      '06-Run-Log.png',
+      '03-Classification.png',
+      '04-Lease-Memos.png',
+      '05-Roll-Forward.png',
+      '06-Disclosures.png',
+      '07-Tie-Out.png',
+      '08-Run-Log.png',
     ]);
     for (const f of files) expect(existsSync(f) && statSync(f).size > 5000).toBe(true);
   });

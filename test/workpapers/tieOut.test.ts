@@ -31,14 +31,14 @@ describe('the Tie-Out', () => {
     }
   });
 
-  it('has 18 checks, 14 per currency and 3 on inputs and measurement, each with two figures, a difference and PASS/FAIL', () => {
+  it('has 18 checks, 14 per currency and 4 on inputs, measurement and classification, each with two figures, a difference and PASS/FAIL', () => {
     const { plan: p } = plan(leases, { reportingDate: '2029-12-31' });
     const tie = p.sheets.find((s) => s.name === 'Tie-Out')!;
     const checks = tie.rows.slice(5).filter((r) => typeof r[0]?.value === 'number');
     // Per currency: 6 that tie the Disclosures to other sheets, and 8 groups of figures re-performed (balance sheet,
     // two maturity analyses, four period columns: the month, the year to date and both a year earlier, weighted
     // averages).
-    expect(checks).toHaveLength(18 + 14 * 2 + 3);
+    expect(checks).toHaveLength(18 + 14 * 2 + 4);
     for (const [k, r] of checks.entries()) {
       expect(r[0]?.value).toBe(k + 1);
       expect(r[3]?.formula).toBeDefined();
@@ -47,7 +47,7 @@ describe('the Tie-Out', () => {
       expect(r[6]?.formula).toBe(`=IF(ROUND(F${6 + k},2)=0,"PASS","FAIL")`);
     }
     expect(checks.map((r) => r[1]?.value).filter((t) => String(t).startsWith('Disclosures (EUR)'))).toHaveLength(14);
-    expect(tie.conditionalFormats).toEqual(expect.arrayContaining([{ range: `G6:G${5 + 49}`, kind: 'passFail' }]));
+    expect(tie.conditionalFormats).toEqual(expect.arrayContaining([{ range: `G6:G${5 + 50}`, kind: 'passFail' }]));
     const runLog = p.sheets.find((s) => s.name === 'Run Log')!;
     expect(runLog.rows.flat().some((c) => c?.formula === "='Tie-Out'!D3")).toBe(true);
   });
@@ -87,7 +87,7 @@ describe('the Tie-Out', () => {
 
     it('adds a liability = PV row per remeasurement and partial termination and an ROU row per event', () => {
       const checks = tie.rows.slice(5).filter((r) => typeof r[0]?.value === 'number');
-      const proof = checks.map((r) => String(r[1]?.value)).slice(18 + 14, -3);
+      const proof = checks.map((r) => String(r[1]?.value)).slice(18 + 14, -4);
       expect(proof).toEqual([
         'Remeasurement: A, month 7: liability after = PV of the revised payments',
         'Remeasurement: A, month 7: ROU after = ROU before - derecognized + liability remeasurement - impairment',
@@ -97,7 +97,9 @@ describe('the Tie-Out', () => {
         'Remeasurement: B, month 4: liability after = PV of the revised payments',
         'Remeasurement: B, month 4: ROU after = ROU before - derecognized + liability remeasurement - impairment',
       ]);
-      expect(tie.conditionalFormats).toEqual(expect.arrayContaining([{ range: `G6:G${5 + 18 + 14 + 7 + 3}`, kind: 'passFail' }]));
+      expect(tie.conditionalFormats).toEqual(
+        expect.arrayContaining([{ range: `G6:G${5 + 18 + 14 + 7 + 4}`, kind: 'passFail' }]),
+      );
     });
 
     it("links the schedule's event row and lists every revised payment with a live discount factor", () => {

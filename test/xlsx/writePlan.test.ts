@@ -41,15 +41,17 @@ const sheet = (name: string, rows: (PlanCell | null)[][], more: Partial<SheetPla
 });
 
 describe('isOwnedSheet', () => {
-  it('owns the six output sheets and their numbered continuations, whatever the case', () => {
+  it('owns the output sheets and their numbered continuations, whatever the case', () => {
     for (const s of OWNED_SHEET_NAMES) expect(isOwnedSheet(s)).toBe(true);
     expect(OWNED_SHEET_NAMES).toEqual([
       'Schedules',
       'Journal Entries',
+      'Classification',
       'Roll-Forward',
       'Disclosures',
       'Tie-Out',
       'Run Log',
+      'Lease Memos',
     ]);
     expect(isOwnedSheet('Schedules 2')).toBe(true);
     expect(isOwnedSheet('journal entries 12')).toBe(true);

@@ -42,8 +42,35 @@ export const AT_DATE_HEADERS = [
   'Imputed interest',
 ] as const;
 
-type AtKey = 'id' | 'cls' | 'entity' | 'cur' | 'liab' | 'current' | 'nonCurrent' | 'rou' | 'months' | 'years' | 'rate' | 'undiscounted' | 'imputed';
-const AT_KEYS: AtKey[] = ['id', 'cls', 'entity', 'cur', 'liab', 'current', 'nonCurrent', 'rou', 'months', 'years', 'rate', 'undiscounted', 'imputed'];
+type AtKey =
+  | 'id'
+  | 'cls'
+  | 'entity'
+  | 'cur'
+  | 'liab'
+  | 'current'
+  | 'nonCurrent'
+  | 'rou'
+  | 'months'
+  | 'years'
+  | 'rate'
+  | 'undiscounted'
+  | 'imputed';
+const AT_KEYS: AtKey[] = [
+  'id',
+  'cls',
+  'entity',
+  'cur',
+  'liab',
+  'current',
+  'nonCurrent',
+  'rou',
+  'months',
+  'years',
+  'rate',
+  'undiscounted',
+  'imputed',
+];
 
 export interface AtDateTable {
   header: number;
@@ -93,8 +120,7 @@ export function atDateTable(args: {
     const later = a.laterEventRow !== null;
     const label = measurementLabel(a.measurement);
     const paid = (extra: { from: string; to: string } | null) => {
-      const on = (dcol: string) =>
-        extra ? `,${R(dcol)},">="&${extra.from},${R(dcol)},"<="&${extra.to}` : '';
+      const on = (dcol: string) => (extra ? `,${R(dcol)},">="&${extra.from},${R(dcol)},"<="&${extra.to}` : '');
       const sched = `SUMIFS(${R(SC.advance)},${R(SC.start)},">"&${X}${on(SC.start)})+SUMIFS(${R(SC.arrears)},${R(SC.end)},">"&${X}${on(SC.end)})`;
       if (!later) return sched;
       const crit = [`">"&${X}`, ...(extra ? [`">="&${extra.from}`, `"<="&${extra.to}`] : [])];
@@ -127,14 +153,13 @@ export function atDateTable(args: {
       rate: formula(`${s}${SC.annualRate}${sr}`, FMT.percent),
       undiscounted: formula(paid(null), FMT.money),
       imputed: formula(
-        later ? `${x('undiscounted')}-${x('liab')}` : `SUMIFS(${R(SC.interest, place.lastRow)},${R(SC.end, place.lastRow)},">"&${X})`,
+        later
+          ? `${x('undiscounted')}-${x('liab')}`
+          : `SUMIFS(${R(SC.interest, place.lastRow)},${R(SC.end, place.lastRow)},">"&${X})`,
         FMT.money,
       ),
     };
-    rows.push([
-      ...AT_KEYS.map((key) => cells[key]),
-      ...args.buckets.map((b) => formula(paid(b), FMT.money)),
-    ]);
+    rows.push([...AT_KEYS.map((key) => cells[key]), ...args.buckets.map((b) => formula(paid(b), FMT.money))]);
   });
   return {
     header,
@@ -173,7 +198,9 @@ export function commencementTable(args: {
 }): CommencementTable {
   const { header, leases, places } = args;
   const first = header + 1;
-  const listed = leases.map((_l, i) => i).filter((i) => leases[i].months[0]?.classification !== 'short-term' && leases[i].months.length > 0);
+  const listed = leases
+    .map((_l, i) => i)
+    .filter((i) => leases[i].months[0]?.classification !== 'short-term' && leases[i].months.length > 0);
   const last = Math.max(header + listed.length, first);
   const rng = (c: string) => `${DS}$${c}$${first}:$${c}$${last}`;
   const rowOf = new Map<number, number>();
@@ -238,7 +265,10 @@ export function notCommencedTable(args: {
       formula(`${s}${SC.start}${place.firstRow}`, FMT.date),
       text(classificationLabel(lease.classification)),
       text(lease.currency),
-      formula(`SUM(${s}${SC.payments}${place.firstRow}:${SC.payments}${place.lastRow})${paid ? `+${paid}` : ''}`, FMT.money),
+      formula(
+        `SUM(${s}${SC.payments}${place.firstRow}:${SC.payments}${place.lastRow})${paid ? `+${paid}` : ''}`,
+        FMT.money,
+      ),
     ]);
   }
   return rows;

@@ -341,7 +341,13 @@ export function disclosuresLayout(args: {
       ),
     );
     put();
-    put(bold('Weighted averages'), bold(`Operating, ${D}`), bold(`Finance, ${D}`), bold(`Operating, ${PY}`), bold(`Finance, ${PY}`));
+    put(
+      bold('Weighted averages'),
+      bold(`Operating, ${D}`),
+      bold(`Finance, ${D}`),
+      bold(`Operating, ${PY}`),
+      bold(`Finance, ${PY}`),
+    );
     const weighted = (t: AtDateTable, value: 'years' | 'rate', weight: 'liab' | 'undiscounted', cls: string) => {
       const w = sumifs(t, t.range(weight), cls);
       return `IF(${w}=0,0,SUMPRODUCT((${t.range('cur')}=${q})*(${t.range('cls')}=${formulaText(cls)})*${t.range(weight)}*${t.range(value)})/${w})`;
@@ -355,7 +361,12 @@ export function disclosuresLayout(args: {
         fig('weighted averages', 'E', weighted(prior, value, weight, 'Finance'), fmt),
       );
     wa('Weighted-average remaining lease term (years), weighted by lease liability', 'years', 'liab', FMT.years);
-    wa('Weighted-average discount rate, weighted by remaining undiscounted payments', 'rate', 'undiscounted', FMT.percent2);
+    wa(
+      'Weighted-average discount rate, weighted by remaining undiscounted payments',
+      'rate',
+      'undiscounted',
+      FMT.percent2,
+    );
     put();
     put();
     return {

@@ -27,6 +27,7 @@ import { remeasurementEvents, remeasurementProof, type RemeasurementProof } from
 import { measurementProof } from './tieOutMeasurement';
 import { TIE_OUT_HEADER_ROW, type TieOutColumns } from './tieOutColumns';
 import type { UnscheduledPayments } from './unscheduledPayments';
+import type { ClassificationLayout } from './classification';
 import { LEASE_COL, LEASE_KEYS, type Check, type LeaseKey, type TieOutContext } from './tieOutCheck';
 import { disclosureChecks } from './tieOutDisclosures';
 import { journalChecks } from './tieOutJournal';
@@ -39,6 +40,8 @@ export interface TieOutLayout {
   /** The cells of the summary: "n of m checks pass" and the overall PASS/FAIL. */
   summaryCell: string;
   resultCell: string;
+  /** The Result column over the checks, "G6:G52". */
+  checksRange: string;
   checkCount: number;
 }
 
@@ -80,6 +83,8 @@ export function tieOutLayout(args: {
   /** Payments the Schedules do not show (placed at `columns.unscheduled`). */
   unscheduled: UnscheduledPayments;
   columns: TieOutColumns;
+  /** The Classification sheet: its re-performed classification in force, lease by lease. */
+  classification: ClassificationLayout;
 }): TieOutLayout {
   const { leases, accounts, schedules } = args;
   const n = leases.length;
@@ -128,6 +133,13 @@ export function tieOutLayout(args: {
     ...disclosureChecks(ctx),
     ...remeasurementChecks(proof),
     ...measurement.checks,
+    {
+      what: "Classification: each lease's classification in force, re-performed from its Leases row on the Classification sheet, is the one measured",
+      compares: 'Leases | leases whose Classification sheet result agrees with the classification measured',
+      a: String(args.classification.leases),
+      b: args.classification.leases === 0 ? '0' : `COUNTIF(${args.classification.agreesRange},"Yes")`,
+      count: true,
+    },
   ];
   const checkCount = checks.length;
   const lastCheck = headerRow + checkCount;
@@ -222,6 +234,7 @@ export function tieOutLayout(args: {
     },
     summaryCell,
     resultCell,
+    checksRange: G,
     checkCount,
   };
 }

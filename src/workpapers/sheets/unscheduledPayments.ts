@@ -76,7 +76,16 @@ export function unscheduledPayments(args: {
     for (const p of lease.measurements[0].payments) {
       if (p.month < from) continue;
       const d = paymentDate(lease, p.month, p.timing);
-      rows.push({ lease: li, id: lease.id, measurement: measurementLabel(0), date: d, t: p.t, timing: p.timing, amount: p.amount, original: true });
+      rows.push({
+        lease: li,
+        id: lease.id,
+        measurement: measurementLabel(0),
+        date: d,
+        t: p.t,
+        timing: p.timing,
+        amount: p.amount,
+        original: true,
+      });
     }
     seen.add(`${li}|0`);
   });
@@ -92,7 +101,16 @@ export function unscheduledPayments(args: {
       const m = lease.measurements.find((x) => x.index === a.measurement)!;
       for (const p of a.unscheduled) {
         const t = m.payments.find((q) => q.month === p.month && q.timing === p.timing)?.t ?? p.month;
-        rows.push({ lease: a.lease, id: lease.id, measurement: measurementLabel(a.measurement), date: p.date, t, timing: p.timing, amount: p.amount, original: false });
+        rows.push({
+          lease: a.lease,
+          id: lease.id,
+          measurement: measurementLabel(a.measurement),
+          date: p.date,
+          t,
+          timing: p.timing,
+          amount: p.amount,
+          original: false,
+        });
       }
     }
   }
