@@ -2,12 +2,13 @@
  * The command line (CONTRACT section 4): read the input tables of an .xlsx, measure every lease with the same
  * engine as the add-in, and write the same workpaper sheets into a copy of the workbook.
  *
- * Exit codes: 0 done; 1 input errors (each on standard error as `Sheet!Cell: message`; no workbook written;
- * `--json` still written, with the errors and no leases); 2 usage.
+ * Exit codes: 0 done (warnings, if any, on standard error as `warning: Sheet!Cell: message`); 1 input errors (each
+ * on standard error as `Sheet!Cell: message`; no workbook written; `--json` still written, with the errors and no
+ * leases); 2 usage.
  */
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { measurePortfolio } from '../engine';
+import { measurePortfolio, portfolioWarnings } from '../engine';
 import { buildJsonExport } from '../export/json';
 import { memosDocx } from '../export/memosDocx';
 import type { InputError } from '../input/table';
@@ -131,6 +132,9 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
       })),
     );
   }
+
+  // Warnings never stop the run (CONTRACT 4): listed on standard error, the run goes on to exit 0.
+  for (const w of portfolioWarnings(result)) io.stderr.write(`warning: ${w.where}: ${w.message}\n`);
 
   progress.phase(`Building workpapers for ${period.label} (${period.start} to ${period.end})`);
   const plan = buildWorkpapers(

@@ -1,10 +1,12 @@
 /** The ASC 842 lessee engine: pure TypeScript over decimal.js and integer cents. No Office.js, React or Node APIs. */
-export { measurePortfolio, type PortfolioResult, type LeaseFailure } from './portfolio';
+export { measurePortfolio, portfolioWarnings, type PortfolioResult, type LeaseFailure } from './portfolio';
 export { measureLease, ModificationError } from './lease';
 export { defaultPolicies } from './policies';
 export * from './terms';
-export type { LeaseResult, MonthRow, Measurement, ScheduledPayment } from './schedule/types';
+export type { LeaseResult, MonthRow, Measurement, ScheduledPayment, BookedVariablePayment } from './schedule/types';
 export type { ClassificationResult, ClassificationTest } from './classification/classify';
 export type { MonthlyRate } from './rate/monthlyRate';
 export { formatCents, centsFromDecimal, type Cents } from './money/cents';
 export { Decimal } from './money/decimal';
+export { WARNINGS, type Warning, type LeaseWarning } from './warnings';
+export type { AmortizationPeriod, AmortizationRule } from './schedule/amortizationPeriod';

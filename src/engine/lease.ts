@@ -10,6 +10,9 @@ import { terminate } from './modifications/terminate';
 import { ModificationError } from './modifications/modificationError';
 import { shortTermModification } from './modifications/shortTerm';
 import type { TermsInForce } from './modifications/inForce';
+import { balanceWarnings, blankRateWarning, shortLifeWarning } from './leaseWarnings';
+import type { LeaseWarning } from './warnings';
+import { bookVariablePayments } from './variablePayments';
 import type { LeaseResult, MonthRow } from './schedule/types';
 import type { LeaseTerms, ModificationTerms, Policies } from './terms';
 
@@ -65,7 +68,7 @@ export function measureLease(
   const maxTerm = Math.max(terms.termMonths, ...mods.map(({ row }) => row.newTermMonths ?? 0));
   const grid = monthGrid(terms.commencement, maxTerm);
   const shortTerm = init.classification.result === 'short-term';
-  const base: Omit<LeaseResult, 'measurements' | 'months' | 'amortizationPeriod'> = {
+  const base: Omit<LeaseResult, 'measurements' | 'months' | 'amortizationPeriod' | 'variablePayments' | 'warnings'> = {
     id: terms.id,
     description: terms.description,
     entity: terms.entity,
@@ -121,9 +124,11 @@ export function measureLease(
     if (mods.length > 0) {
       rows = shortTermModification(terms, policies, rows, mods, grid, measurements);
     }
-    return { ...base, amortizationPeriod: null, measurements, months: rows };
+    const variablePayments = bookVariablePayments(terms, rows);
+    return { ...base, amortizationPeriod: null, measurements, months: rows, variablePayments, warnings: [] };
   }
   rows = [];
+  const warnings: LeaseWarning[] = [];
   let balances: Balances = { liability: measurement.liability, rou: measurement.rou };
   let booking = NO_BOOKING;
   for (let j = 0; ; j++) {
@@ -143,6 +148,8 @@ export function measureLease(
       }
       break;
     }
+    const blankRate = blankRateWarning(terms, now, row);
+    if (blankRate) warnings.push(blankRate);
     let t: Transition;
     try {
       t = row.type === 'Impairment' ? impair(now, balances, row, m) : remeasure(terms, policies, now, balances, row, m);
@@ -153,5 +160,16 @@ export function measureLease(
     booking = t.booking;
     measurements.push(now.measurement);
   }
-  return { ...base, amortizationPeriod: measurement.amortizationPeriod, measurements, months: rows };
+  const shortLife = shortLifeWarning(terms, measurements);
+  if (shortLife) warnings.push(shortLife);
+  warnings.push(...balanceWarnings(terms, rows));
+  const variablePayments = bookVariablePayments(terms, rows);
+  return {
+    ...base,
+    amortizationPeriod: measurement.amortizationPeriod,
+    measurements,
+    months: rows,
+    variablePayments,
+    warnings,
+  };
 }

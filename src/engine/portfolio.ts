@@ -1,6 +1,7 @@
 import { measureLease, ModificationError } from './lease';
 import type { LeaseResult } from './schedule/types';
 import type { ModificationTerms, PortfolioInput } from './terms';
+import type { LeaseWarning } from './warnings';
 
 /** A lease the engine could not measure (for instance a modification that cannot apply), with the cell to look at. */
 export interface LeaseFailure {
@@ -56,4 +57,9 @@ export function measurePortfolio(
     onProgress?.(i + 1, total);
   });
   return { leases, failures };
+}
+
+/** Every measured lease's warnings, lease by lease in input order (CONTRACT 1.10): they never stop a run. */
+export function portfolioWarnings(result: PortfolioResult): LeaseWarning[] {
+  return result.leases.flatMap((l) => l.warnings);
 }

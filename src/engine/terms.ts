@@ -22,6 +22,19 @@ export interface IrregularPayment {
   amount: Cents;
 }
 
+/**
+ * One row of the `VariablePayments` table: a payment not in the lease liability (an index uplift after
+ * commencement, usage, common area maintenance), expensed in the lease month holding its Date (CONTRACT 2).
+ */
+export interface VariablePayment {
+  date: IsoDate;
+  /** Cents; negative for a credit (a refund on a reconciliation). */
+  amount: Cents;
+  description: string;
+  /** Where the row came from, for messages: its Date cell ("VariablePayments!B4"). */
+  source?: string;
+}
+
 /** One row of the `Leases` table, validated. Money in cents, rates as decimal fractions (5% = 0.05). */
 export interface LeaseTerms {
   id: string;
@@ -60,6 +73,11 @@ export interface LeaseTerms {
    * workbook: the workpapers compare these cells live with the values measured. The engine does not read it.
    */
   inputCells?: Readonly<Record<string, string>>;
+  /** Variable lease payments (not in the liability), in date order; absent = none. */
+  variablePayments?: VariablePayment[];
+  /** Where the row came from, for warnings: its first cell ("Leases!A4") and its Useful Life cell. */
+  source?: string;
+  usefulLifeSource?: string;
 }
 
 export type ModificationType = 'Remeasurement' | 'Partial termination' | 'Termination' | 'Impairment';
@@ -80,8 +98,14 @@ export interface ModificationTerms {
   residualValueGuarantee: Cents | null;
   fairValue: Cents | null;
   classificationOverride: 'operating' | 'finance' | null;
-  /** Where the row came from, for messages ("LeaseModifications!A5"). */
+  /**
+   * Remeasurement or partial termination: an incentive the lessor pays at the effective date as part of the
+   * modification; it reduces the ROU asset (CONTRACT 2). Absent or null = none.
+   */
+  incentiveReceived?: Cents | null;
+  /** Where the row came from, for messages ("LeaseModifications!A5"), and its New Discount Rate cell. */
   source?: string;
+  newDiscountRateSource?: string;
 }
 
 export interface GlAccounts {
@@ -98,6 +122,7 @@ export interface GlAccounts {
   gainLoss: string;
   impairmentLoss: string;
   ownedAssets: string;
+  variableLeaseCost: string;
 }
 
 export const DEFAULT_ACCOUNTS: GlAccounts = {
@@ -114,6 +139,7 @@ export const DEFAULT_ACCOUNTS: GlAccounts = {
   gainLoss: 'Gain/loss on lease modification',
   impairmentLoss: 'Impairment of ROU assets',
   ownedAssets: 'Property and equipment',
+  variableLeaseCost: 'Variable lease cost',
 };
 
 export interface Policies {

@@ -1,5 +1,5 @@
 import { formatCents } from '../engine/money/cents';
-import type { PortfolioResult } from '../engine/portfolio';
+import { portfolioWarnings, type PortfolioResult } from '../engine/portfolio';
 import type { LeaseResult, MonthRow } from '../engine/schedule/types';
 import { periodExport, type ReportingPeriod } from '../workpapers/reportingPeriod';
 
@@ -20,6 +20,8 @@ export interface JsonMonth {
   gainLoss: string;
   /** Impairment loss booked in the month (a positive amount, inside rouAdjustment). An addition to CONTRACT 5. */
   impairment: string;
+  /** Variable lease cost of the month (VariablePayments): cash, never in the liability. An addition to CONTRACT 5. */
+  variableCost: string;
 }
 
 export interface JsonLease {
@@ -38,6 +40,8 @@ export interface JsonExport {
   period: ReportingPeriod | null;
   leases: JsonLease[];
   errors: { where: string; message: string }[];
+  /** What a reviewer should see but did not stop the run (CONTRACT 1.10, 5), each at its cell. */
+  warnings: { where: string; message: string }[];
 }
 
 function month(r: MonthRow): JsonMonth {
@@ -56,6 +60,7 @@ function month(r: MonthRow): JsonMonth {
     amortization: formatCents(r.amortization),
     gainLoss: formatCents(r.gainLoss),
     impairment: formatCents(r.impairment),
+    variableCost: formatCents(r.variableCost),
   };
 }
 
@@ -73,7 +78,8 @@ export function leaseToJson(l: LeaseResult): JsonLease {
 
 /**
  * The export: with input errors (`result` null) it carries the errors and no leases. Leases the engine could not
- * measure are reported as errors too, at the cell named by the failure when there is one.
+ * measure are reported as errors too, at the cell named by the failure when there is one. The measured leases'
+ * warnings are listed in `warnings`.
  */
 export function buildJsonExport(
   version: string,
@@ -90,5 +96,6 @@ export function buildJsonExport(
     period: period ? periodExport(period) : null,
     leases: result ? result.leases.map(leaseToJson) : [],
     errors: [...errors, ...failures],
+    warnings: result ? portfolioWarnings(result).map(({ where, message }) => ({ where, message })) : [],
   };
 }

@@ -8,6 +8,7 @@ export const TABLE_NAMES = {
   leases: 'Leases',
   leasePayments: 'LeasePayments',
   leaseModifications: 'LeaseModifications',
+  variablePayments: 'VariablePayments',
   policies: 'Policies',
 } as const;
 
@@ -73,6 +74,15 @@ export const LEASE_PAYMENTS_COLUMNS: readonly ColumnSpec<LeasePaymentColumn>[] =
   { key: 'amount', header: 'Amount', required: true },
 ];
 
+export type VariablePaymentColumn = 'id' | 'date' | 'amount' | 'description';
+
+export const VARIABLE_PAYMENTS_COLUMNS: readonly ColumnSpec<VariablePaymentColumn>[] = [
+  { key: 'id', header: 'Lease ID', required: true },
+  { key: 'date', header: 'Date', required: true },
+  { key: 'amount', header: 'Amount', required: true },
+  { key: 'description', header: 'Description', required: false },
+];
+
 export type ModificationColumn =
   | 'id'
   | 'effectiveDate'
@@ -83,6 +93,7 @@ export type ModificationColumn =
   | 'scopeReduction'
   | 'terminationPayment'
   | 'impairmentAmount'
+  | 'incentiveReceived'
   | 'purchaseOptionCertain'
   | 'residualValueGuarantee'
   | 'fairValue'
@@ -102,6 +113,7 @@ export const LEASE_MODIFICATIONS_COLUMNS: readonly ColumnSpec<ModificationColumn
   { key: 'residualValueGuarantee', header: 'Residual Value Guarantee', required: false },
   { key: 'fairValue', header: 'Fair Value', required: false },
   { key: 'classification', header: 'Classification', required: false },
+  { key: 'incentiveReceived', header: 'Incentive Received', required: false },
 ];
 
 export type PolicyColumn = 'setting' | 'value';

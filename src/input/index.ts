@@ -3,6 +3,7 @@ export type { GridCell, GridValue, TableGrid, WorkbookTables } from './grid';
 export type { InputError, ColumnSpec } from './table';
 export { WORKBOOK, findTable } from './table';
 export { readPortfolio, type PortfolioRead } from './portfolio';
+export { checkPortfolio, type InputCheck, type InputProblem, type Severity } from './check';
 export { inputHash, canonicalInput } from './hash';
 export { sha256 } from './sha256';
 export {
@@ -12,12 +13,14 @@ export {
   REPORTING_PERIODS,
   type PolicySetting,
 } from './policySettings';
-export { parseMonthEnd, findPolicySetting } from './policies';
+export { parseMonthEnd } from './policies';
+export { findPolicySetting, sameSetting, settingKey } from './settingNames';
 export {
   TABLE_NAMES,
   LEASES_COLUMNS,
   LEASE_PAYMENTS_COLUMNS,
   LEASE_MODIFICATIONS_COLUMNS,
+  VARIABLE_PAYMENTS_COLUMNS,
   POLICIES_COLUMNS,
   FREQUENCIES,
   TIMINGS,

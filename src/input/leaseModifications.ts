@@ -19,6 +19,7 @@ import { BoundTable, leaseIdKey, type InputError, type RowReader } from './table
 /** The fields each Type uses; any other field filled in is an error (it would silently do nothing). */
 const APPLIES: Record<ModificationType, readonly ModificationColumn[]> = {
   Remeasurement: [
+    'incentiveReceived',
     'newTermMonths',
     'newPayment',
     'newDiscountRate',
@@ -28,6 +29,7 @@ const APPLIES: Record<ModificationType, readonly ModificationColumn[]> = {
     'classification',
   ],
   'Partial termination': [
+    'incentiveReceived',
     'scopeReduction',
     'newTermMonths',
     'newPayment',
@@ -52,6 +54,7 @@ const TYPE_FIELDS: readonly ModificationColumn[] = [
   'residualValueGuarantee',
   'fairValue',
   'classification',
+  'incentiveReceived',
 ];
 
 interface ParsedRow {
@@ -69,7 +72,6 @@ export function readLeaseModifications(
   table: TableGrid,
   leases: Map<string, LeaseRef>,
   errors: InputError[],
-  hasPaymentRows: (idKey: string) => boolean = () => false,
 ): ModificationTerms[] {
   const local: InputError[] = [];
   const bound = BoundTable.bind(table, LEASE_MODIFICATIONS_COLUMNS, errors);
@@ -96,6 +98,7 @@ export function readLeaseModifications(
     const residualValueGuarantee = row.amount('residualValueGuarantee', false, e);
     const fairValue = row.amount('fairValue', false, e, 'positive');
     const classification = row.choice('classification', false, e, CLASSIFICATIONS);
+    const incentiveReceived = row.amount('incentiveReceived', false, e);
 
     if (type !== null) {
       if (type === 'Partial termination' && !bound.has('scopeReduction')) {
@@ -113,13 +116,6 @@ export function readLeaseModifications(
 
     const lease = id === null ? undefined : leases.get(leaseIdKey(id));
     if (id !== null && !lease) row.error('id', `Lease ID "${id}" is not in the Leases table`, e);
-    if (lease && newPayment !== null && hasPaymentRows(leaseIdKey(lease.id))) {
-      row.error(
-        'newPayment',
-        `New Payment replaces a regular payment, but lease ${lease.id}'s payments come from the LeasePayments table`,
-        e,
-      );
-    }
     if (id === null || effectiveDate === null || type === null || !lease) continue;
     parsed.push({
       row,
@@ -139,7 +135,9 @@ export function readLeaseModifications(
         residualValueGuarantee,
         fairValue,
         classificationOverride: classification === null ? null : classification === 'Finance' ? 'finance' : 'operating',
+        incentiveReceived,
         source: row.rowWhere,
+        newDiscountRateSource: row.where('newDiscountRate'),
       },
     });
   }

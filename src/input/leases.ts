@@ -124,6 +124,8 @@ export function readLeases(
       inputCells: Object.fromEntries(
         LEASES_COLUMNS.filter((c) => bound.has(c.key)).map((c) => [c.key, row.where(c.key)]),
       ),
+      source: row.rowWhere,
+      usefulLifeSource: row.where('usefulLifeMonths'),
     });
   }
   return { leases, refs };

@@ -7,6 +7,7 @@ import type { PartialTerminationMethod, Policies, RateBasis, ReportingPeriodKind
 import type { GridValue, TableGrid } from './grid';
 import { POLICIES_COLUMNS } from './columns';
 import { POLICY_SETTINGS, type PolicySetting } from './policySettings';
+import { findPolicySetting } from './settingNames';
 import { BoundTable, type InputError } from './table';
 import {
   choiceKey,
@@ -34,12 +35,6 @@ const MONTHS = [
   'november',
   'december',
 ];
-
-/** The setting named by `text` (case-insensitive; spaces, hyphens and underscores ignored), or undefined. */
-export function findPolicySetting(text: string): PolicySetting | undefined {
-  const k = choiceKey(text);
-  return POLICY_SETTINGS.find((s) => choiceKey(s.setting) === k);
-}
 
 /** A month-end date, the value of a Reporting Date (the setting or the command line's --reporting-date). */
 export function parseMonthEnd(label: string, v: GridValue): Parsed<string> {

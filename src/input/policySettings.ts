@@ -79,6 +79,11 @@ const ACCOUNT_SETTINGS: { account: keyof GlAccounts; setting: string; descriptio
     setting: 'Owned Assets Account',
     description: 'ROU asset transferred at the end of a lease whose ownership transfers',
   },
+  {
+    account: 'variableLeaseCost',
+    setting: 'Variable Lease Cost Account',
+    description: 'Variable lease payments (VariablePayments table), expensed as paid',
+  },
 ];
 
 export const POLICY_SETTINGS: readonly PolicySetting[] = [

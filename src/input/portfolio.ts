@@ -1,5 +1,5 @@
 /**
- * readPortfolio: the four input tables of a workbook -> the engine's PortfolioInput, or every error found.
+ * readPortfolio: the input tables of a workbook -> the engine's PortfolioInput, or every error found.
  */
 import type { PortfolioInput } from '../engine/terms';
 import type { TableGrid, WorkbookTables } from './grid';
@@ -8,6 +8,7 @@ import { readLeaseModifications } from './leaseModifications';
 import { leaseIdsWithPaymentRows, readLeasePayments } from './leasePayments';
 import { readLeases } from './leases';
 import { readPolicies } from './policies';
+import { readVariablePayments } from './variablePayments';
 import { findTable, headerWhere, isBlankRow, leaseIdKey, WORKBOOK, type InputError } from './table';
 
 export interface PortfolioRead {
@@ -42,6 +43,7 @@ export function readPortfolio(tables: WorkbookTables): PortfolioRead {
   const leasesTable = findTable(tables, TABLE_NAMES.leases);
   const paymentsTable = findTable(tables, TABLE_NAMES.leasePayments);
   const modificationsTable = findTable(tables, TABLE_NAMES.leaseModifications);
+  const variableTable = findTable(tables, TABLE_NAMES.variablePayments);
   const policiesTable = findTable(tables, TABLE_NAMES.policies);
 
   if (!leasesTable) {
@@ -61,15 +63,27 @@ export function readPortfolio(tables: WorkbookTables): PortfolioRead {
   }
 
   const payments = paymentsTable ? readLeasePayments(paymentsTable, refs, errors) : new Map();
-  const modifications = modificationsTable
-    ? readLeaseModifications(modificationsTable, refs, errors, (k) => irregular.has(k))
-    : [];
+  const modifications = modificationsTable ? readLeaseModifications(modificationsTable, refs, errors) : [];
+  const longest = new Map<string, number>();
+  for (const ref of refs.values()) if (ref.termMonths !== null) longest.set(leaseIdKey(ref.id), ref.termMonths);
+  for (const m of modifications) {
+    const k = leaseIdKey(m.leaseId);
+    const t = longest.get(k);
+    if (t !== undefined && m.newTermMonths !== null) longest.set(k, Math.max(t, m.newTermMonths));
+  }
+  const variable = variableTable
+    ? readVariablePayments(variableTable, refs, (k) => longest.get(k) ?? null, errors)
+    : new Map();
   const policies = readPolicies(policiesTable, errors);
 
   const leaseSources = new Map<string, string>();
   for (const ref of refs.values()) leaseSources.set(ref.id, ref.where);
   if (errors.length > 0) return { input: null, errors, leaseSources };
 
-  for (const lease of leases) lease.irregularPayments = payments.get(leaseIdKey(lease.id)) ?? [];
+  for (const lease of leases) {
+    lease.irregularPayments = payments.get(leaseIdKey(lease.id)) ?? [];
+    const v = variable.get(leaseIdKey(lease.id));
+    if (v) lease.variablePayments = v;
+  }
   return { input: { leases, modifications, policies }, errors, leaseSources };
 }

@@ -194,7 +194,7 @@ export class RowReader<K extends string> {
     return this.read(key, required, errors, (_l, c) => ({ ok: true, value: parseText(c.value) }));
   }
 
-  amount(key: K, required: boolean, errors: InputError[], min: 0 | 'positive' = 0): Cents | null {
+  amount(key: K, required: boolean, errors: InputError[], min: 0 | 'positive' | 'signed' = 0): Cents | null {
     return this.read(key, required, errors, (l, c) => parseAmount(l, c.value, min));
   }
 

@@ -72,11 +72,13 @@ export function parseDecimal(label: string, v: GridValue): Parsed<Decimal> {
 /** Largest amount accepted: a trillion currency units keeps every sum of cents exact. */
 const MAX_AMOUNT = new Decimal('1e12');
 
-/** An amount in cents, rounded half-up to the cent. `min` is 0 (>= 0) or 'positive' (> 0). */
-export function parseAmount(label: string, v: GridValue, min: 0 | 'positive' = 0): Parsed<Cents> {
+/** An amount in cents, rounded half-up to the cent. `min` is 0 (>= 0), 'positive' (> 0) or 'signed' (any sign). */
+export function parseAmount(label: string, v: GridValue, min: 0 | 'positive' | 'signed' = 0): Parsed<Cents> {
   const d = parseDecimal(label, v);
   if (!d.ok) return d;
-  if (d.value.isNegative() && !d.value.isZero()) return fail(`${label} ${show(v)} is negative; enter an amount >= 0`);
+  if (min !== 'signed' && d.value.isNegative() && !d.value.isZero()) {
+    return fail(`${label} ${show(v)} is negative; enter an amount >= 0`);
+  }
   if (d.value.abs().greaterThan(MAX_AMOUNT)) return fail(`${label} ${show(v)} is too large`);
   const cents = centsFromDecimal(d.value);
   if (min === 'positive' && cents <= 0) return fail(`${label} ${show(v)} must be greater than 0`);

@@ -3,6 +3,8 @@
  * cell; a setting the table lacks is added as a new row. Nothing else on the sheet is touched.
  */
 import { columnLetters } from '../input/a1';
+import { headerKey } from '../input/values';
+import { sameSetting } from '../input/settingNames';
 import { quoteText } from './cellInput';
 import type { CellValue, ExcelRun } from './excelApi';
 import { splitAddress } from './formulaRefs';
@@ -28,8 +30,6 @@ export interface PolicyChange {
 
 export const POLICIES_TABLE = 'Policies';
 
-const norm = (s: string): string => s.replace(/\s+/g, '').toLowerCase();
-
 export async function readPolicies(run: ExcelRun): Promise<PoliciesRead> {
   return run(async (context) => {
     const table = context.workbook.tables.getItemOrNullObject(POLICIES_TABLE);
@@ -38,8 +38,8 @@ export async function readPolicies(run: ExcelRun): Promise<PoliciesRead> {
     const range = table.getRange().load('address,values,numberFormat');
     await context.sync();
     const [header, ...body] = range.values;
-    const si = header.findIndex((h) => norm(String(h)) === 'setting');
-    const vi = header.findIndex((h) => norm(String(h)) === 'value');
+    const si = header.findIndex((h) => headerKey(String(h)) === 'setting');
+    const vi = header.findIndex((h) => headerKey(String(h)) === 'value');
     if (si < 0 || vi < 0) return { table: { sheet: '', address: range.address }, rows: [] };
     const rows = body
       .map((row, i) => ({
@@ -67,12 +67,12 @@ export async function writePolicies(run: ExcelRun, changes: PolicyChange[]): Pro
     const ws = table.worksheet;
     await context.sync();
     const [header, ...body] = range.values;
-    const si = header.findIndex((h) => norm(String(h)) === 'setting');
-    const vi = header.findIndex((h) => norm(String(h)) === 'value');
+    const si = header.findIndex((h) => headerKey(String(h)) === 'setting');
+    const vi = header.findIndex((h) => headerKey(String(h)) === 'value');
     if (si < 0 || vi < 0) throw new Error('The Policies table needs a Setting and a Value column.');
     const added: CellValue[][] = [];
     for (const change of changes) {
-      const at = body.findIndex((row) => norm(String(row[si] ?? '')) === norm(change.setting));
+      const at = body.findIndex((row) => sameSetting(String(row[si] ?? ''), change.setting));
       if (at >= 0) {
         const cell = ws.getRange(`${columnLetters(range.columnIndex + vi + 1)}${range.rowIndex + at + 2}`);
         if (change.numberFormat) cell.numberFormat = [[change.numberFormat]];

@@ -5,8 +5,8 @@
  * layers (readPortfolio, measurePortfolio, the workpaper builder).
  */
 import { measurePortfolio, type PortfolioResult, type LeaseFailure } from '../engine';
-import type { LeaseResult, PortfolioInput } from '../engine';
-import { inputHash, readPortfolio, type InputError } from '../input';
+import type { LeaseResult, LeaseWarning, PortfolioInput } from '../engine';
+import { checkPortfolio, inputHash, readPortfolio, type InputCheck, type InputError } from '../input';
 import { readWorkbookTables } from '../office/readTables';
 import { CancelledError, writeWorkpapers, type WriteResult } from '../office/workpaperWriter';
 import type { WorkpaperPlan } from '../workpapers/plan';
@@ -18,15 +18,11 @@ export type { RunMeta } from '../workpapers';
 
 export type BuildWorkpapers = (result: PortfolioResult, input: PortfolioInput, meta: RunMeta) => WorkpaperPlan;
 
-export interface CheckResult {
-  errors: InputError[];
-  leaseCount: number;
-}
+/** Errors (they stop Generate) and warnings (they do not), each with its cell and severity. */
+export type CheckResult = InputCheck;
 
 export async function checkInputs(host: WorkbookHost): Promise<CheckResult> {
-  const tables = await readWorkbookTables(host.run);
-  const { input, errors } = readPortfolio(tables);
-  return { errors, leaseCount: input?.leases.length ?? 0 };
+  return checkPortfolio(await readWorkbookTables(host.run));
 }
 
 export type Phase =
@@ -52,6 +48,8 @@ export interface GenerateSummary {
   leases: number;
   byClassification: Record<'operating' | 'finance' | 'short-term', number>;
   failures: LeaseFailure[];
+  /** The measured leases' warnings (CONTRACT 1.10): listed, never stopping the run. */
+  warnings: LeaseWarning[];
   checksPassed: number;
   checksTotal: number;
   seconds: number;
@@ -162,6 +160,7 @@ export async function generateWorkpapers(host: WorkbookHost, options: GenerateOp
         leases: leases.length,
         byClassification,
         failures,
+        warnings: leases.flatMap((l) => l.warnings),
         checksPassed: checks.passed,
         checksTotal: checks.total,
         seconds: (now() - started) / 1000,

@@ -1,12 +1,18 @@
 /**
- * "Create template": the four input tables of CONTRACT section 2 as sheets, with dropdown lists, number formats,
+ * "Create template": the input tables of CONTRACT section 2 as sheets, with dropdown lists, number formats,
  * notes, the policy settings at their defaults and (unless asked not to) one example lease.
  */
 import type { SheetPlan } from '../workpapers/plan';
 import { inputSheets, type InputRow } from './inputSheets';
 
 export { inputSheets, FORMATS, type InputContent, type InputRow, type InputValue } from './inputSheets';
-export { LEASES_NOTE, LEASE_PAYMENTS_NOTE, LEASE_MODIFICATIONS_NOTE, POLICIES_NOTE } from './inputSheets';
+export {
+  LEASES_NOTE,
+  LEASE_PAYMENTS_NOTE,
+  LEASE_MODIFICATIONS_NOTE,
+  VARIABLE_PAYMENTS_NOTE,
+  POLICIES_NOTE,
+} from './inputSheets';
 
 /**
  * The example lease: PwC's automobile lease (Example 4-4 / 4-13, reference E3): 36 months from 2029-01-01,

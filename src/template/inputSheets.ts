@@ -1,5 +1,5 @@
 /**
- * The input sheets as SheetPlans: the four CONTRACT section 2 tables with their headers, number formats, dropdown
+ * The input sheets as SheetPlans: the CONTRACT section 2 tables with their headers, number formats, dropdown
  * lists and notes, filled with whatever rows are given. The template (one example lease) and the sample portfolio
  * (many leases) are both built here, so what a user starts from is exactly what the reader expects.
  */
@@ -12,6 +12,7 @@ import {
   LEASE_PAYMENTS_COLUMNS,
   LEASES_COLUMNS,
   MODIFICATION_TYPES,
+  VARIABLE_PAYMENTS_COLUMNS,
   POLICIES_COLUMNS,
   TABLE_NAMES,
   TIMINGS,
@@ -29,6 +30,7 @@ export interface InputContent {
   leases: InputRow[];
   leasePayments?: InputRow[];
   leaseModifications?: InputRow[];
+  variablePayments?: InputRow[];
   /** Policy values by setting name; settings left out get their defaults. */
   policies?: Record<string, InputValue>;
 }
@@ -83,6 +85,13 @@ const PAYMENT_LAYOUT: Record<string, Omit<ColumnLayout, 'header'>> = {
   Amount: { kind: 'amount', width: 15 },
 };
 
+const VARIABLE_PAYMENT_LAYOUT: Record<string, Omit<ColumnLayout, 'header'>> = {
+  'Lease ID': { kind: 'text', width: 14 },
+  Date: { kind: 'date', width: 14 },
+  Amount: { kind: 'amount', width: 15 },
+  Description: { kind: 'text', width: 40 },
+};
+
 const MODIFICATION_LAYOUT: Record<string, Omit<ColumnLayout, 'header'>> = {
   'Lease ID': { kind: 'text', width: 14 },
   'Effective Date': { kind: 'date', width: 14 },
@@ -97,6 +106,7 @@ const MODIFICATION_LAYOUT: Record<string, Omit<ColumnLayout, 'header'>> = {
   'Residual Value Guarantee': { kind: 'amount', width: 14 },
   'Fair Value': { kind: 'amount', width: 15 },
   Classification: { kind: 'text', width: 13, list: CLASSIFICATIONS },
+  'Incentive Received': { kind: 'amount', width: 14 },
 };
 
 function layout(
@@ -180,7 +190,13 @@ export const LEASE_PAYMENTS_NOTE =
 export const LEASE_MODIFICATIONS_NOTE =
   'Optional. Effective Date = the start of a lease month after commencement. New Term (Months) is the total from ' +
   'the original commencement; blank fields are unchanged. Scope Reduction % is for Partial termination rows, ' +
-  'Termination Payment for Termination rows, Impairment Amount for Impairment rows.';
+  'Termination Payment for Termination rows, Impairment Amount for Impairment rows. Incentive Received (Remeasurement ' +
+  'or Partial termination) is cash the lessor pays at the effective date; it reduces the ROU asset.';
+
+export const VARIABLE_PAYMENTS_NOTE =
+  'Optional. Payments NOT in the lease liability: index or rate changes after commencement, usage, common area ' +
+  'maintenance. Each is expensed as variable lease cost in the lease month holding its Date and paid in cash then ' +
+  '(Variable lease cost account); a negative Amount is a credit. The Date must fall within the lease term.';
 
 export const POLICIES_NOTE =
   'Optional. Accounting policy settings; a blank Value uses the default. Setting names must match the list.';
@@ -270,7 +286,10 @@ function policiesSheet(values: Record<string, InputValue>): SheetPlan {
   };
 }
 
-/** The four input sheets holding `content`, in the order Leases, LeasePayments, LeaseModifications, Policies. */
+/**
+ * The input sheets holding `content`, in the order Leases, LeasePayments, LeaseModifications, VariablePayments,
+ * Policies.
+ */
 export function inputSheets(content: InputContent): SheetPlan[] {
   return [
     tableSheet(
@@ -295,6 +314,14 @@ export function inputSheets(content: InputContent): SheetPlan[] {
       LEASE_MODIFICATIONS_NOTE,
       layout(LEASE_MODIFICATIONS_COLUMNS, MODIFICATION_LAYOUT),
       content.leaseModifications ?? [],
+      '#2F5597',
+    ),
+    tableSheet(
+      TABLE_NAMES.variablePayments,
+      'VariablePayments (variable lease cost)',
+      VARIABLE_PAYMENTS_NOTE,
+      layout(VARIABLE_PAYMENTS_COLUMNS, VARIABLE_PAYMENT_LAYOUT),
+      content.variablePayments ?? [],
       '#2F5597',
     ),
     policiesSheet(content.policies ?? {}),

@@ -6,7 +6,8 @@
  * lease month's first day; in arrears, a termination payment, a residual value guarantee or purchase option: its
  * last day); a modification's adjustments (and its gain or loss, and an impairment) on its effective date (the
  * month row's start); accretion or interest, amortization and lease cost on the lease month's last day; the
- * transfer of a finance lease's remaining ROU asset to owned assets on the last day of the term. The same dates as
+ * transfer of a finance lease's remaining ROU asset to owned assets on the last day of the term; a variable payment
+ * (variable lease cost, paid in cash) on its own date. The same dates as
  * the journal, so these figures equal the journal's lines summed per account through the date.
  *
  * Every figure is a cumulative amount in cents from commencement, in the accountant's sign: the liability and the
@@ -34,6 +35,7 @@ export const CLOSING_FIGURES = [
   'initialDirectCosts',
   'leaseIncentives',
   'ownedAssets',
+  'variableLeaseCost',
 ] as const;
 
 export type ClosingFigure = (typeof CLOSING_FIGURES)[number];
@@ -55,6 +57,7 @@ export const CLOSING_FIGURE_LABEL: Record<ClosingFigure, string> = {
   initialDirectCosts: 'Initial Direct Costs',
   leaseIncentives: 'Lease Incentives',
   ownedAssets: 'Transfer to Owned Assets',
+  variableLeaseCost: 'Variable Lease Cost',
 };
 
 /**
@@ -77,6 +80,7 @@ export const DEBIT_SIGN: Record<ClosingFigure, 1 | -1> = {
   initialDirectCosts: -1,
   leaseIncentives: 1,
   ownedAssets: 1,
+  variableLeaseCost: 1,
 };
 
 export function zeroFigures(): ClosingFigures {
@@ -110,6 +114,7 @@ function bookStart(f: ClosingFigures, r: MonthRow): void {
   f.leaseLiability += r.liabilityAdjustment;
   f.gainLoss += r.gainLoss;
   f.impairmentLoss += r.impairment;
+  f.cash -= r.incentiveReceived;
   f.leaseLiability -= r.advancePayment;
   f.cash += r.advancePayment;
 }
@@ -159,6 +164,12 @@ export function leaseClosing(lease: LeaseResult, through: IsoDate): LeaseClosing
   f.leaseIncentives += lease.leaseIncentives;
   result.classification = months[0].classification;
 
+  // Variable lease cost, paid in cash, on each payment's own date.
+  for (const p of lease.variablePayments) {
+    if (!onOrBefore(p.date, through)) continue;
+    f.variableLeaseCost += p.amount;
+    f.cash += p.amount;
+  }
   for (const r of months) {
     if (!onOrBefore(r.start, through)) break;
     result.classification = r.classification;

@@ -76,6 +76,8 @@ export interface PeriodFigures {
   financeAmortization: number;
   financeInterest: number;
   shortTermCost: number;
+  /** Variable lease cost (VariablePayments) dated in the period (ASC 842-20-50-4). */
+  variableCost: number;
   operatingCash: number;
   financeInterestCash: number;
   financePrincipalCash: number;
@@ -174,6 +176,7 @@ function emptyPeriod(): PeriodFigures {
     financeAmortization: 0,
     financeInterest: 0,
     shortTermCost: 0,
+    variableCost: 0,
     operatingCash: 0,
     financeInterestCash: 0,
     financePrincipalCash: 0,
@@ -191,6 +194,7 @@ export function periodFigures(leases: readonly LeaseResult[], from: IsoDate, to:
     if (rows.length === 0) continue;
     let pf = out.get(lease.currency);
     if (!pf) out.set(lease.currency, (pf = emptyPeriod()));
+    for (const p of lease.variablePayments) if (inPeriod(p.date)) pf.variableCost += p.amount;
     const first = rows[0].classification;
     if (first !== 'short-term' && inPeriod(lease.commencement)) {
       if (first === 'finance') {

@@ -97,6 +97,8 @@ export function buildWorkpapers(
     periodLabel: period.label,
     fiscalYearEndMonth: fye,
     unscheduled,
+    journal,
+    variableLeaseCostAccount: policies.accounts.variableLeaseCost,
     paidAtCommencementCells: (i) => [leaseTableCell('dayOne', i), leaseTableCell('prepaid', i)],
   });
   const tieOut = tieOutLayout({

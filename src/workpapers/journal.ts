@@ -9,12 +9,14 @@
  *   (amortization, a debit when negative). Finance: Dr Interest expense / Cr Lease liability, and
  *   Dr Amortization of ROU assets / Cr ROU asset.
  * A remeasurement, partial termination or termination, at the start of its month: the ROU asset and the lease
- *   liability by their adjustments and the gain or loss; an impairment: Dr Impairment of ROU assets / Cr ROU asset.
+ *   liability by their adjustments and the gain or loss (and Dr Cash for an incentive received with it); an
+ *   impairment: Dr Impairment of ROU assets / Cr ROU asset.
  * The end of a finance lease whose ROU asset is amortized over a longer useful life: Dr Owned assets / Cr ROU asset
  *   for what is left.
  * Short-term leases (no asset or liability): each payment Dr Prepaid rent / Cr Cash; each month end Dr Short-term
  *   lease cost / Cr Prepaid rent (straight-line), so Prepaid rent carries the timing difference (a credit balance is
  *   accrued rent); IDC and incentives pass through Prepaid rent at commencement.
+ * Each variable payment (VariablePayments), on its date: Dr Variable lease cost / Cr Cash.
  * Amounts of 0.00 make no line, and an entry without lines is not written.
  */
 import type { LeaseResult } from '../engine';
@@ -35,7 +37,8 @@ export type EntryType =
   | 'Partial termination'
   | 'Termination'
   | 'Impairment'
-  | 'Transfer to owned assets';
+  | 'Transfer to owned assets'
+  | 'Variable lease cost';
 
 export interface JournalLine {
   /** 0-based entry number within the lease. */
@@ -112,6 +115,21 @@ export function leaseJournal(lease: LeaseResult): JournalLine[] {
   b.end();
 
   const transfer = transferToOwnedAssets(lease);
+  let v = 0;
+  /** The month's variable payments, between its start-dated entries and its month-end ones (date order). */
+  const variable = (k: number): void => {
+    for (; v < lease.variablePayments.length && lease.variablePayments[v].month === k; v++) {
+      const p = lease.variablePayments[v];
+      b.begin(
+        p.date,
+        'Variable lease cost',
+        `Variable lease cost${p.description ? `: ${p.description}` : ''}, ${of(k)}`,
+      );
+      b.line('variableLeaseCost', p.amount);
+      b.line('cash', -p.amount);
+      b.end();
+    }
+  };
   for (let j = 0; j < months.length; j++) {
     const r = months[j];
     const k = r.month;
@@ -122,6 +140,7 @@ export function leaseJournal(lease: LeaseResult): JournalLine[] {
         b.line('cash', -r.advancePayment);
         b.end();
       }
+      variable(k);
       b.begin(r.end, 'Short-term lease cost', `Short-term lease cost, ${of(k)}`);
       b.line('shortTermLeaseCost', r.leaseCost);
       b.line('prepaidRent', -r.leaseCost);
@@ -147,12 +166,14 @@ export function leaseJournal(lease: LeaseResult): JournalLine[] {
       b.line('rouAsset', r.rouAdjustment + r.impairment + r.rouDerecognized);
       b.line('leaseLiability', -(r.liabilityAdjustment + r.liabilityDerecognized));
       b.line('gainLoss', -(r.gainLoss - derecognitionGain));
+      b.line('cash', r.incentiveReceived);
       b.end();
     } else if (r.event && r.event !== 'Impairment') {
       b.begin(r.start, r.event, `${r.event}, ${of(k)}`);
       b.line('rouAsset', r.rouAdjustment + r.impairment);
       b.line('leaseLiability', -r.liabilityAdjustment);
       b.line('gainLoss', -r.gainLoss);
+      b.line('cash', r.incentiveReceived);
       b.end();
     }
     if (r.impairment !== 0) {
@@ -167,6 +188,7 @@ export function leaseJournal(lease: LeaseResult): JournalLine[] {
       b.line('cash', -r.advancePayment);
       b.end();
     }
+    variable(k);
     if (r.classification === 'finance') {
       b.begin(r.end, 'Interest', `Interest on the lease liability, ${of(k)}`);
       b.line('interestExpense', r.interest);

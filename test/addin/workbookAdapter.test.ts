@@ -4,7 +4,8 @@ import { readWorkbookTables } from '../../src/office/readTables';
 import { writeWorkpapers, CancelledError, OUTPUT_MARK } from '../../src/office/workpaperWriter';
 import { readPolicies, writePolicies } from '../../src/office/policiesTable';
 import { selectWhere } from '../../src/office/selectCell';
-import { readPortfolio } from '../../src/input';
+import { readPortfolio, type InputError } from '../../src/input';
+import { readPolicies as readPolicyTable } from '../../src/input/policies';
 import { templatePlan } from '../../src/template';
 import type { SheetPlan, WorkpaperPlan } from '../../src/workpapers/plan';
 
@@ -283,6 +284,40 @@ describe('Office.js adapter against the in-memory Excel', () => {
       { setting: 'Rate Basis', value: 'Monthly', numberFormat: 'General' },
       { setting: 'Fiscal Year End Month', value: 6, numberFormat: 'General' },
     ]);
+  });
+
+  test('Policies: a setting typed in other words ("Short Term Exemption") is saved into its own row, not a second one', async () => {
+    // The bug: the table writer ignored only spaces, the reader also hyphens, so saving "Short-Term Exemption"
+    // added a second row and the next run said the setting "appears twice".
+    const excel = new MemoryExcel();
+    excel.addSheet('Setup');
+    await excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('Setup');
+      ws.getRange('A1:B3').values = [
+        ['Setting', 'Value'],
+        ['Short Term Exemption', 'Yes'],
+        ['rate_basis', 'Monthly'],
+      ];
+      ws.tables.add('A1:B3', true).name = 'Policies';
+    });
+    await writePolicies(excel.run, [
+      { setting: 'Short-Term Exemption', value: 'No' },
+      { setting: 'Rate Basis', value: 'Effective annual' },
+    ]);
+    const read = await readPolicies(excel.run);
+    expect(read.rows.map((r) => [r.setting, r.value])).toEqual([
+      ['Short Term Exemption', 'No'],
+      ['rate_basis', 'Effective annual'],
+    ]);
+    const { tables } = await readWorkbookTables(excel.run);
+    const errors: InputError[] = [];
+    const policies = readPolicyTable(
+      tables.find((t) => t.name === 'Policies'),
+      errors,
+    );
+    expect(errors).toEqual([]);
+    expect(policies.shortTermExemption).toBe(false);
+    expect(policies.rateBasis).toBe('Effective annual');
   });
 
   test('clicking an error selects its cell', async () => {

@@ -160,6 +160,30 @@ describe('lease-workpapers', () => {
     }
   });
 
+  it('lists warnings on standard error as `warning: Sheet!Cell: message`, in the JSON and the Run Log, and exits 0', async () => {
+    // The sample's partial termination of COLO-IAD leaves New Discount Rate blank (CONTRACT 1.10), and GPU-002's
+    // quarterly payments in advance leave its liability at -0.01 after the last payment until the final true-up.
+    const r = cli('run', SAMPLE, '--out', 'warn-out.xlsx', '--json', 'warn.json');
+    expect(r.code).toBe(0);
+    const warnings = r.stderr.split('\n').filter((l) => l.startsWith('warning: '));
+    expect(warnings.map((l) => l.split(': ')[1])).toEqual(['Leases!A5', 'LeaseModifications!F5']);
+    expect(warnings[1]).toMatch(/New Discount Rate is blank: this partial termination of lease COLO-IAD/);
+    const json = JSON.parse(readFileSync(join(dir, 'warn.json'), 'utf8'));
+    expect(json.errors).toEqual([]);
+    expect(json.warnings.map((w: { where: string; message: string }) => `warning: ${w.where}: ${w.message}`)).toEqual(
+      warnings,
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'warn-out.xlsx'));
+    const log: string[][] = [];
+    wb.getWorksheet('Run Log')?.eachRow((row) =>
+      log.push([String(row.getCell(1).value), String(row.getCell(2).value)]),
+    );
+    const at = log.findIndex(([k]) => k === 'Warnings');
+    expect(log[at][1]).toBe('2');
+    expect(log.slice(at + 1, at + 3).map(([where, message]) => `warning: ${where}: ${message}`)).toEqual(warnings);
+  });
+
   it('takes --reporting-date over the Policies table, and can write over its own output', async () => {
     const first = cli('run', SAMPLE, '--out', 'rd.xlsx', '--reporting-date', '2025-06-30');
     expect(first.code).toBe(0);

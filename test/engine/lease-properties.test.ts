@@ -370,7 +370,13 @@ describe('a portfolio', () => {
 describe('JSON export (CONTRACT 5)', () => {
   it('with input errors: the errors and no leases; leases the engine could not measure become errors at their cell', () => {
     const errors = [{ where: 'Leases!F7', message: 'Discount Rate "abc" is not a number' }];
-    expect(buildJsonExport('1.2.3', null, errors)).toEqual({ version: '1.2.3', leases: [], errors });
+    expect(buildJsonExport('1.2.3', null, errors)).toEqual({
+      version: '1.2.3',
+      period: null,
+      leases: [],
+      errors,
+      warnings: [],
+    });
     const withFailures = buildJsonExport(
       '1.2.3',
       {

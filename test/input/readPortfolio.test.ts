@@ -391,12 +391,33 @@ describe('LeaseModifications', () => {
     ]);
   });
 
-  it('refuses New Payment for a lease whose payments come from LeasePayments', () => {
+  it('accepts New Payment for a lease whose payments come from LeasePayments (it replaces the later payments)', () => {
     const p = payments([['E3', JAN_2029, 500]]);
     const m = mods({ 'Lease ID': 'E3', 'Effective Date': '2030-01-01', Type: 'Remeasurement', 'New Payment': 600 });
-    expect(lines(errorsOf(leases(E3), p, m))).toEqual([
-      "LeaseModifications!E2: New Payment replaces a regular payment, but lease E3's payments come from the LeasePayments table",
+    expect(inputOf(leases(E3), p, m).modifications[0].newPayment).toBe(60000);
+  });
+
+  it('reads Incentive Received on a Remeasurement or Partial termination, and refuses it on other types', () => {
+    const m = mods(
+      { 'Lease ID': 'E3', 'Effective Date': '2030-01-01', Type: 'Remeasurement', 'Incentive Received': 1234.5 },
+      {
+        'Lease ID': 'E3',
+        'Effective Date': '2030-03-01',
+        Type: 'Impairment',
+        'Impairment Amount': 10,
+        'Incentive Received': 5,
+      },
+    );
+    expect(lines(errorsOf(leases(E3), m))).toEqual([
+      'LeaseModifications!N3: Incentive Received does not apply to a Impairment row; clear it or change Type',
     ]);
+    const ok = mods({
+      'Lease ID': 'E3',
+      'Effective Date': '2030-01-01',
+      Type: 'Remeasurement',
+      'Incentive Received': 1234.5,
+    });
+    expect(inputOf(leases(E3), ok).modifications[0].incentiveReceived).toBe(123450);
   });
 
   it('allows nothing after a termination', () => {

@@ -69,6 +69,7 @@ export const MOD_HEADERS = [
   'Residual Value Guarantee',
   'Fair Value',
   'Classification',
+  'Incentive Received',
 ];
 
 /** Excel serial of 2029-01-01: 45292 (2024-01-01) + 1827 days (two leap years among the five). */

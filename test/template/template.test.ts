@@ -15,12 +15,19 @@ const validation = (s: SheetPlan, col: string) => s.dataValidations?.find((v) =>
 describe('templatePlan', () => {
   const plan = templatePlan();
 
-  it('has the four input sheets, each with its table, headers exactly as CONTRACT section 2', () => {
-    expect(plan.map((s) => s.name)).toEqual(['Leases', 'LeasePayments', 'LeaseModifications', 'Policies']);
+  it('has the five input sheets, each with its table, headers exactly as CONTRACT section 2', () => {
+    expect(plan.map((s) => s.name)).toEqual([
+      'Leases',
+      'LeasePayments',
+      'LeaseModifications',
+      'VariablePayments',
+      'Policies',
+    ]);
     expect(plan.map((s) => s.tables?.map((t) => t.name))).toEqual([
       ['Leases'],
       ['LeasePayments'],
       ['LeaseModifications'],
+      ['VariablePayments'],
       ['Policies'],
     ]);
     const tables = planTables(plan).tables;
@@ -28,6 +35,7 @@ describe('templatePlan', () => {
       LEASE_HEADERS,
       ['Lease ID', 'Date', 'Amount'],
       MOD_HEADERS,
+      ['Lease ID', 'Date', 'Amount', 'Description'],
       ['Setting', 'Value'],
     ]);
   });

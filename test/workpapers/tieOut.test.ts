@@ -90,12 +90,12 @@ describe('the Tie-Out', () => {
       const proof = checks.map((r) => String(r[1]?.value)).slice(18 + 14, -4);
       expect(proof).toEqual([
         'Remeasurement: A, month 7: liability after = PV of the revised payments',
-        'Remeasurement: A, month 7: ROU after = ROU before - derecognized + liability remeasurement - impairment',
-        'Impairment: A, month 13: ROU after = ROU before - derecognized + liability remeasurement - impairment',
+        'Remeasurement: A, month 7: ROU after = ROU before - derecognized + liability remeasurement - impairment - incentive received',
+        'Impairment: A, month 13: ROU after = ROU before - derecognized + liability remeasurement - impairment - incentive received',
         'Partial termination: A, month 19: liability after = PV of the revised payments',
-        'Partial termination: A, month 19: ROU after = ROU before - derecognized + liability remeasurement - impairment',
+        'Partial termination: A, month 19: ROU after = ROU before - derecognized + liability remeasurement - impairment - incentive received',
         'Remeasurement: B, month 4: liability after = PV of the revised payments',
-        'Remeasurement: B, month 4: ROU after = ROU before - derecognized + liability remeasurement - impairment',
+        'Remeasurement: B, month 4: ROU after = ROU before - derecognized + liability remeasurement - impairment - incentive received',
       ]);
       expect(tie.conditionalFormats).toEqual(
         expect.arrayContaining([{ range: `G6:G${5 + 18 + 14 + 7 + 4}`, kind: 'passFail' }]),

@@ -37,11 +37,6 @@ export function remeasure(
 ): Transition {
   const termMonths = row.newTermMonths ?? now.termMonths;
   const annualRate = row.newDiscountRate ?? now.annualRate;
-  if (row.newPayment !== null && terms.irregularPayments.length > 0) {
-    throw new RangeError(
-      `New Payment replaces a regular payment; lease ${terms.id}'s payments come from the LeasePayments table, so it cannot apply`,
-    );
-  }
   const resets = row.newPayment === null ? now.resets : [...now.resets, { fromMonth: m, amount: row.newPayment }];
   const purchaseOptionCertain = row.purchaseOptionCertain ?? now.purchaseOptionCertain;
   const residualValueGuarantee = row.residualValueGuarantee ?? now.residualValueGuarantee;
@@ -107,6 +102,11 @@ export function remeasure(
     rouAdjustment = -before.rou;
   }
   liabilityAdjustment = newLiability - before.liability;
+  // An incentive received at the effective date reduces the ROU asset (CONTRACT 2; PwC Example 5-9). It is not a
+  // decrease of the liability, so it is not limited by the ROU asset: one larger than it leaves a negative ROU asset,
+  // which is a warning.
+  const incentiveReceived = row.incentiveReceived ?? 0;
+  rouAdjustment -= incentiveReceived;
   const rou = before.rou + rouAdjustment;
   const measurement = makeMeasurement({
     index: now.measurement.index + 1,
@@ -148,6 +148,7 @@ export function remeasure(
       impairment: 0,
       liabilityDerecognized,
       rouDerecognized,
+      incentiveReceived,
     },
   };
 }
@@ -193,6 +194,7 @@ export function impair(now: TermsInForce, before: Balances, row: ModificationTer
       impairment: amount,
       liabilityDerecognized: 0,
       rouDerecognized: 0,
+      incentiveReceived: 0,
     },
   };
 }

@@ -69,11 +69,6 @@ export function shortTermModification(
           : `the new term ends ${termMonths - previousTerm} months after the previous end (more than 12): the lease is no longer short-term; enter it as a new lease commencing ${row.effectiveDate}`,
       );
     }
-    if (row.newPayment !== null && terms.irregularPayments.length > 0) {
-      throw fail(
-        `New Payment replaces a regular payment; lease ${terms.id}'s payments come from the LeasePayments table, so it cannot apply`,
-      );
-    }
     if (row.newPayment !== null) resets.push({ fromMonth: m, amount: row.newPayment });
     const payments = leasePayments(terms, {
       termMonths,

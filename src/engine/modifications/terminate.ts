@@ -42,5 +42,7 @@ export function terminate(
     impairment: 0,
     liabilityDerecognized: before.liability,
     rouDerecognized: before.rou,
+    incentiveReceived: 0,
+    variableCost: 0,
   };
 }

@@ -84,17 +84,26 @@ export function regularPayments(terms: LeaseTerms, opts: StreamOptions): Schedul
 
 /**
  * The `LeasePayments` stream: a payment dated on a lease-month start is in advance for that month; any other date
- * inside a lease month is paid at that month's end. Payments after the term (after a term cut) fall away.
+ * inside a lease month is paid at that month's end. Payments after the term (after a term cut) fall away. A reset
+ * (New Payment) replaces the amount of each payment from its month on.
  */
-export function irregularPayments(terms: LeaseTerms, termMonths: number): ScheduledPayment[] {
+export function irregularPayments(
+  terms: LeaseTerms,
+  termMonths: number,
+  resets: readonly RentReset[] = [],
+): ScheduledPayment[] {
   const out: ScheduledPayment[] = [];
   for (const p of terms.irregularPayments) {
     const k = leaseMonthOf(terms.commencement, p.date);
     if (k < 1 || k > termMonths) continue;
+    // A New Payment replaces the amount of every payment of the stream in its effective month or later (the latest
+    // such reset wins).
+    let amount = p.amount;
+    for (const r of resets) if (r.fromMonth <= k) amount = r.amount;
     if (leaseMonthStart(terms.commencement, k) === p.date) {
-      out.push({ t: k - 1, month: k, timing: 'advance', kind: 'irregular', amount: p.amount });
+      out.push({ t: k - 1, month: k, timing: 'advance', kind: 'irregular', amount });
     } else {
-      out.push({ t: k, month: k, timing: 'arrears', kind: 'irregular', amount: p.amount });
+      out.push({ t: k, month: k, timing: 'arrears', kind: 'irregular', amount });
     }
   }
   return out;
@@ -103,7 +112,13 @@ export function irregularPayments(terms: LeaseTerms, termMonths: number): Schedu
 /** Every lease payment of CONTRACT 1.4, sorted by the month it is paid in (advance before arrears). */
 export function leasePayments(terms: LeaseTerms, opts: StreamOptions): ScheduledPayment[] {
   const stream =
-    terms.irregularPayments.length > 0 ? irregularPayments(terms, opts.termMonths) : regularPayments(terms, opts);
+    terms.irregularPayments.length > 0
+      ? irregularPayments(
+          terms,
+          opts.termMonths,
+          [...(opts.resets ?? [])].sort((a, b) => a.fromMonth - b.fromMonth),
+        )
+      : regularPayments(terms, opts);
   const n = opts.termMonths;
   if (opts.residualValueGuarantee > 0) {
     stream.push({

@@ -15,6 +15,8 @@ export interface Booking {
   /** Removed by a partial termination (positive amounts); the rest of the adjustment is the remeasurement. */
   liabilityDerecognized: Cents;
   rouDerecognized: Cents;
+  /** Received in cash from the lessor at the effective date (positive), included in rouAdjustment as a reduction. */
+  incentiveReceived: Cents;
 }
 
 export const NO_BOOKING: Booking = {
@@ -25,6 +27,7 @@ export const NO_BOOKING: Booking = {
   impairment: 0,
   liabilityDerecognized: 0,
   rouDerecognized: 0,
+  incentiveReceived: 0,
 };
 
 /** Closing balances of a month: the opening balances of the next. */
@@ -110,6 +113,8 @@ export function runMonths(
       impairment: first ? booking.impairment : 0,
       liabilityDerecognized: first ? booking.liabilityDerecognized : 0,
       rouDerecognized: first ? booking.rouDerecognized : 0,
+      incentiveReceived: first ? booking.incentiveReceived : 0,
+      variableCost: 0,
     });
     liability = liabilityEnd;
   }

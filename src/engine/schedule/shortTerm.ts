@@ -48,6 +48,8 @@ export function shortTermMonths(
       impairment: 0,
       liabilityDerecognized: 0,
       rouDerecognized: 0,
+      incentiveReceived: 0,
+      variableCost: 0,
     });
   }
   return rows;

@@ -4,6 +4,7 @@ import type { Classification, LeaseTerms, ModificationType } from '../terms';
 import type { MonthlyRate } from '../rate/monthlyRate';
 import type { ClassificationResult } from '../classification/classify';
 import type { AmortizationPeriod } from './amortizationPeriod';
+import type { LeaseWarning } from '../warnings';
 
 /** A payment the lease calls for, placed on the month grid. */
 export interface ScheduledPayment {
@@ -62,6 +63,16 @@ export interface MonthRow {
    */
   liabilityDerecognized: Cents;
   rouDerecognized: Cents;
+  /**
+   * An incentive received in cash from the lessor at a modification's effective date (positive), included in
+   * rouAdjustment as a reduction: the rest of rouAdjustment (+ rouDerecognized + impairment) is the remeasurement.
+   */
+  incentiveReceived: Cents;
+  /**
+   * Variable lease cost of the month (CONTRACT 2, `VariablePayments`): expensed and paid in cash, never in the
+   * liability, the ROU asset or `leaseCost`.
+   */
+  variableCost: Cents;
 }
 
 /** One measurement of the lease: at commencement, then after each remeasurement or modification. */
@@ -92,6 +103,14 @@ export interface Measurement {
   payments: ScheduledPayment[];
 }
 
+/** A variable payment as booked: in lease month `month`, on its own date. */
+export interface BookedVariablePayment {
+  date: IsoDate;
+  month: number;
+  amount: Cents;
+  description: string;
+}
+
 /** A measured lease: its identifying terms as entered, the measurements, and the monthly schedule. */
 export interface LeaseResult extends Pick<
   LeaseTerms,
@@ -113,4 +132,8 @@ export interface LeaseResult extends Pick<
   amortizationPeriod: AmortizationPeriod | null;
   measurements: Measurement[];
   months: MonthRow[];
+  /** Its variable payments, each in the lease month holding its date (their sum per month is `variableCost`). */
+  variablePayments: BookedVariablePayment[];
+  /** What a reviewer should see but does not stop the run (CONTRACT 1.10). */
+  warnings: LeaseWarning[];
 }

@@ -5,15 +5,21 @@
  * Pure and browser-safe: no Node APIs.
  */
 import type { CellValue, ExcelRun, XRequestContext } from '../excelApi';
-import { compareVersions, MemoryRequestContext, REQUIREMENT_SETS, type Host, type RequestRecord } from './client';
+import {
+  compareVersions,
+  MemoryRequestContext,
+  REQUIREMENT_SETS,
+  type Host,
+  type RequestRecord,
+} from './requestContext';
 import { enter } from './coerce';
 import { ExcelError } from './errors';
 import { FormulaEngine, XlErr } from './formula';
 import { parseAddress, type SheetModel, WorkbookModel } from './model';
 
 export { ExcelError } from './errors';
-export type { RequestRecord } from './client';
-export { REQUIREMENT_SETS, compareVersions } from './client';
+export type { RequestRecord } from './requestContext';
+export { REQUIREMENT_SETS, compareVersions } from './requestContext';
 export { WorkbookModel, SheetModel, parseAddress, formatAddress } from './model';
 
 /** Excel on the web rejects a request (and a response) over 5 MB. */

@@ -32,8 +32,12 @@ export function CheckInputsPanel({ host }: { host: WorkbookHost }): React.JSX.El
         {result && result.errors.length === 0 && (
           <MessageBar intent="success">
             <MessageBarBody>
-              <MessageBarTitle>No problems found</MessageBarTitle>
+              <MessageBarTitle>
+                {result.warnings.length === 0 ? 'No problems found' : 'No errors found'}
+              </MessageBarTitle>
               {result.leaseCount} {result.leaseCount === 1 ? 'lease' : 'leases'} ready to generate.
+              {result.warnings.length > 0 &&
+                ` ${result.warnings.length} ${result.warnings.length === 1 ? 'warning' : 'warnings'} to review (they do not stop Generate).`}
             </MessageBarBody>
           </MessageBar>
         )}
@@ -49,8 +53,8 @@ export function CheckInputsPanel({ host }: { host: WorkbookHost }): React.JSX.El
         )}
         {error && <Failure title="The inputs could not be read">{error}</Failure>}
       </div>
-      {result && result.errors.length > 0 && (
-        <ErrorList host={host} errors={result.errors} label="Problems in the inputs" />
+      {result && result.errors.length + result.warnings.length > 0 && (
+        <ErrorList host={host} errors={[...result.errors, ...result.warnings]} label="Problems in the inputs" />
       )}
     </Stack>
   );

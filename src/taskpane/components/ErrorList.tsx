@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Link, makeStyles, Text, tokens } from '@fluentui/react-components';
-import type { InputError } from '../../input';
+import type { InputError, Severity } from '../../input';
 import { selectWhere } from '../../office/selectCell';
 import type { WorkbookHost } from '../host';
 
@@ -15,14 +15,14 @@ const useStyles = makeStyles({
   where: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
 });
 
-/** Input errors, each with its cell: selecting one takes you to that cell. */
+/** Input errors (and warnings, labelled "Warning"), each with its cell: selecting one takes you to that cell. */
 export function ErrorList({
   host,
   errors,
   label,
 }: {
   host: WorkbookHost;
-  errors: InputError[];
+  errors: (InputError & { severity?: Severity })[];
   label: string;
 }): React.JSX.Element {
   const styles = useStyles();
@@ -34,10 +34,11 @@ export function ErrorList({
             as="button"
             className={styles.where}
             onClick={() => void selectWhere(host.run, e.where)}
-            aria-label={`Go to ${e.where}: ${e.message}`}
+            aria-label={`Go to ${e.where}: ${e.severity === 'warning' ? 'Warning: ' : ''}${e.message}`}
           >
             {e.where}
           </Link>{' '}
+          {e.severity === 'warning' && <Text weight="semibold">Warning: </Text>}
           <Text>{e.message}</Text>
         </li>
       ))}

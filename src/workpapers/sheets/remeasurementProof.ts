@@ -66,6 +66,7 @@ export const REMEASUREMENT_HEADERS = [
   'ROU before',
   'ROU derecognized',
   'Impairment',
+  'Incentive received',
   'Expected ROU after',
   'ROU after',
 ] as const;
@@ -171,8 +172,9 @@ export function remeasurementProof(
       formula(`${s}${SC.rouOpening}${sr}`, FMT.money),
       money(row.rouDerecognized),
       formula(`N(${s}${SC.impairment}${sr})`, FMT.money),
+      money(row.incentiveReceived),
       formula(
-        `MAX(0,${x('ROU before')}-${x('ROU derecognized')}+(${x('Liability after')}-${x('Liability before')}+${x('Liability derecognized')}))-${x('Impairment')}`,
+        `MAX(0,${x('ROU before')}-${x('ROU derecognized')}+(${x('Liability after')}-${x('Liability before')}+${x('Liability derecognized')}))-${x('Impairment')}-${x('Incentive received')}`,
         FMT.money,
       ),
       formula(`${s}${SC.rouOpening}${sr}+N(${s}${SC.rouAdjustment}${sr})`, FMT.money),
@@ -197,7 +199,7 @@ export function remeasurementProof(
         firstCol + 2,
         text(
           `Liability after = PV of the revised payments (${R['PV of revised payments']}, re-performed from the remeasured payments); ` +
-            `${R['Expected ROU after']} = MAX(0, ROU before - ROU derecognized + liability after - liability before + liability derecognized) - impairment.`,
+            `${R['Expected ROU after']} = MAX(0, ROU before - ROU derecognized + liability after - liability before + liability derecognized) - impairment - incentive received.`,
         ),
       );
       put(headerRow - 1, payFirstCol, text('Remeasured payments', true));

@@ -2,7 +2,8 @@
  * The Roll-Forward sheet: lease liabilities and ROU assets by calendar month, fiscal quarter and fiscal year, per
  * classification, entity and currency: opening, additions, accretion/interest, payments, remeasurements,
  * terminations, reclassifications, closing (liability); opening, additions, amortization, remeasurements,
- * impairment, terminations, reclassifications, transfers to owned assets, closing (ROU asset).
+ * impairment, terminations, reclassifications, transfers to owned assets, closing (ROU asset); and the variable
+ * lease payments of the period (VariablePayments: cash expensed as variable lease cost, never in the liability).
  *
  * Movements are booked on the dates of the journal entries (payments in advance at the start of a lease month,
  * accretion, amortization and payments in arrears at its end, modifications at their effective date), so a
@@ -72,6 +73,7 @@ export const ROLL_FORWARD_HEADERS = [
   'Transfers to owned assets',
   'ROU closing',
   'ROU check',
+  'Variable lease payments (cash, not in the liability)',
   'Months check',
 ] as const;
 
@@ -97,6 +99,7 @@ export const RC = {
   transfers: at('Transfers to owned assets'),
   rouClosing: at('ROU closing'),
   rouCheck: at('ROU check'),
+  variablePayments: at('Variable lease payments (cash, not in the liability)'),
   monthsCheck: at('Months check'),
 } as const;
 
@@ -109,6 +112,8 @@ interface Combo {
   /** [month offset * kinds + kind] sums, cents. */
   liability: Float64Array;
   rou: Float64Array;
+  /** Variable lease payments by month, cents: cash, never a liability movement. */
+  variable: Float64Array;
 }
 
 export interface RollForwardLayout {
@@ -130,20 +135,30 @@ function aggregate(leases: readonly LeaseResult[]): { first: number; months: num
   if (first === Infinity) return { first: 0, months: 0, combos: [] };
   const months = last - first + 1;
   const map = new Map<string, Combo>();
+  const comboOf = (classification: string, l: LeaseResult): Combo => {
+    const key = `${classification}\u0000${l.entity}\u0000${l.currency}`;
+    let c = map.get(key);
+    if (!c) {
+      c = {
+        classification,
+        entity: l.entity,
+        currency: l.currency,
+        liability: new Float64Array(months * LIABILITY_KINDS.length),
+        rou: new Float64Array(months * ROU_KINDS.length),
+        variable: new Float64Array(months),
+      };
+      map.set(key, c);
+    }
+    return c;
+  };
   for (const l of leases) {
-    forEachMovement(l, (d, classification, kind, liability, rou) => {
-      const key = `${classification}\u0000${l.entity}\u0000${l.currency}`;
-      let c = map.get(key);
-      if (!c) {
-        c = {
-          classification,
-          entity: l.entity,
-          currency: l.currency,
-          liability: new Float64Array(months * LIABILITY_KINDS.length),
-          rou: new Float64Array(months * ROU_KINDS.length),
-        };
-        map.set(key, c);
+    if (l.months.length > 0 && l.months[0].classification !== 'short-term') {
+      for (const p of l.variablePayments) {
+        comboOf(l.months[p.month - 1].classification, l).variable[monthKey(p.date) - first] += p.amount;
       }
+    }
+    forEachMovement(l, (d, classification, kind, liability, rou) => {
+      const c = comboOf(classification, l);
       const m = monthKey(d) - first;
       const li = LIABILITY_KINDS.indexOf(kind);
       if (li >= 0 && liability !== 0) c.liability[m * LIABILITY_KINDS.length + li] += liability;
@@ -225,6 +240,7 @@ export function rollForwardLayout(leases: readonly LeaseResult[], fiscalYearEndM
       ROLL_FORWARD_HEADERS.indexOf('ROU closing'),
     ).map((h) => at(h)),
     RC.rouClosing,
+    RC.variablePayments,
   ];
   const monthsCheck = (ci: number, p: (typeof periods)[number], r: number): PlanCell | null => {
     if (p.basis === BASIS.month) return null;
@@ -264,13 +280,16 @@ export function rollForwardLayout(leases: readonly LeaseResult[], fiscalYearEndM
         for (let m = p.from; m <= p.to; m++) s += c.rou[m * ROU_KINDS.length + k];
         return s;
       });
+      let variable = 0;
+      for (let m = p.from; m <= p.to; m++) variable += c.variable[m];
       if (
         lOpen === 0 &&
         lClose === 0 &&
         rOpen === 0 &&
         rClose === 0 &&
         lMov.every((x) => x === 0) &&
-        rMov.every((x) => x === 0)
+        rMov.every((x) => x === 0) &&
+        variable === 0
       ) {
         return;
       }
@@ -292,6 +311,7 @@ export function rollForwardLayout(leases: readonly LeaseResult[], fiscalYearEndM
         ...rMov.map((x) => money(x, P)),
         money(rClose, P),
         formula(`ROUND(SUM(${RC.rouOpening}${r}:${RC.transfers}${r})-${RC.rouClosing}${r},2)`, P),
+        money(variable, P),
         monthsCheck(ci, p, r),
       ]);
     });

@@ -54,7 +54,25 @@ const ACCOUNT_LABELS: Record<keyof Policies['accounts'], string> = {
   gainLoss: 'Gain/loss account',
   impairmentLoss: 'Impairment loss account',
   ownedAssets: 'Owned assets account',
+  variableLeaseCost: 'Variable lease cost account',
 };
+
+/** At most this many warnings are listed; the command line and the JSON export list them all. */
+export const RUN_LOG_MAX_WARNINGS = 100;
+
+/** The run's warnings (CONTRACT 1.10), each at its cell: they did not stop the run. */
+function warningRows(leases: readonly LeaseResult[]): (PlanCell | null)[][] {
+  const warnings = leases.flatMap((l) => l.warnings);
+  const rows: (PlanCell | null)[][] = [[bold('Warnings'), text(warnings.length === 0 ? 'None' : `${warnings.length}`)]];
+  for (const w of warnings.slice(0, RUN_LOG_MAX_WARNINGS)) rows.push([text(w.where), text(w.message)]);
+  if (warnings.length > RUN_LOG_MAX_WARNINGS) {
+    rows.push([
+      text(`… and ${warnings.length - RUN_LOG_MAX_WARNINGS} more`),
+      text('listed in full by Validate and the JSON export'),
+    ]);
+  }
+  return rows;
+}
 
 function pct(d: { toString(): string }): string {
   return `${(Number(d.toString()) * 100).toFixed(2).replace(/\.?0+$/, '')}%`;
@@ -120,6 +138,8 @@ export function runLogSheet(input: RunLogInput): SheetPlan {
   rows.push([]);
   rows.push([bold('Sheets written')]);
   for (const s of input.sheetNames) rows.push([text(s)]);
+  rows.push([]);
+  rows.push(...warningRows(input.leases));
   return {
     name: SHEET.runLog,
     rows,

@@ -7,7 +7,7 @@
  * The checks come in groups, one module each: the Schedules (tieOutSchedules.ts), the Journal Entries
  * (tieOutJournal.ts), the Roll-Forward (tieOutRollForward.ts), the Disclosures (tieOutDisclosures.ts), then each
  * remeasurement, partial termination and impairment (liability after = PV of the revised payments, re-performed on
- * this sheet; ROU after = ROU before - derecognized + liability remeasurement - impairment).
+ * this sheet; ROU after = ROU before - derecognized + liability remeasurement - impairment - incentive received).
  *
  * Checks that hold row by row or lease by lease compare a count with the count that ties (difference = how many
  * do not). "Every entry balances" is checked per lease: the lease's debits equal its credits, and the sum of
@@ -60,7 +60,7 @@ function remeasurementChecks(proof: RemeasurementProof): Check[] {
       });
     }
     checks.push({
-      what: `${what}: ROU after = ROU before - derecognized + liability remeasurement - impairment`,
+      what: `${what}: ROU after = ROU before - derecognized + liability remeasurement - impairment - incentive received`,
       compares: `Schedules ROU opening + adjustment (${c.rouAfter}) | expected ROU after (${c.expectedRouAfter})`,
       a: c.rouAfter,
       b: c.expectedRouAfter,

@@ -59,6 +59,8 @@ export function disclosureChecks(ctx: TieOutContext): Check[] {
   const month = formulaText(BASIS.month);
   const ds = sheetRef(SHEET.disclosures);
   const at = disclosures.atDate;
+  // The disclosed total lease cost includes variable lease cost (ASC 842-20-50-4).
+  const disclosedCostAccounts = [...new Set([...costAccounts, ctx.accounts.variableLeaseCost])];
   const dSerial = toExcelSerial(reportingDate);
   const reported = disclosures.columns[0];
   const startSerial = toExcelSerial(reported.from);
@@ -97,7 +99,7 @@ export function disclosureChecks(ctx: TieOutContext): Check[] {
     });
     // One SUMPRODUCT per journal sheet (SUMIFS per account and sheet would pass Excel's 8,192-character formula limit).
     const accountsMatch = (p: JournalPart) =>
-      costAccounts.map((a) => `(${jr(p, JC.account)}=${formulaText(a)})`).join('+');
+      disclosedCostAccounts.map((a) => `(${jr(p, JC.account)}=${formulaText(a)})`).join('+');
     const journalCost = jparts
       .map(
         (p) =>

@@ -719,7 +719,7 @@ describe('Input errors name the modification row', () => {
 });
 
 describe('New Payment on a lease whose payments come from LeasePayments', () => {
-  test('is an error naming the modification row (a New Payment replaces a regular payment only)', () => {
+  test('replaces the amount of every payment of the stream from the effective month on (choice)', () => {
     const terms = lease({
       termMonths: 24,
       irregularPayments: Array.from({ length: 24 }, (_, k) => ({
@@ -731,9 +731,15 @@ describe('New Payment on a lease whose payments come from LeasePayments', () => 
       effectiveDate: '2029-07-01',
       type: 'Remeasurement',
       newPayment: $(600),
-      source: 'LeaseModifications!A2',
+      newDiscountRate: new Decimal('0.06'),
     });
-    expectModificationError(terms, [row], /LeasePayments/, 'LeaseModifications!A2');
+    const r = measureLease(terms, [row], defaultPolicies());
+    expect(r.months.slice(0, 6).map((m) => m.payment)).toEqual([0, 50000, 50000, 50000, 50000, 50000]);
+    expect(r.months.slice(6).map((m) => m.payment)).toEqual(new Array(18).fill(60000));
+    // The new liability is the PV at 0.5% a month of 18 payments of 600 in advance, independently.
+    let pv = new D(0);
+    for (let t = 0; t < 18; t++) pv = pv.plus(new D(60000).div(new D('1.005').pow(t)));
+    expect(r.months[5].liabilityEnd + r.months[6].liabilityAdjustment).toBe(roundCents(pv));
   });
 });
 

@@ -4,6 +4,8 @@
  * terminations under both policies; impairments; an optional final termination).
  *
  * What is asserted, and why it must hold:
+ * (Remeasurements and partial terminations may carry an incentive received, which lowers the ROU asset and the
+ * cash of the identity in 2.)
  * 1. Structure: every row ties exactly (closing = opening + adjustment + interest - payment; ROU likewise), months are
  *    consecutive and open on the previous close; the schedule ends at the term in force with both balances 0.00, or at
  *    the termination month with both 0.00; rows before each effective month are identical with and without that row
@@ -166,6 +168,7 @@ const modArb = fc.record({
   poCertain: fc.constantFrom<boolean | null>(null, null, null, true, false),
   fairValue: fc.oneof(fc.constant(null), fc.integer({ min: 100_000, max: 50_000_000 })),
   override: fc.constantFrom<'operating' | 'finance' | null>(null, null, 'operating', 'finance'),
+  incentivePermille: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 500 })),
 });
 
 const terminationArb = fc.option(
@@ -268,6 +271,11 @@ function build(s: Scenario): Built {
       purchaseOptionCertain: terms.usefulLifeMonths === null ? spec.poCertain : null,
       fairValue: spec.fairValue,
       classificationOverride: spec.override,
+      // An incentive received with the modification, up to half the ROU asset before it (CONTRACT 2).
+      incentiveReceived:
+        spec.incentivePermille === null
+          ? null
+          : Math.floor((Math.max(0, month(current, m - 1).rouEnd) * spec.incentivePermille) / 1000),
     });
     add(row, m, newTerm ?? term, newRate ?? rate);
   }

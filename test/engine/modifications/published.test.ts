@@ -356,25 +356,22 @@ describe('E13 - PwC Example 5-8: finance lease becomes operating after the term 
   });
 });
 
-describe('E14 - PwC Example 5-9: timing of a leasehold-improvement incentive changes (pp. 5-27 to 5-30, partial)', () => {
+describe('E14 - PwC Example 5-9: timing of a leasehold-improvement incentive changes (pp. 5-27 to 5-30)', () => {
   /*
-   * Not expressible. PwC's entry is Dr Cash $300,000 (the incentive, received now instead of at 1/1/X3) / Cr ROU
-   * $14,286 / Cr liability $285,714. A LeaseModifications row has no column for an incentive received at the
-   * effective date, and New Payment does not change a LeasePayments stream, so the engine can book neither the cash
-   * nor the revised stream; with the facts page not retrieved the ROU before ($3,497,534) cannot be rebuilt either.
-   * Nearest mechanics tested: (1) the expected incentive netted against the 1/1/X3 payment in a LeasePayments
-   * stream gives the published liability before; (2) the revised stream (no incentive) gives the published revised
-   * liability; its difference is the published liability adjustment, 300,000 / 1.05. The rate is unchanged (5%).
+   * Entered as printed. The original lease: 5 years from 1/1/X1, $1,000,000 a year on Jan 1, IBR 5%, with a $300,000
+   * leasehold-improvement incentive expected from the lessor at 1/1/X3 (so that year's net payment is $700,000: a
+   * LeasePayments stream). At 1/1/X2 the lessor pays the incentive now instead: a LeaseModifications row of Type
+   * Remeasurement effective 2022-01-01 with New Payment $1,000,000 (the remaining payments, the incentive no longer
+   * netted), New Discount Rate 5% (kept, as published) and Incentive Received $300,000. Published: liability before
+   * $3,437,534, ROU before $3,497,534; revised liability $3,723,248; Dr Cash $300,000 / Cr ROU $14,286 / Cr Lease
+   * liability $285,714; new single lease cost ($4,000,000 + ($3,483,248 - $3,723,248)) / 4 = $940,000 a year.
    */
-  const base = {
+  const terms = lease({
     commencement: '2021-01-01',
     termMonths: 60,
     payment: 1000000,
-    frequency: 'Annual' as const,
+    frequency: 'Annual',
     rate: '0.05',
-  };
-  const withIncentive = lease({
-    ...base,
     irregularPayments: [
       { date: '2021-01-01', amount: $(1000000) },
       { date: '2022-01-01', amount: $(1000000) },
@@ -383,23 +380,44 @@ describe('E14 - PwC Example 5-9: timing of a leasehold-improvement incentive cha
       { date: '2025-01-01', amount: $(1000000) },
     ],
   });
-  const revised = lease(base);
+  const row = modification({
+    effectiveDate: '2022-01-01',
+    type: 'Remeasurement',
+    newPayment: $(1000000),
+    newDiscountRate: rate('0.05'),
+    incentiveReceived: $(300000),
+  });
+  const r = run(terms, [row]);
+  const m13 = month(r, 13);
 
-  test('liability before (incentive expected at 1/1/X3) $3,437,534; revised liability $3,723,248; difference $285,714', () => {
-    const before = run(withIncentive);
-    const after = run(revised);
-    expectNear(month(before, 13).liabilityStart, 3437534);
-    expectNear(month(after, 13).liabilityStart, 3723248);
-    // A month-end balance carries twelve rounded accretions: within a few cents of the exact PV.
-    expect(Math.abs(month(after, 13).liabilityStart - pvYears(level(4, $(1000000)), '0.05'))).toBeLessThanOrEqual(6);
-    expectNear(month(after, 13).liabilityStart - month(before, 13).liabilityStart, 285714);
+  test('before: liability $3,437,534 and ROU $3,497,534 (an operating lease, as printed)', () => {
+    expect(r.classification).toBe('operating');
+    expectNear(m13.liabilityStart, 3437534);
+    expectNear(m13.rouStart, 3497534);
   });
 
-  test('a remeasurement at the unchanged rate re-measures the same stream to the same liability (no adjustment)', () => {
-    const r = run(withIncentive, [modification({ effectiveDate: '2022-01-01', type: 'Remeasurement' })]);
-    expect(month(r, 13).liabilityAdjustment).toBe(0);
-    expect(month(r, 13).rouAdjustment).toBe(0);
+  test('revised liability $3,723,248 = PV of $1,000,000 on 1/1/X2..X5 at 5%; the adjustment $285,714', () => {
+    const after = afterBooking(r, 13);
+    expectNear(after.liability, 3723248);
+    expect(after.liability).toBe(pvYears(level(4, $(1000000)), '0.05'));
+    expectNear(m13.liabilityAdjustment, 285714);
+  });
+
+  test('the incentive received reduces the ROU asset: adjustment -$14,286 = $285,714 - $300,000; ROU $3,483,248', () => {
+    expect(m13.incentiveReceived).toBe($(300000));
+    expect(m13.rouAdjustment).toBe(m13.liabilityAdjustment - $(300000));
+    expectNear(m13.rouAdjustment, -14286);
+    expectNear(afterBooking(r, 13).rou, 3483248);
     expect(tieProblems(r)).toEqual([]);
+  });
+
+  test('new single lease cost $940,000 a year over the remaining 4 years', () => {
+    for (const year of [2, 3, 4, 5]) expectNear(sum(r, 'leaseCost', 12 * (year - 1) + 1, 12 * year), 940000);
+    // Exactly: (remaining payments + ROU - liability, both after the remeasurement) / 48 months, the last the rest.
+    const after = afterBooking(r, 13);
+    const total = 4 * $(1000000) + after.rou - after.liability;
+    expect(sum(r, 'leaseCost', 13, 60)).toBe(total);
+    expect(month(r, 13).leaseCost).toBe(roundCents(new D(total).div(48)));
   });
 });
 

@@ -116,7 +116,8 @@ export function tieProblems(r: LeaseResult): string[] {
 
 /**
  * The whole-life identity (see properties.test.ts for the derivation): total lease cost + impairment losses - net
- * gains = all cash (paid at commencement + every month's payment, termination payments included) + IDC - incentives.
+ * gains = all cash (paid at commencement + every month's payment, termination payments included) + IDC - incentives
+ * (at commencement and received at modifications).
  */
 export function lifeTotals(r: LeaseResult): { charge: number; cash: number } {
   const cost = sum(r, 'leaseCost');
@@ -124,7 +125,8 @@ export function lifeTotals(r: LeaseResult): { charge: number; cash: number } {
   const gains = sum(r, 'gainLoss');
   return {
     charge: cost + impairment - gains,
-    cash: r.paidAtCommencement + sum(r, 'payment') + r.initialDirectCosts - r.leaseIncentives,
+    cash:
+      r.paidAtCommencement + sum(r, 'payment') + r.initialDirectCosts - r.leaseIncentives - sum(r, 'incentiveReceived'),
   };
 }
 
