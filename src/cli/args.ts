@@ -30,18 +30,34 @@ export interface RunArgs {
   progress: boolean;
 }
 
-export type Args = RunArgs | { kind: 'help' } | { kind: 'version' } | { kind: 'usage'; message: string };
+/** `close <workbook.xlsx> --through YYYY-MM-DD --out <output.xlsx>` (CONTRACT section 4). */
+export interface CloseArgs {
+  kind: 'close';
+  input: string;
+  out: string;
+  /** The month-end closed. */
+  through: string;
+  progress: boolean;
+}
+
+export type Args = RunArgs | CloseArgs | { kind: 'help' } | { kind: 'version' } | { kind: 'usage'; message: string };
 
 export const USAGE = `Usage:
   lease-workpapers run <input.xlsx> --out <output.xlsx> [--json <file.json|->] [--reporting-date YYYY-MM-DD]
                    [--period month|quarter|year] [--journal-csv <file.csv> [--journal-format quickbooks|netsuite|generic]]
                    [--memos <file.docx>] [--progress]
+  lease-workpapers close <workbook.xlsx> --through YYYY-MM-DD --out <output.xlsx> [--progress]
   lease-workpapers --help
   lease-workpapers --version
 
 Reads the Leases, LeasePayments, LeaseModifications, GLAccounts and Policies tables of <input.xlsx>, measures every
 lease (ASC 842), and writes the workpaper sheets (Schedules, Journal Entries, Journal Import, Roll-Forward,
 Disclosures, Tie-Out, Run Log) for the reporting period into a copy of the workbook at <output.xlsx>.
+
+close records a closed month (CONTRACT 1.11): per lease, what is booked through the month-end --through, in a
+PostedBalances table on a Posted Balances sheet, and Closed Through in the Policies table, in a copy of the
+workbook at <output.xlsx>. Later runs keep closed months as posted and book any difference as a catch-up entry on
+the first day of the first open month. A month before the last one closed, or after the Reporting Date, is refused.
 
 Options:
   --out <file>               the workbook to write (required; written only when the inputs have no errors)
@@ -55,6 +71,7 @@ Options:
                              (default: the Journal Import Format policy, else generic)
   --memos <file.docx>        also write the lease memos (facts, classification, measurement, modifications,
                              policy elections) as a Word document
+  --through <date>           close: the month-end to close (e.g. 2025-06-30)
   --progress                 print progress on standard error (automatic when it is a terminal)
   -h, --help                 show this help
   -v, --version              show the version
@@ -69,6 +86,7 @@ const OPTIONS = {
   'journal-csv': { type: 'string' },
   'journal-format': { type: 'string' },
   memos: { type: 'string' },
+  through: { type: 'string' },
   progress: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -106,7 +124,9 @@ export function parseArgs(argv: readonly string[]): Args {
   if (argv.some((a) => a === '--version' || a === '-v' || a === '-V')) return { kind: 'version' };
   if (argv.length === 0) return { kind: 'usage', message: 'no command given' };
   const [command, ...rest] = argv;
-  if (command !== 'run') return { kind: 'usage', message: `unknown command "${command}" (the command is "run")` };
+  if (command !== 'run' && command !== 'close') {
+    return { kind: 'usage', message: `unknown command "${command}" (the commands are "run" and "close")` };
+  }
 
   let parsed: ReturnType<
     typeof parseNodeArgs<{
@@ -131,6 +151,8 @@ export function parseArgs(argv: readonly string[]): Args {
     const v = parsed.values[name];
     return typeof v === 'string' ? v : undefined;
   };
+  if (command === 'close') return closeArgs(positional, value, parsed.values.progress === true);
+  if (value('through') !== undefined) return { kind: 'usage', message: '--through is an option of close, not of run' };
 
   if (positional.length === 0)
     return { kind: 'usage', message: 'run needs an input workbook: run <input.xlsx> --out <output.xlsx>' };
@@ -190,4 +212,39 @@ export function parseArgs(argv: readonly string[]): Args {
     memos: value('memos') ?? null,
     progress: parsed.values.progress === true,
   };
+}
+
+/** The arguments of `close`: one workbook, --out, --through a month-end; no option of `run`. */
+function closeArgs(
+  positional: readonly string[],
+  value: (name: OptionName) => string | undefined,
+  progress: boolean,
+): Args {
+  const runOnly = (['json', 'reporting-date', 'period', 'journal-csv', 'journal-format'] as const).find(
+    (o) => value(o) !== undefined,
+  );
+  if (runOnly) return { kind: 'usage', message: `--${runOnly} is an option of run, not of close` };
+  if (positional.length !== 1) {
+    return {
+      kind: 'usage',
+      message:
+        positional.length === 0
+          ? 'close needs a workbook: close <workbook.xlsx> --through YYYY-MM-DD --out <output.xlsx>'
+          : `close takes one workbook, not ${positional.length} (${positional.join(', ')})`,
+    };
+  }
+  const out = value('out');
+  if (out === undefined) return { kind: 'usage', message: '--out <output.xlsx> is required' };
+  if (out === '-')
+    return { kind: 'usage', message: '--out must be a file (the workbook cannot go to standard output)' };
+  const t = value('through');
+  if (t === undefined) return { kind: 'usage', message: '--through YYYY-MM-DD (the month-end to close) is required' };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(t)) {
+    return { kind: 'usage', message: `--through "${t}" is not a date in the form YYYY-MM-DD` };
+  }
+  const p = parseMonthEnd('--through', t);
+  if (!p.ok) {
+    return { kind: 'usage', message: p.message.replace(/; enter an Excel date or text in the form YYYY-MM-DD$/, '') };
+  }
+  return { kind: 'close', input: positional[0], out, through: p.value, progress };
 }

@@ -19,6 +19,7 @@ import { leaseMemos } from '../workpapers/memos';
 import { readTablesFromFile } from '../xlsx/readTables';
 import { writePlan } from '../xlsx/writePlan';
 import { parseArgs, USAGE, type RunArgs } from './args';
+import { close } from './close';
 import { writeAtomically, writeTextAtomically } from './atomicWrite';
 import { SILENT, stderrProgress, type Progress } from './progress';
 import { productVersion } from './version';
@@ -53,6 +54,8 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       return 2;
     case 'run':
       return run(args, io);
+    case 'close':
+      return close(args, io);
   }
 }
 
@@ -147,7 +150,7 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
       inputHash: inputHash(tables),
       host: 'command line',
     },
-    { period },
+    { period, posted: read.posted },
   );
 
   progress.phase(`Writing ${basename(out)}`);

@@ -1,12 +1,13 @@
 /**
  * inputHash: a fingerprint of the input tables for the run log, so a reviewer can tell whether two runs read the
- * same inputs. SHA-256 over a canonical serialization of the four input tables (Leases, LeasePayments,
- * LeaseModifications, Policies): table names, headers and non-blank rows, with text trimmed and blank cells as
+ * same inputs. SHA-256 over a canonical serialization of the input tables (Leases, LeasePayments,
+ * LeaseModifications, Policies, and PostedBalances once a period is closed): table names, headers and non-blank rows, with text trimmed and blank cells as
  * null. Where the tables sit, number formats and any other table do not count, so the add-in (Office.js) and the
  * command line (exceljs) give the same hash for the same workbook.
  */
 import type { GridValue, WorkbookTables } from './grid';
 import { TABLE_NAMES } from './columns';
+import { POSTED_BALANCES_TABLE } from './postedBalances';
 import { sha256 } from './sha256';
 import { findTable, isBlankRow } from './table';
 
@@ -24,7 +25,12 @@ function canonicalValue(v: GridValue | undefined): GridValue {
 
 /** The canonical text that `inputHash` digests (exposed for tests and for debugging a hash mismatch). */
 export function canonicalInput(tables: WorkbookTables): string {
-  const parts = Object.values(TABLE_NAMES).map((name) => {
+  // PostedBalances (what a close recorded) counts when present; a workbook never closed hashes as before.
+  const names = [
+    ...Object.values(TABLE_NAMES),
+    ...(findTable(tables, POSTED_BALANCES_TABLE) ? [POSTED_BALANCES_TABLE] : []),
+  ];
+  const parts = names.map((name) => {
     const t = findTable(tables, name);
     if (!t) return { table: name, absent: true };
     return {

@@ -8,9 +8,10 @@ import type { GridValue, TableGrid } from './grid';
 import { POLICIES_COLUMNS } from './columns';
 import { POLICY_SETTINGS, type PolicySetting } from './policySettings';
 import { findPolicySetting } from './settingNames';
-import { BoundTable, type InputError } from './table';
+import { BoundTable, cellWhere, type InputError } from './table';
 import {
   choiceKey,
+  headerKey,
   parseChoice,
   parseDate,
   parsePercent,
@@ -35,6 +36,20 @@ const MONTHS = [
   'november',
   'december',
 ];
+
+/** The Value cell of `setting`'s row in the Policies table ("Policies!B9"), or null when it has no such row. */
+export function policySettingWhere(table: TableGrid | undefined, setting: string): string | null {
+  if (!table) return null;
+  const wanted = findPolicySetting(setting);
+  const settingCol = table.headers.findIndex((h) => headerKey(String(h ?? '')) === 'setting');
+  const valueCol = table.headers.findIndex((h) => headerKey(String(h ?? '')) === 'value');
+  if (!wanted || settingCol < 0) return null;
+  const index = table.rows.findIndex((r) => {
+    const v = r[settingCol]?.value;
+    return v !== null && v !== undefined && findPolicySetting(String(v)) === wanted;
+  });
+  return index < 0 ? null : cellWhere(table, index + 1, valueCol < 0 ? settingCol : valueCol);
+}
 
 /** A month-end date, the value of a Reporting Date (the setting or the command line's --reporting-date). */
 export function parseMonthEnd(label: string, v: GridValue): Parsed<string> {

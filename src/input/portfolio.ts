@@ -7,7 +7,8 @@ import { TABLE_NAMES } from './columns';
 import { readLeaseModifications } from './leaseModifications';
 import { leaseIdsWithPaymentRows, readLeasePayments } from './leasePayments';
 import { readLeases } from './leases';
-import { readPolicies } from './policies';
+import { policySettingWhere, readPolicies } from './policies';
+import { POSTED_BALANCES_TABLE, readPostedBalances, type PostedBalances } from './postedBalances';
 import { readVariablePayments } from './variablePayments';
 import { findTable, headerWhere, isBlankRow, leaseIdKey, WORKBOOK, type InputError } from './table';
 
@@ -18,6 +19,8 @@ export interface PortfolioRead {
   errors: InputError[];
   /** Each lease's row in the Leases table ("Leases!A4") by Lease ID, to place engine failures. */
   leaseSources: Map<string, string>;
+  /** What the last close recorded (the PostedBalances table), or null when no period is closed. */
+  posted: PostedBalances | null;
 }
 
 /** Tables that share a name (case-insensitive); Excel forbids it, but a hand-made grid might not. */
@@ -75,15 +78,24 @@ export function readPortfolio(tables: WorkbookTables): PortfolioRead {
     ? readVariablePayments(variableTable, refs, (k) => longest.get(k) ?? null, errors)
     : new Map();
   const policies = readPolicies(policiesTable, errors);
+  const postedTable = findTable(tables, POSTED_BALANCES_TABLE);
+  let posted: PostedBalances | null = null;
+  if (postedTable) posted = readPostedBalances(postedTable, policies.closedThrough, errors);
+  else if (policies.closedThrough !== null) {
+    errors.push({
+      where: policySettingWhere(policiesTable, 'Closed Through') ?? WORKBOOK,
+      message: `Closed Through is ${policies.closedThrough} but the workbook has no PostedBalances table recording that close; close the period (Close period, or the command line's close) rather than typing the date`,
+    });
+  }
 
   const leaseSources = new Map<string, string>();
   for (const ref of refs.values()) leaseSources.set(ref.id, ref.where);
-  if (errors.length > 0) return { input: null, errors, leaseSources };
+  if (errors.length > 0) return { input: null, errors, leaseSources, posted: null };
 
   for (const lease of leases) {
     lease.irregularPayments = payments.get(leaseIdKey(lease.id)) ?? [];
     const v = variable.get(leaseIdKey(lease.id));
     if (v) lease.variablePayments = v;
   }
-  return { input: { leases, modifications, policies }, errors, leaseSources };
+  return { input: { leases, modifications, policies }, errors, leaseSources, posted };
 }

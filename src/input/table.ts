@@ -169,7 +169,8 @@ export class RowReader<K extends string> {
     errors.push({ where: this.where(key), message });
   }
 
-  private read<T>(
+  /** The cell of `key` through any parser: null (with an error when wrong, or blank and required) or its value. */
+  read<T>(
     key: K,
     required: boolean,
     errors: InputError[],

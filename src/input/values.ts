@@ -85,6 +85,14 @@ export function parseAmount(label: string, v: GridValue, min: 0 | 'positive' | '
   return ok(cents);
 }
 
+/** A signed amount in cents (a gain, a net credit), rounded half-up to the cent. */
+export function parseSignedAmount(label: string, v: GridValue): Parsed<Cents> {
+  const d = parseDecimal(label, v);
+  if (!d.ok) return d;
+  if (d.value.abs().greaterThan(MAX_AMOUNT)) return fail(`${label} ${show(v)} is too large`);
+  return ok(centsFromDecimal(d.value));
+}
+
 /** A whole number within [min, max]. */
 export function parseWholeNumber(label: string, v: GridValue, min: number, max: number): Parsed<number> {
   const d = parseDecimal(label, v);

@@ -10,13 +10,18 @@ import { checkPortfolio, inputHash, readPortfolio, type InputCheck, type InputEr
 import { readWorkbookTables } from '../office/readTables';
 import { CancelledError, writeWorkpapers, type WriteResult } from '../office/workpaperWriter';
 import type { WorkpaperPlan } from '../workpapers/plan';
-import type { RunMeta } from '../workpapers';
+import type { BuildOptions, RunMeta } from '../workpapers';
 import { readCheckResults } from '../office/checkResults';
 import type { WorkbookHost } from './host';
 
 export type { RunMeta } from '../workpapers';
 
-export type BuildWorkpapers = (result: PortfolioResult, input: PortfolioInput, meta: RunMeta) => WorkpaperPlan;
+export type BuildWorkpapers = (
+  result: PortfolioResult,
+  input: PortfolioInput,
+  meta: RunMeta,
+  options?: BuildOptions,
+) => WorkpaperPlan;
 
 /** Errors (they stop Generate) and warnings (they do not), each with its cell and severity. */
 export type CheckResult = InputCheck;
@@ -98,7 +103,7 @@ export async function generateWorkpapers(host: WorkbookHost, options: GenerateOp
     checkCancel();
     report('Checking inputs', 0);
     await yieldToBrowser();
-    const { input, errors } = readPortfolio(tables);
+    const { input, errors, posted } = readPortfolio(tables);
     if (!input || errors.length > 0) return { kind: 'inputErrors', errors };
     checkCancel();
 
@@ -130,12 +135,18 @@ export async function generateWorkpapers(host: WorkbookHost, options: GenerateOp
     report('Building workpapers', 0);
     await yieldToBrowser();
     checkCancel();
-    const plan = options.build(result, input, {
-      productVersion: host.productVersion,
-      generatedAt: new Date(now()).toISOString(),
-      source: tables.source ?? 'workbook',
-      inputHash: inputHash(tables),
-    });
+    const plan = options.build(
+      result,
+      input,
+      {
+        productVersion: host.productVersion,
+        generatedAt: new Date(now()).toISOString(),
+        source: tables.source ?? 'workbook',
+        inputHash: inputHash(tables),
+      },
+      // A closed period: closed months stay as posted, differences are caught up (CONTRACT 1.11).
+      { posted },
+    );
     report('Building workpapers', 1);
 
     report('Writing sheets', 0);

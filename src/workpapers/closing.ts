@@ -18,47 +18,16 @@
 import type { LeaseResult, MonthRow } from '../engine';
 import { compareIso, type IsoDate } from '../engine/calendar/dates';
 import type { Classification } from '../engine/terms';
+import { CLOSING_FIGURES, zeroFigures, type ClosingFigure, type ClosingFigures } from '../input/postedBalances';
 import { transferToOwnedAssets } from './sheets/schedules';
 
-/** The account roles closed and posted, in the order of the PostedBalances table. */
-export const CLOSING_FIGURES = [
-  'leaseLiability',
-  'rouAsset',
-  'operatingLeaseCost',
-  'interestExpense',
-  'amortizationExpense',
-  'shortTermLeaseCost',
-  'cash',
-  'gainLoss',
-  'impairmentLoss',
-  'prepaidRent',
-  'initialDirectCosts',
-  'leaseIncentives',
-  'ownedAssets',
-  'variableLeaseCost',
-] as const;
-
-export type ClosingFigure = (typeof CLOSING_FIGURES)[number];
-
-export type ClosingFigures = Record<ClosingFigure, number>;
-
-/** How each figure reads, for the PostedBalances headers and the change list (the accountant's words). */
-export const CLOSING_FIGURE_LABEL: Record<ClosingFigure, string> = {
-  leaseLiability: 'Lease Liability',
-  rouAsset: 'ROU Asset',
-  operatingLeaseCost: 'Operating Lease Cost',
-  interestExpense: 'Finance Interest',
-  amortizationExpense: 'Finance Amortization',
-  shortTermLeaseCost: 'Short-Term Lease Cost',
-  cash: 'Payments',
-  gainLoss: 'Gain or Loss',
-  impairmentLoss: 'Impairment Loss',
-  prepaidRent: 'Prepaid Rent',
-  initialDirectCosts: 'Initial Direct Costs',
-  leaseIncentives: 'Lease Incentives',
-  ownedAssets: 'Transfer to Owned Assets',
-  variableLeaseCost: 'Variable Lease Cost',
-};
+export {
+  CLOSING_FIGURES,
+  CLOSING_FIGURE_LABEL,
+  zeroFigures,
+  type ClosingFigure,
+  type ClosingFigures,
+} from '../input/postedBalances';
 
 /**
  * +1 when the figure is a debit of its account, -1 when a credit: the liability is a credit balance, payments are
@@ -82,12 +51,6 @@ export const DEBIT_SIGN: Record<ClosingFigure, 1 | -1> = {
   ownedAssets: 1,
   variableLeaseCost: 1,
 };
-
-export function zeroFigures(): ClosingFigures {
-  const f = {} as ClosingFigures;
-  for (const k of CLOSING_FIGURES) f[k] = 0;
-  return f;
-}
 
 /** One lease's position at a month-end: the classification in force and the cumulative figures. */
 export interface LeaseClosing {

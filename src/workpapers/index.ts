@@ -24,6 +24,10 @@ import { remeasurementEvents } from './sheets/remeasurementProof';
 import { tieOutLayout } from './sheets/tieOut';
 import { leaseTableCell, TIE_OUT_HEADER_ROW, tieOutColumns } from './sheets/tieOutColumns';
 import { unscheduledPayments } from './sheets/unscheduledPayments';
+import type { PostedBalances } from '../input/postedBalances';
+import { closedPositions } from './catchUp';
+import { catchUpsLayout } from './sheets/catchUps';
+import { journalRefs } from './sheets/journalSheet';
 
 export { OWNED_SHEET_NAMES, isOwnedSheet, SHEET } from './names';
 export type { WorkpaperPlan, SheetPlan, PlanCell, PlanRowBlock, PlanTable, PlanPageSetup } from './plan';
@@ -57,6 +61,8 @@ export interface BuildOptions {
   journalMaxRows?: number;
   /** The period reported; default: from the policies and the day of `meta.generatedAt`. */
   period?: ResolvedPeriod;
+  /** What the last close recorded (the PostedBalances table), when a period is closed (CONTRACT 1.11). */
+  posted?: PostedBalances | null;
 }
 
 export function buildWorkpapers(
@@ -74,7 +80,18 @@ export function buildWorkpapers(
   const reportingDateSource = reportingDateSourceText(period.source);
 
   const schedules = schedulesLayout(leases, maxRows);
-  const journal = journalLayout(leases, policies.accounts, options.journalMaxRows ?? maxRows);
+  const posted = options.posted ?? null;
+  const positions = posted ? closedPositions(leases, posted) : null;
+  const journal = journalLayout(
+    leases,
+    policies.accounts,
+    options.journalMaxRows ?? maxRows,
+    posted && positions ? { closedThrough: posted.through, positions } : null,
+  );
+  const catchUps =
+    posted && positions
+      ? catchUpsLayout({ positions, posted, accounts: policies.accounts, journal: journalRefs(journal) })
+      : null;
   const rollForward = rollForwardLayout(leases, fye);
   const classification = classificationLayout({ leases, terms: input.leases, policies });
   const figures = disclosureFigures(leases, reportingDate, fye, period);
@@ -114,6 +131,7 @@ export function buildWorkpapers(
     unscheduled,
     columns,
     classification,
+    close: posted && catchUps ? { posted, catchUps, journal: journalRefs(journal) } : undefined,
   });
   const before = [
     ...schedules.sheets,
@@ -125,6 +143,7 @@ export function buildWorkpapers(
     ),
     rollForward.sheet,
     disclosures.sheet,
+    ...(catchUps ? [catchUps.sheet] : []),
     tieOut.sheet,
   ];
   const runLog = runLogSheet({

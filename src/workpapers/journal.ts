@@ -38,7 +38,8 @@ export type EntryType =
   | 'Termination'
   | 'Impairment'
   | 'Transfer to owned assets'
-  | 'Variable lease cost';
+  | 'Variable lease cost'
+  | 'Catch-up';
 
 export interface JournalLine {
   /** 0-based entry number within the lease. */
@@ -50,6 +51,8 @@ export interface JournalLine {
   debit: number;
   credit: number;
   memo: string;
+  /** A catch-up line (CONTRACT 1.11): the difference between the figures recomputed and posted for closed months. */
+  catchUp?: boolean;
 }
 
 class Builder {
@@ -223,6 +226,42 @@ export function leaseJournal(lease: LeaseResult): JournalLine[] {
     }
   }
   return b.lines;
+}
+
+/**
+ * A lease's journal once months through `closedThrough` are closed (CONTRACT 1.11): the lines dated after it, and
+ * first the catch-up entry (dated the first day of the first open month) when the figures computed now through
+ * `closedThrough` differ from those posted. Entries are renumbered 0.. within the lease.
+ */
+export function closedJournal(
+  lines: readonly JournalLine[],
+  closedThrough: IsoDate,
+  catchUp: { date: IsoDate; lines: readonly { figure: AccountKey; debit: number; credit: number }[] } | null,
+  memo: (account: AccountKey) => string,
+): JournalLine[] {
+  const out: JournalLine[] = [];
+  if (catchUp && catchUp.lines.length > 0) {
+    for (const l of catchUp.lines) {
+      out.push({
+        entry: 0,
+        date: catchUp.date,
+        type: 'Catch-up',
+        account: l.figure,
+        debit: l.debit,
+        credit: l.credit,
+        memo: memo(l.figure),
+        catchUp: true,
+      });
+    }
+  }
+  const shift = out.length > 0 ? 1 : 0;
+  let first: number | null = null;
+  for (const l of lines) {
+    if (l.date <= closedThrough) continue;
+    if (first === null) first = l.entry;
+    out.push({ ...l, entry: l.entry - first + shift });
+  }
+  return out;
 }
 
 /** Number of entries among lines (entries are numbered 0.. within a lease). */

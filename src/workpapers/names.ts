@@ -9,6 +9,8 @@ export const SHEET = {
   rollForward: 'Roll-Forward',
   disclosures: 'Disclosures',
   tieOut: 'Tie-Out',
+  /** Written when a period is closed: the change list and the catch-ups (CONTRACT 1.11). */
+  catchUps: 'Catch-Ups',
   runLog: 'Run Log',
   leaseMemos: 'Lease Memos',
 } as const;

@@ -15,6 +15,7 @@ import { readFile, rm } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { isOwnedSheet } from '../workpapers/names';
 import type { SheetPlan, WorkpaperPlan } from '../workpapers/plan';
+import { setPolicyValue, type PolicyValue } from './policyValue';
 import { readZip, ZipWriter } from './zip';
 import { escapeXml, extendStyles, printTitles, StyleRegistry, tableHeaders, tableXml, worksheetXml } from './sheetXml';
 
@@ -23,13 +24,32 @@ const CT_TABLE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.ta
 const REL_WORKSHEET = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
 const REL_TABLE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table';
 
-/** The input workbook without the sheets the product owns, as an .xlsx package (via exceljs). */
-async function basePackage(inputPath: string | null, plan: WorkpaperPlan): Promise<Map<string, Buffer>> {
+export interface WritePlanOptions {
+  /** The sheets of the input the plan replaces (default: every sheet a run owns, isOwnedSheet). */
+  replaces?: (sheetName: string) => boolean;
+  /** A Policies value to set in the copy (a close records Closed Through). */
+  policy?: PolicyValue;
+}
+
+/** A workbook the copy cannot be made from as asked, in plain words for `Workbook: message`. */
+export class WorkbookWriteError extends Error {}
+
+/** The input workbook without the sheets the plan replaces, as an .xlsx package (via exceljs). */
+async function basePackage(
+  inputPath: string | null,
+  plan: WorkpaperPlan,
+  options: WritePlanOptions,
+): Promise<Map<string, Buffer>> {
   const wb = new ExcelJS.Workbook();
   if (inputPath !== null) await wb.xlsx.load((await readFile(inputPath)) as unknown as ExcelJS.Buffer);
   const planNames = new Set(plan.sheets.map((s) => s.name.toLowerCase()));
+  const replaces = options.replaces ?? isOwnedSheet;
+  if (options.policy) {
+    const problem = setPolicyValue(wb, options.policy);
+    if (problem) throw new WorkbookWriteError(problem);
+  }
   for (const ws of [...wb.worksheets]) {
-    if (isOwnedSheet(ws.name)) wb.removeWorksheet(ws.id);
+    if (replaces(ws.name)) wb.removeWorksheet(ws.id);
     else if (planNames.has(ws.name.toLowerCase())) {
       throw new Error(`the workbook already has a sheet named "${ws.name}", which is not one this product writes`);
     }
@@ -57,8 +77,13 @@ interface PlannedSheet {
 }
 
 /** Writes `plan` into a copy of `inputPath` (or a new workbook when null) at `outPath`. */
-export async function writePlan(inputPath: string | null, plan: WorkpaperPlan, outPath: string): Promise<void> {
-  const parts = await basePackage(inputPath, plan);
+export async function writePlan(
+  inputPath: string | null,
+  plan: WorkpaperPlan,
+  outPath: string,
+  options: WritePlanOptions = {},
+): Promise<void> {
+  const parts = await basePackage(inputPath, plan, options);
   const contentTypesXml = text(parts, '[Content_Types].xml');
   let workbookXml = text(parts, 'xl/workbook.xml');
   let workbookRels = text(parts, 'xl/_rels/workbook.xml.rels');

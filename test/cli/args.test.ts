@@ -16,6 +16,21 @@ describe('parseArgs', () => {
     });
   });
 
+  it('parses close: one workbook, --through a month-end, --out', () => {
+    expect(parseArgs(['close', 'in.xlsx', '--through', '2025-06-30', '--out', 'out.xlsx'])).toEqual({
+      kind: 'close',
+      input: 'in.xlsx',
+      out: 'out.xlsx',
+      through: '2025-06-30',
+      progress: false,
+    });
+    expect(parseArgs(['close', '--out=o.xlsx', '--through=2024-02-29', 'in.xlsx', '--progress'])).toMatchObject({
+      kind: 'close',
+      through: '2024-02-29',
+      progress: true,
+    });
+  });
+
   it('parses run with every option, in either --opt value or --opt=value form', () => {
     expect(parseArgs(['run', 'in.xlsx', '--out', 'out.xlsx'])).toEqual({
       kind: 'run',
@@ -68,7 +83,7 @@ describe('parseArgs', () => {
 
   it.each([
     [[], 'no command given'],
-    [['go', 'in.xlsx'], 'unknown command "go" (the command is "run")'],
+    [['go', 'in.xlsx'], 'unknown command "go" (the commands are "run" and "close")'],
     [['run', '--out', 'o.xlsx'], 'run needs an input workbook: run <input.xlsx> --out <output.xlsx>'],
     [['run', 'a.xlsx', 'b.xlsx', '--out', 'o.xlsx'], 'run takes one input workbook, not 2 (a.xlsx, b.xlsx)'],
     [['run', 'in.xlsx'], '--out <output.xlsx> is required'],
@@ -98,6 +113,29 @@ describe('parseArgs', () => {
       '--json and --journal-csv cannot both go to standard output',
     ],
     [['run', 'in.xlsx', '--out=', 'o'], '--out needs a value'],
+    [['run', 'in.xlsx', '--out', 'o', '--through', '2025-06-30'], '--through is an option of close, not of run'],
+    [['close', 'in.xlsx', '--out', 'o'], '--through YYYY-MM-DD (the month-end to close) is required'],
+    [['close', 'in.xlsx', '--through', '2025-06-30'], '--out <output.xlsx> is required'],
+    [
+      ['close', '--through', '2025-06-30', '--out', 'o'],
+      'close needs a workbook: close <workbook.xlsx> --through YYYY-MM-DD --out <output.xlsx>',
+    ],
+    [
+      ['close', 'a.xlsx', 'b.xlsx', '--through', '2025-06-30', '--out', 'o'],
+      'close takes one workbook, not 2 (a.xlsx, b.xlsx)',
+    ],
+    [
+      ['close', 'in.xlsx', '--through', '2025-06-15', '--out', 'o'],
+      '--through 2025-06-15 is not a month-end (such as 2025-06-30)',
+    ],
+    [
+      ['close', 'in.xlsx', '--through', '30/06/2025', '--out', 'o'],
+      '--through "30/06/2025" is not a date in the form YYYY-MM-DD',
+    ],
+    [
+      ['close', 'in.xlsx', '--through', '2025-06-30', '--out', 'o', '--json', 'j'],
+      '--json is an option of run, not of close',
+    ],
   ])('%j is a usage error: %s', (argv, message) => {
     expect(parseArgs(argv)).toEqual({ kind: 'usage', message });
   });

@@ -430,6 +430,7 @@ describe('text stays text, other sheets survive', () => {
       'Leases',
       'LeasePayments',
       'LeaseModifications',
+      'VariablePayments',
       'Policies',
       'Notes',
       'Schedules',

@@ -50,6 +50,7 @@ describe('isOwnedSheet', () => {
       'Roll-Forward',
       'Disclosures',
       'Tie-Out',
+      'Catch-Ups',
       'Run Log',
       'Lease Memos',
     ]);

@@ -77,6 +77,8 @@ export interface DisclosuresLayout {
   /** The table of leases at the Reporting Date. */
   atDate: AtDateTable;
   columns: PeriodColumnCells[];
+  /** SUMIFS of what was paid at commencement (both classifications) in one currency between two dates (cells or serials). */
+  commencementPaid(currencyCriterion: string, from: string, to: string): string;
 }
 
 /** The re-performance group of a period column's figures. */
@@ -497,5 +499,7 @@ export function disclosuresLayout(args: {
     blocks,
     atDate: at,
     columns,
+    commencementPaid: (cur, from, to) =>
+      `${commencement.paidIn('Operating', cur, from, to)}+${commencement.paidIn('Finance', cur, from, to)}`,
   };
 }

@@ -7,7 +7,11 @@
 import type { LeaseResult } from '../../engine';
 import type { GlAccounts } from '../../engine/terms';
 import { col, date, FMT, headerWidths, money, num, text } from '../cells';
-import { entryCount, leaseJournal, type JournalLine } from '../journal';
+import type { IsoDate } from '../../engine/calendar/dates';
+import type { LeaseCatchUp } from '../catchUp';
+import type { JournalRefs } from './catchUps';
+import { CLOSING_FIGURE_LABEL } from '../closing';
+import { closedJournal, entryCount, leaseJournal, type AccountKey, type JournalLine } from '../journal';
 import { leaseRowLocator } from '../leaseRows';
 import { EXCEL_MAX_ROWS, partSheetName, SHEET } from '../names';
 import type { PlanCell, SheetPlan } from '../plan';
@@ -70,9 +74,48 @@ export interface JournalLayout {
   totalEntries: number;
 }
 
+/** What the journal is written for: a lease of the run, or one only PostedBalances still holds (its catch-up). */
+interface JournalSubject {
+  id: string;
+  entity: string;
+  currency: string;
+  lines(): JournalLine[];
+}
+
+/** A closed period (CONTRACT 1.11): the months through `closedThrough` are not issued again; catch-ups are. */
+export interface JournalClose {
+  closedThrough: IsoDate;
+  positions: readonly LeaseCatchUp[];
+}
+
+function subjects(leases: readonly LeaseResult[], close: JournalClose | null): JournalSubject[] {
+  if (!close) {
+    return leases.map((l) => ({ id: l.id, entity: l.entity, currency: l.currency, lines: () => leaseJournal(l) }));
+  }
+  const byId = new Map(close.positions.map((p) => [p.leaseId, p]));
+  const memo = (k: AccountKey) =>
+    `Catch-up: ${CLOSING_FIGURE_LABEL[k]} through ${close.closedThrough}, recomputed less posted`;
+  const out: JournalSubject[] = leases.map((l) => ({
+    id: l.id,
+    entity: l.entity,
+    currency: l.currency,
+    lines: () => closedJournal(leaseJournal(l), close.closedThrough, byId.get(l.id) ?? null, memo),
+  }));
+  for (const p of close.positions) {
+    if (p.inInput) continue;
+    out.push({
+      id: p.leaseId,
+      entity: p.entity,
+      currency: p.currency,
+      lines: () => closedJournal([], close.closedThrough, p, memo),
+    });
+  }
+  return out;
+}
+
 function lineCells(
   line: JournalLine,
-  lease: LeaseResult,
+  lease: JournalSubject,
   firstEntry: number,
   accounts: GlAccounts,
 ): (PlanCell | null)[] {
@@ -91,10 +134,12 @@ function lineCells(
 }
 
 export function journalLayout(
-  leases: readonly LeaseResult[],
+  leaseResults: readonly LeaseResult[],
   accounts: GlAccounts,
   maxRows: number = EXCEL_MAX_ROWS,
+  close: JournalClose | null = null,
 ): JournalLayout {
+  const leases = subjects(leaseResults, close);
   const capacity = maxRows - 1;
   const places: JournalPlace[] = [];
   const parts: { sheet: string; table: string; leases: number[]; rows: number }[] = [];
@@ -102,7 +147,7 @@ export function journalLayout(
   let entryNo = 1;
   let totalLines = 0;
   leases.forEach((lease, idx) => {
-    const lines = leaseJournal(lease);
+    const lines = lease.lines();
     const n = lines.length;
     if (n > capacity) throw new RangeError(`lease ${lease.id} has ${n} journal lines, more than a sheet holds`);
     if (!part || part.rows + n > capacity) {
@@ -133,7 +178,7 @@ export function journalLayout(
   const sheets = parts.map((pt): SheetPlan => {
     const locate = leaseRowLocator(
       pt.leases.map((idx) => places[idx].lines),
-      (k) => leaseJournal(leases[pt.leases[k]]),
+      (k) => leases[pt.leases[k]].lines(),
     );
     return {
       name: pt.sheet,
@@ -171,5 +216,18 @@ export function journalLayout(
     parts: parts.map((pt) => ({ sheet: pt.sheet, table: pt.table, lastRow: Math.max(1 + pt.rows, 2) })),
     totalLines,
     totalEntries: entryNo - 1,
+  };
+}
+
+/** Where the journal's lines are, for live sums over them (the Catch-Ups sheet, the Tie-Out's closing checks). */
+export function journalRefs(layout: JournalLayout): JournalRefs {
+  return {
+    parts: layout.parts,
+    date: JC.date,
+    id: JC.id,
+    type: JC.type,
+    account: JC.account,
+    debit: JC.debit,
+    credit: JC.credit,
   };
 }

@@ -34,6 +34,9 @@ import { journalChecks } from './tieOutJournal';
 import { LEASE_HEADERS, leaseTableNote, leaseTableRow } from './tieOutLeases';
 import { rollForwardChecks } from './tieOutRollForward';
 import { scheduleChecks } from './tieOutSchedules';
+import type { PostedBalances } from '../../input/postedBalances';
+import type { CatchUpsLayout, JournalRefs } from './catchUps';
+import { closeChecks, postedFigure } from './tieOutClose';
 
 export interface TieOutLayout {
   sheet: SheetPlan;
@@ -85,6 +88,8 @@ export function tieOutLayout(args: {
   columns: TieOutColumns;
   /** The Classification sheet: its re-performed classification in force, lease by lease. */
   classification: ClassificationLayout;
+  /** A closed period (CONTRACT 1.11): the closing checks, and the posted figures beside the journal's. */
+  close?: { posted: PostedBalances; catchUps: CatchUpsLayout; journal: JournalRefs };
 }): TieOutLayout {
   const { leases, accounts, schedules } = args;
   const n = leases.length;
@@ -97,6 +102,8 @@ export function tieOutLayout(args: {
   const lt = (c: string) => `$${c}$${leaseFirst}:$${c}$${leaseLast}`;
   const ctx: TieOutContext = {
     ...args,
+    posted: args.close ? postedFigure(args.close.posted) : undefined,
+    closedThrough: args.close?.posted.through,
     headerRow,
     L,
     lt,
@@ -140,6 +147,7 @@ export function tieOutLayout(args: {
       b: args.classification.leases === 0 ? '0' : `COUNTIF(${args.classification.agreesRange},"Yes")`,
       count: true,
     },
+    ...(args.close ? closeChecks(args.close.catchUps, args.close.journal) : []),
   ];
   const checkCount = checks.length;
   const lastCheck = headerRow + checkCount;

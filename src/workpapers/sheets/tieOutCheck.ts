@@ -11,6 +11,7 @@ import type { RollForwardLayout } from './rollForward';
 import { RC } from './rollForward';
 import type { SchedulesLayout } from './schedules';
 import { SHEET } from '../names';
+import type { ClosingFigure } from '../../input/postedBalances';
 
 export interface Check {
   /** What is checked; or, given the check's row, a formula whose text depends on the result (it names what failed). */
@@ -75,6 +76,13 @@ export interface TieOutContext {
   countWhere(cond: string): string;
   /** The lease cost accounts of the journal (operating, interest, amortization, short-term), each once. */
   costAccounts: string[];
+  /**
+   * When a period is closed (CONTRACT 1.11): the journal leaves out the closed months, so what was posted for them
+   * (a live formula over PostedBalances for the lease and figures) is added to the journal's side.
+   */
+  posted?: (leaseId: string, figures: readonly ClosingFigure[]) => string;
+  /** The latest closed month-end, when a period is closed. */
+  closedThrough?: string;
 }
 
 export type SchedulePart = SchedulesLayout['parts'][number];

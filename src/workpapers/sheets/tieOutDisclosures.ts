@@ -14,7 +14,19 @@ import { SHEET } from '../names';
 import type { DisclosedFigure } from './disclosures';
 import { JC } from './journalSheet';
 import { BASIS } from './rollForward';
-import { exact, jr, RC, rollForwardRange, type Check, type JournalPart, type TieOutContext } from './tieOutCheck';
+import { CATCH_UP_TYPE } from './catchUps';
+import { SC } from './schedules';
+import {
+  exact,
+  jr,
+  RC,
+  rollForwardRange,
+  sched,
+  sumParts,
+  type Check,
+  type JournalPart,
+  type TieOutContext,
+} from './tieOutCheck';
 
 /** Excel's formula limit is 8,192 characters: a re-performance check holds at most this much. */
 const MAX_CHECK_FORMULA = 7000;
@@ -100,17 +112,32 @@ export function disclosureChecks(ctx: TieOutContext): Check[] {
     // One SUMPRODUCT per journal sheet (SUMIFS per account and sheet would pass Excel's 8,192-character formula limit).
     const accountsMatch = (p: JournalPart) =>
       disclosedCostAccounts.map((a) => `(${jr(p, JC.account)}=${formulaText(a)})`).join('+');
+    // A closed period (CONTRACT 1.11): its closed months are not journalized again and a catch-up carries what
+    // changed in them, so the period's figures are the journal's open months (catch-ups aside) + the Schedules'
+    // closed months in the period.
+    const closed = ctx.closedThrough && ctx.closedThrough >= reported.from ? ctx.closedThrough : null;
+    const closedSerial = closed ? toExcelSerial(closed) : 0;
+    const notCatchUp = (p: JournalPart) => (closed ? `*(${jr(p, JC.type)}<>${formulaText(CATCH_UP_TYPE)})` : '');
     const journalCost = jparts
       .map(
         (p) =>
-          `SUMPRODUCT((${jr(p, JC.debit)}-${jr(p, JC.credit)})*(${accountsMatch(p)})*${isCur(p)}*${inReported(p)})`,
+          `SUMPRODUCT((${jr(p, JC.debit)}-${jr(p, JC.credit)})*(${accountsMatch(p)})*${isCur(p)}*${inReported(p)}${notCatchUp(p)})`,
       )
       .join('+');
+    const closedCost = closed
+      ? sumParts(
+          ctx.schedules.parts,
+          (p) =>
+            `SUMPRODUCT(${sched(p, SC.leaseCost)}*(${sched(p, SC.currency)}=${formulaText(cur)})*(${sched(p, SC.end)}>=${startSerial})*(${sched(p, SC.end)}<=${closedSerial}))`,
+        )
+      : null;
     checks.push({
-      what: `Disclosures (${cur}): lease cost = lease cost journalized in the period`,
-      compares: `Disclosed total lease cost | journal lease cost accounts, ${reported.from} to ${reported.to}`,
+      what: `Disclosures (${cur}): lease cost = lease cost journalized in the period${closed ? ` (months through ${closed} closed: as scheduled)` : ''}`,
+      compares: closed
+        ? `Disclosed total lease cost | journal lease cost accounts after ${closed} to ${reported.to}, catch-ups aside, + Schedules lease cost ${reported.from} to ${closed}`
+        : `Disclosed total lease cost | journal lease cost accounts, ${reported.from} to ${reported.to}`,
       a: `${ds}${blk.leaseCostTotal}`,
-      b: journalCost,
+      b: closedCost ? `${journalCost}+${closedCost}` : journalCost,
     });
     const cash = blk.cashPaidTotals.find((c) => c.column === 0);
     if (cash) {
@@ -119,15 +146,20 @@ export function disclosureChecks(ctx: TieOutContext): Check[] {
       const journalCash = jparts
         .map(
           (p) =>
-            `SUMPRODUCT(${jr(p, JC.debit)}*${acct(p, accounts.leaseLiability)}*${type(p, 'Lease payment')}*${isCur(p)}*${inReported(p)})` +
+            `SUMPRODUCT(${jr(p, JC.debit)}*${acct(p, accounts.leaseLiability)}*${type(p, 'Lease payment')}*${isCur(p)}*${inReported(p)}${notCatchUp(p)})` +
             `+SUMPRODUCT(${jr(p, JC.credit)}*(${acct(p, accounts.cash)}+${acct(p, accounts.prepaidRent)})*${type(p, 'Commencement')}*(${jr(p, JC.memo)}="Commencement")*${isCur(p)}*${inReported(p)})`,
         )
         .join('+');
+      const inClosed = (p: (typeof ctx.schedules.parts)[number], dateCol: string) =>
+        `(${sched(p, SC.classification)}<>"Short-term")*(${sched(p, SC.currency)}=${formulaText(cur)})*(${sched(p, dateCol)}>=${startSerial})*(${sched(p, dateCol)}<=${closedSerial})`;
+      const closedCash = closed
+        ? `${sumParts(ctx.schedules.parts, (p) => `SUMPRODUCT(${sched(p, SC.advance)}*${inClosed(p, SC.start)})+SUMPRODUCT(${sched(p, SC.arrears)}*${inClosed(p, SC.end)})`)}+${disclosures.commencementPaid(q, String(startSerial), String(closedSerial))}`
+        : null;
       checks.push({
-        what: `Disclosures (${cur}): cash paid = lease payments journalized in the period (and what was paid at commencements in it)`,
+        what: `Disclosures (${cur}): cash paid = lease payments journalized in the period (and what was paid at commencements in it)${closed ? ` (months through ${closed} closed: as scheduled)` : ''}`,
         compares: `Disclosed operating + financing cash flows | journal: lease liability debited by lease payments, cash and prepaid rent credited at commencement, ${reported.from} to ${reported.to}`,
         a: cash.cells.map((c) => `${ds}${c}`).join('+'),
-        b: journalCash,
+        b: closedCash ? `${journalCash}+${closedCash}` : journalCash,
       });
     }
     checks.push(...reperformed(cur, blk.figures));

@@ -4,6 +4,7 @@
  */
 import { classificationLabel, FMT, formula, money, sheetRef, text } from '../cells';
 import type { PlanCell } from '../plan';
+import type { ClosingFigure } from '../../input/postedBalances';
 import { JC } from './journalSheet';
 import { SC } from './schedules';
 import { exact, LEASE_COL, LEASE_KEYS, type LeaseKey, type TieOutContext } from './tieOutCheck';
@@ -59,6 +60,11 @@ export function leaseTableRow(ctx: TieOutContext, idx: number, r: number): (Plan
   const acctNet = (acct: string, sign: 1 | -1) =>
     `SUMIFS(${jrange(sign > 0 ? JC.debit : JC.credit)},${jrange(JC.account)},${exact(acct)})-SUMIFS(${jrange(sign > 0 ? JC.credit : JC.debit)},${jrange(JC.account)},${exact(acct)})`;
   const has = jp.lines > 0;
+  // A closed period: the journal leaves out the closed months, whose posted figures are added (CONTRACT 1.11).
+  const plusPosted = (body: string, figures: readonly ClosingFigure[]) => {
+    const p = ctx.posted?.(lease.id, figures);
+    return p === undefined || p === '0' ? body : `${body}+${p}`;
+  };
   const x = (k: LeaseKey) => `${L[k]}${r}`;
   const cells: Record<LeaseKey, PlanCell | null> = {
     id: text(lease.id),
@@ -82,9 +88,17 @@ export function leaseTableRow(ctx: TieOutContext, idx: number, r: number): (Plan
     costDiff: formula(`ROUND(${x('cost')}-${x('expected')},2)`, FMT.money),
     liabilityEnd: formula(`${s}${SC.liabilityClosing}${place.lastRow}`, FMT.money),
     rouEnd: formula(`${s}${SC.rouClosing}${place.lastRow}-${x('transfer')}`, FMT.money),
-    jLiability: formula(has ? acctNet(accounts.leaseLiability, -1) : '0', FMT.money),
-    jRou: formula(has ? acctNet(accounts.rouAsset, 1) : '0', FMT.money),
-    jCost: formula(has ? costAccounts.map((a) => `(${acctNet(a, 1)})`).join('+') : '0', FMT.money),
+    jLiability: formula(plusPosted(has ? acctNet(accounts.leaseLiability, -1) : '0', ['leaseLiability']), FMT.money),
+    jRou: formula(plusPosted(has ? acctNet(accounts.rouAsset, 1) : '0', ['rouAsset']), FMT.money),
+    jCost: formula(
+      plusPosted(has ? costAccounts.map((a) => `(${acctNet(a, 1)})`).join('+') : '0', [
+        'operatingLeaseCost',
+        'interestExpense',
+        'amortizationExpense',
+        'shortTermLeaseCost',
+      ]),
+      FMT.money,
+    ),
     jDebits: formula(has ? `SUM(${jrange(JC.debit)})` : '0', FMT.money),
     jCredits: formula(has ? `SUM(${jrange(JC.credit)})` : '0', FMT.money),
     jEntries: formula(
