@@ -1,6 +1,6 @@
 /**
  * Page setup of the owned sheets (CONTRACT section 3: each prints legibly): landscape, the used columns fitted to as
- * few pages wide as keep the print at about 80% or more (one page wide for the narrower sheets), the header rows
+ * few pages wide as keep the print at about 70% or more (one page wide for the narrower sheets), the header rows
  * repeated on every page and, on a sheet more than one page wide, its label columns too, so labels print with their
  * amounts; the header names the sheet and the period, the footer counts pages ("Page x of y").
  */
@@ -11,16 +11,18 @@ import { SHEET } from './names';
 /** Column width units a landscape Letter/A4 page holds at 100% with the default margins. */
 const PAGE_WIDTH = 125;
 /** The smallest print scale accepted before another page is added across. */
-const MIN_SCALE = 0.8;
+const MIN_SCALE = 0.7;
 
-/** Label columns per sheet (repeated on every page when the sheet is more than one page wide). */
+/**
+ * Label columns per sheet (repeated on every page when the sheet is more than one page wide). The Tie-Out repeats
+ * none: its tables beside the checks carry their own Lease ID column.
+ */
 const LABEL_COLUMNS: Record<string, number> = {
   [SHEET.schedules]: 1,
   [SHEET.journal]: 3,
   [SHEET.classification]: 1,
   [SHEET.rollForward]: 7,
   [SHEET.disclosures]: 1,
-  [SHEET.tieOut]: 2,
 };
 
 function baseName(name: string): string {

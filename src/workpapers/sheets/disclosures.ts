@@ -269,7 +269,7 @@ export function disclosuresLayout(args: {
         .join('+');
     const colLetter = (k: number) => String.fromCharCode(66 + k);
     const header = (title: string) =>
-      put(bold(title), ...columns.map((c) => bold(`${c.label} (${c.from} to ${c.to})`)));
+      put(bold(title), ...columns.map((c) => bold(c.label)));
     header('Lease cost');
     const costFirst = rowNo();
     const costLine = (label: string, f: (c: PeriodColumnCells) => string) =>
@@ -492,7 +492,7 @@ export function disclosuresLayout(args: {
     sheet: {
       name: SHEET.disclosures,
       rows,
-      columnWidths: [72, 20, 20, 20, 20, 20, 20, 16, 14, 14, 14, 18, 16, 14, 14, 14, 14, 14, 14, 14],
+      columnWidths: [72, 24, 24, 24, 24, 24, 24, 16, 14, 14, 14, 18, 16, 14, 14, 14, 14, 14, 14, 14],
       tables,
       tabColor: '#7030A0',
     },
