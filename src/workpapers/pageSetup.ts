@@ -14,8 +14,8 @@ const PAGE_WIDTH = 125;
 const MIN_SCALE = 0.7;
 
 /**
- * Label columns per sheet (repeated on every page when the sheet is more than one page wide). The Tie-Out repeats
- * none: its tables beside the checks carry their own Lease ID column.
+ * Label columns per sheet (repeated on every page when the sheet is more than one page wide): the Tie-Out's check
+ * number and text, so a check's figures and PASS/FAIL print beside its name.
  */
 const LABEL_COLUMNS: Record<string, number> = {
   [SHEET.schedules]: 1,
@@ -23,6 +23,7 @@ const LABEL_COLUMNS: Record<string, number> = {
   [SHEET.classification]: 1,
   [SHEET.rollForward]: 7,
   [SHEET.disclosures]: 1,
+  [SHEET.tieOut]: 2,
 };
 
 function baseName(name: string): string {
