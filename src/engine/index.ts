@@ -9,4 +9,8 @@ export type { MonthlyRate } from './rate/monthlyRate';
 export { formatCents, centsFromDecimal, type Cents } from './money/cents';
 export { Decimal } from './money/decimal';
 export { WARNINGS, type Warning, type LeaseWarning } from './warnings';
-export type { AmortizationPeriod, AmortizationRule } from './schedule/amortizationPeriod';
+export {
+  describeAmortizationPeriod,
+  type AmortizationPeriod,
+  type AmortizationRule,
+} from './schedule/amortizationPeriod';

@@ -15,34 +15,79 @@ import type { LeaseWarning } from './warnings';
 import { bookVariablePayments } from './variablePayments';
 import type { LeaseResult, MonthRow } from './schedule/types';
 import type { LeaseTerms, ModificationTerms, Policies } from './terms';
+import { formatCents } from './money/cents';
 
 export { ModificationError };
 
-/** The lease month a modification is effective in; it must start a lease month after commencement. */
-export function effectiveMonth(terms: LeaseTerms, row: ModificationTerms): number {
+/**
+ * Where a modification takes effect: lease month `m`. Every type takes effect at the start of a lease month after
+ * commencement, except an Impairment, which may be dated on any day after commencement (CONTRACT 1.10 v4): dated
+ * inside month m (`inside`), it is booked on that day, in month m's row, and the straight-line amortization of what
+ * remains starts with month m + 1.
+ */
+export interface PlacedModification {
+  row: ModificationTerms;
+  m: number;
+  inside: boolean;
+}
+
+export function placeModification(terms: LeaseTerms, row: ModificationTerms): PlacedModification {
   const m = leaseMonthOf(terms.commencement, row.effectiveDate);
-  if (m < 2) {
+  if (m < 1 || row.effectiveDate === terms.commencement) {
     throw new ModificationError(
       `Effective Date ${row.effectiveDate} is not after commencement (${terms.commencement})`,
       row.source,
     );
   }
-  if (leaseMonthStart(terms.commencement, m) !== row.effectiveDate) {
+  const atStart = leaseMonthStart(terms.commencement, m) === row.effectiveDate;
+  if (!atStart && row.type !== 'Impairment') {
     throw new ModificationError(
       `Effective Date ${row.effectiveDate} is not the start of a lease month (month ${m} starts ${leaseMonthStart(terms.commencement, m)})`,
       row.source,
     );
   }
-  return m;
+  return { row, m, inside: !atStart };
 }
 
-function checkEffectiveMonth(terms: LeaseTerms, now: TermsInForce, next: { row: ModificationTerms; m: number }): void {
+function checkEffectiveMonth(terms: LeaseTerms, now: TermsInForce, next: PlacedModification): void {
   if (next.m > now.termMonths) {
     throw new ModificationError(
       `Effective Date ${next.row.effectiveDate} is after the end of the lease term in force (month ${now.termMonths} of lease ${terms.id})`,
       next.row.source,
     );
   }
+}
+
+/**
+ * An impairment dated inside month k, booked on its date in month k's row (already run with the plan in force):
+ * the ROU asset falls by the amount, which may not exceed the ROU asset left after that month's amortization. What
+ * remains is amortized straight-line from month k + 1 (CONTRACT 1.10 v4).
+ */
+function impairInside(
+  now: TermsInForce,
+  rows: MonthRow[],
+  balances: Balances,
+  next: PlacedModification,
+): { inForce: TermsInForce; balances: Balances } {
+  const { row, m } = next;
+  const amount = row.impairmentAmount ?? 0;
+  const r = rows[rows.length - 1];
+  if (amount > balances.rou) {
+    throw new ModificationError(
+      `the impairment of ${formatCents(amount)} exceeds the ROU asset of ${formatCents(balances.rou)} left at the end of lease month ${m}`,
+      row.source,
+    );
+  }
+  r.rouAdjustment -= amount;
+  r.rouEnd -= amount;
+  r.impairment += amount;
+  r.impairmentDate = row.effectiveDate;
+  if (r.event === null) r.event = 'Impairment';
+  const after: Balances = { liability: balances.liability, rou: balances.rou - amount };
+  if (m >= now.measurement.endMonth) return { inForce: { ...now, impaired: true }, balances: after };
+  // The plan from month m + 1 is the one an impairment at the start of that month would make, booked already.
+  const t = impair(now, { ...after, rou: balances.rou }, row, m + 1);
+  return { inForce: t.inForce, balances: after };
 }
 
 /**
@@ -56,11 +101,16 @@ export function measureLease(
   policies: Policies,
 ): LeaseResult {
   const init = initialRecognition(terms, policies);
-  const mods = modifications.map((row) => ({ row, m: effectiveMonth(terms, row) })).sort((a, b) => a.m - b.m);
+  // In date order: a change at the start of a month comes before an impairment dated inside it.
+  const mods = modifications
+    .map((row) => placeModification(terms, row))
+    .sort((a, b) => a.m - b.m || Number(a.inside) - Number(b.inside));
   for (let j = 1; j < mods.length; j++) {
-    if (mods[j].m === mods[j - 1].m) {
+    if (mods[j].m === mods[j - 1].m && mods[j].inside === mods[j - 1].inside) {
       throw new ModificationError(
-        `lease ${terms.id} has two modifications effective on ${mods[j].row.effectiveDate}: combine them in one row`,
+        mods[j].inside
+          ? `two impairments in lease month ${mods[j].m} (${mods[j - 1].row.effectiveDate} and ${mods[j].row.effectiveDate}): combine them in one row`
+          : `two modifications effective on ${mods[j].row.effectiveDate}: combine them in one row`,
         mods[j].row.source,
       );
     }
@@ -134,9 +184,25 @@ export function measureLease(
   for (let j = 0; ; j++) {
     const next = mods[j];
     if (next) checkEffectiveMonth(terms, now, next);
-    balances = runMonths(now.measurement, grid, balances, booking, next ? next.m - 1 : now.termMonths, rows);
+    const through = !next ? now.termMonths : next.inside ? next.m : next.m - 1;
+    balances = runMonths(now.measurement, grid, balances, booking, through, rows);
+    booking = NO_BOOKING;
     if (!next) break;
     const { row, m } = next;
+    if (next.inside) {
+      const final = m >= now.measurement.endMonth;
+      const done = impairInside(now, rows, balances, next);
+      balances = done.balances;
+      if (!final) measurements.push(done.inForce.measurement);
+      now = done.inForce;
+      if (final) {
+        // Impaired in the final month: nothing is left to run, and a later row is after the term.
+        const after = mods[j + 1];
+        if (after) checkEffectiveMonth(terms, now, after);
+        break;
+      }
+      continue;
+    }
     if (row.type === 'Termination') {
       rows.push(terminate(now, balances, row, m, grid));
       const after = mods[j + 1];

@@ -20,6 +20,10 @@ export interface JsonMonth {
   gainLoss: string;
   /** Impairment loss booked in the month (a positive amount, inside rouAdjustment). An addition to CONTRACT 5. */
   impairment: string;
+  /** The date the month's impairment is booked on (any day of the month; CONTRACT 1.10 v4): only when there is one. */
+  impairmentDate?: string;
+  /** An incentive received at a modification this month (inside rouAdjustment as a reduction): only when there is one. */
+  incentiveReceived?: string;
   /** Variable lease cost of the month (VariablePayments): cash, never in the liability. An addition to CONTRACT 5. */
   variableCost: string;
 }
@@ -45,7 +49,7 @@ export interface JsonExport {
 }
 
 function month(r: MonthRow): JsonMonth {
-  return {
+  const out: JsonMonth = {
     month: r.month,
     start: r.start,
     end: r.end,
@@ -62,6 +66,9 @@ function month(r: MonthRow): JsonMonth {
     impairment: formatCents(r.impairment),
     variableCost: formatCents(r.variableCost),
   };
+  if (r.impairment !== 0 && r.impairmentDate !== null) out.impairmentDate = r.impairmentDate;
+  if (r.incentiveReceived !== 0) out.incentiveReceived = formatCents(r.incentiveReceived);
+  return out;
 }
 
 export function leaseToJson(l: LeaseResult): JsonLease {

@@ -1,6 +1,7 @@
 /**
  * The optional `LeaseModifications` table: remeasurements, partial terminations, terminations and impairments,
- * each effective at the start of a lease month after commencement and within the term in force.
+ * each effective at the start of a lease month after commencement (an impairment: any day after it) and within the
+ * term in force.
  */
 import { edate, leaseMonthEnd, leaseMonthOf, leaseMonthStart } from '../engine/calendar/dates';
 import type { ModificationTerms, ModificationType } from '../engine/terms';
@@ -173,7 +174,9 @@ export function readLeaseModifications(
       p.valid = false;
       continue;
     }
-    if (leaseMonthStart(lease.commencement, m) !== date) {
+    // An Impairment may be dated on any day after commencement (CONTRACT 1.10 v4); the other types take effect at
+    // the start of a lease month.
+    if (terms.type !== 'Impairment' && leaseMonthStart(lease.commencement, m) !== date) {
       row.error(
         'effectiveDate',
         `Effective Date ${date} is not the start of a lease month of lease ${lease.id} (month ${m} starts ${leaseMonthStart(

@@ -188,7 +188,8 @@ export const LEASE_PAYMENTS_NOTE =
   "paid in advance for that month; any other date inside a lease month is paid at that month's end.";
 
 export const LEASE_MODIFICATIONS_NOTE =
-  'Optional. Effective Date = the start of a lease month after commencement. New Term (Months) is the total from ' +
+  'Optional. Effective Date = the start of a lease month after commencement (an Impairment: any day after it, booked ' +
+  'on that day). New Term (Months) is the total from ' +
   'the original commencement; blank fields are unchanged. Scope Reduction % is for Partial termination rows, ' +
   'Termination Payment for Termination rows, Impairment Amount for Impairment rows. Incentive Received (Remeasurement ' +
   'or Partial termination) is cash the lessor pays at the effective date; it reduces the ROU asset.';

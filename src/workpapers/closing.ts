@@ -4,8 +4,8 @@
  *
  * Booking dates: commencement amounts on the Commencement Date; a payment on the day it is paid (in advance: the
  * lease month's first day; in arrears, a termination payment, a residual value guarantee or purchase option: its
- * last day); a modification's adjustments (and its gain or loss, and an impairment) on its effective date (the
- * month row's start); accretion or interest, amortization and lease cost on the lease month's last day; the
+ * last day); a modification's adjustments (and its gain or loss) on its effective date (the month row's start), an
+ * impairment on its own date; accretion or interest, amortization and lease cost on the lease month's last day; the
  * transfer of a finance lease's remaining ROU asset to owned assets on the last day of the term; a variable payment
  * (variable lease cost, paid in cash) on its own date. The same dates as
  * the journal, so these figures equal the journal's lines summed per account through the date.
@@ -66,6 +66,11 @@ export interface LeaseClosing {
 
 const onOrBefore = (date: IsoDate, through: IsoDate) => compareIso(date, through) <= 0;
 
+/** An impairment booked on a day inside its month rather than on the month's start (CONTRACT 1.10 v4), else 0. */
+function insideImpairment(r: MonthRow): number {
+  return r.impairment !== 0 && r.impairmentDate !== null && r.impairmentDate !== r.start ? r.impairment : 0;
+}
+
 /** What booking `r` on its start date adds (the modification, the impairment, the payment in advance). */
 function bookStart(f: ClosingFigures, r: MonthRow): void {
   if (r.classification === 'short-term') {
@@ -73,10 +78,12 @@ function bookStart(f: ClosingFigures, r: MonthRow): void {
     f.cash += r.advancePayment;
     return;
   }
-  f.rouAsset += r.rouAdjustment;
+  // An impairment dated inside the month is booked on its own date (bookImpairmentInside).
+  const inside = insideImpairment(r);
+  f.rouAsset += r.rouAdjustment + inside;
   f.leaseLiability += r.liabilityAdjustment;
   f.gainLoss += r.gainLoss;
-  f.impairmentLoss += r.impairment;
+  f.impairmentLoss += r.impairment - inside;
   f.cash -= r.incentiveReceived;
   f.leaseLiability -= r.advancePayment;
   f.cash += r.advancePayment;
@@ -137,6 +144,11 @@ export function leaseClosing(lease: LeaseResult, through: IsoDate): LeaseClosing
     if (!onOrBefore(r.start, through)) break;
     result.classification = r.classification;
     bookStart(f, r);
+    const inside = insideImpairment(r);
+    if (inside !== 0 && onOrBefore(r.impairmentDate!, through)) {
+      f.rouAsset -= inside;
+      f.impairmentLoss += inside;
+    }
     if (!onOrBefore(r.end, through)) break;
     bookEnd(f, r);
   }

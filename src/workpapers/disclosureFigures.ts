@@ -163,7 +163,9 @@ export function balanceAt(
   if (j < 0) return null;
   const r = rows[j];
   if (date >= r.end) return { j, ended: true, liability: r.liabilityEnd, rou: r.rouEnd };
-  return { j, ended: false, liability: r.interestBase, rou: r.rouStart + r.rouAdjustment };
+  // An impairment dated later in the month is not booked yet.
+  const later = r.impairmentDate !== null && r.impairmentDate > date ? r.impairment : 0;
+  return { j, ended: false, liability: r.interestBase, rou: r.rouStart + r.rouAdjustment + later };
 }
 
 export function paymentDate(lease: LeaseResult, month: number, timing: 'advance' | 'arrears'): IsoDate {

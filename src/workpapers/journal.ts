@@ -10,7 +10,7 @@
  *   Dr Amortization of ROU assets / Cr ROU asset.
  * A remeasurement, partial termination or termination, at the start of its month: the ROU asset and the lease
  *   liability by their adjustments and the gain or loss (and Dr Cash for an incentive received with it); an
- *   impairment: Dr Impairment of ROU assets / Cr ROU asset.
+ *   impairment: Dr Impairment of ROU assets / Cr ROU asset, on its own date (any day of the month).
  * The end of a finance lease whose ROU asset is amortized over a longer useful life: Dr Owned assets / Cr ROU asset
  *   for what is left.
  * Short-term leases (no asset or liability): each payment Dr Prepaid rent / Cr Cash; each month end Dr Short-term
@@ -179,12 +179,15 @@ export function leaseJournal(lease: LeaseResult): JournalLine[] {
       b.line('cash', r.incentiveReceived);
       b.end();
     }
-    if (r.impairment !== 0) {
-      b.begin(r.start, 'Impairment', `Impairment of the ROU asset, ${of(k)}`);
+    // An impairment dated inside the month is booked on its date, after the month's start-dated entries.
+    const impairedOn = r.impairment !== 0 ? (r.impairmentDate ?? r.start) : null;
+    const impairment = (): void => {
+      b.begin(impairedOn!, 'Impairment', `Impairment of the ROU asset, ${of(k)}`);
       b.line('impairmentLoss', r.impairment);
       b.line('rouAsset', -r.impairment);
       b.end();
-    }
+    };
+    if (impairedOn === r.start) impairment();
     if (r.advancePayment !== 0) {
       b.begin(r.start, 'Lease payment', `Payment in advance, ${of(k)}`);
       b.line('leaseLiability', r.advancePayment);
@@ -192,6 +195,7 @@ export function leaseJournal(lease: LeaseResult): JournalLine[] {
       b.end();
     }
     variable(k);
+    if (impairedOn !== null && impairedOn !== r.start) impairment();
     if (r.classification === 'finance') {
       b.begin(r.end, 'Interest', `Interest on the lease liability, ${of(k)}`);
       b.line('interestExpense', r.interest);

@@ -94,7 +94,7 @@ export function forEachMovement(
     if (r.event) {
       const kind: MovementKind =
         r.event === 'Remeasurement' ? 'remeasurement' : r.event === 'Impairment' ? 'impairment' : 'termination';
-      if (r.impairment !== 0) emit(r.start, c, 'impairment', 0, -r.impairment);
+      if (r.impairment !== 0) emit(r.impairmentDate ?? r.start, c, 'impairment', 0, -r.impairment);
       if (r.event === 'Partial termination') {
         // What the partial termination derecognizes is a termination; the rest remeasures what is left.
         if (r.liabilityDerecognized !== 0 || r.rouDerecognized !== 0) {

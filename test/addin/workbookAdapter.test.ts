@@ -57,6 +57,7 @@ describe('Office.js adapter against the in-memory Excel', () => {
       'LeasePayments',
       'Leases',
       'Policies',
+      'VariablePayments',
     ]);
     const tables = await readWorkbookTables(excel.run);
     expect(tables.source).toBe('Book1.xlsx');
@@ -126,6 +127,7 @@ describe('Office.js adapter against the in-memory Excel', () => {
       'LeasePayments',
       'Leases',
       'Policies',
+      'VariablePayments',
     ]);
     expect(excel.sheetNames().map((s) => excel.snapshot(s))).toEqual(before);
   });

@@ -6,7 +6,7 @@
  * rule applies to the remaining months. Expected figures are Excel's PV closed form and cost / months in Decimal
  * (test/engine/support/reference.ts), never the engine's own output.
  */
-import { measureLease, defaultPolicies } from '../../src/engine';
+import { measureLease, defaultPolicies, describeAmortizationPeriod } from '../../src/engine';
 import { Decimal } from '../../src/engine/money/decimal';
 import type { LeaseResult } from '../../src/engine/schedule/types';
 import type { LeaseTerms, ModificationTerms } from '../../src/engine/terms';
@@ -131,5 +131,22 @@ describe('after a remeasurement the same rule applies to the remaining months (C
     expect(m31.amortization).toBe(m31.rouAdjustment);
     expect(amortizations(r, 32, 36)).toEqual([0, 0, 0, 0, 0]);
     expect(r.months[35].rouEnd).toBe(0);
+  });
+});
+
+describe('the rule in words (for the Classification sheet and the memo)', () => {
+  test('each rule names its period and ASC 842-20-35-8', () => {
+    const specialized = run(lease({ termMonths: 60, payment: 1000, specializedAsset: true, usefulLifeMonths: 48 }));
+    expect(describeAmortizationPeriod(specialized.amortizationPeriod!, 60)).toBe(
+      'Straight-line over the useful life of 48 months, which ends before the 60-month lease term ' +
+        '(ASC 842-20-35-8: the earlier of the two); later months amortize 0.00',
+    );
+    const owned = run(lease({ termMonths: 36, payment: 1000, usefulLifeMonths: 120, ownershipTransfers: true }));
+    expect(describeAmortizationPeriod(owned.amortizationPeriod!, 36)).toMatch(
+      /^Straight-line over the useful life of 120 months, as ownership transfers .*passes to owned assets$/,
+    );
+    expect(describeAmortizationPeriod({ rule: 'lease term', endMonth: 36 }, 36)).toMatch(
+      /^Straight-line over the lease term of 36 months/,
+    );
   });
 });

@@ -115,6 +115,22 @@ const MODIFICATIONS: InputContent = {
     { ...base, 'Lease ID': 'M-END', 'Term (Months)': 60, Payment: 1500 },
     { ...base, 'Lease ID': 'M-IMP', 'Term (Months)': 60, Payment: 1200 },
     { ...base, 'Lease ID': 'M-FIN', 'Term (Months)': 48, Payment: 900, 'Useful Life (Months)': 48 },
+    // CONTRACT 1.7 v4: a specialized asset whose life ends before the term; an incentive paid at a modification; an
+    // impairment at a quarter-end inside a lease month (CONTRACT 1.10 v4); variable lease payments (CONTRACT 2).
+    {
+      ...base,
+      'Lease ID': 'M-LIFE',
+      'Term (Months)': 60,
+      Payment: 700,
+      'Specialized Asset': 'Yes',
+      'Useful Life (Months)': 48,
+    },
+    { ...base, 'Lease ID': 'M-INC', 'Term (Months)': 60, Payment: 1300 },
+    { ...base, 'Lease ID': 'M-QTR', 'Commencement Date': '2025-01-15', 'Term (Months)': 36, Payment: 600 },
+  ],
+  variablePayments: [
+    { 'Lease ID': 'M-TERM', Date: '2025-03-10', Amount: 210.55, Description: 'CAM' },
+    { 'Lease ID': 'M-QTR', Date: '2026-06-30', Amount: -12.5, Description: 'CAM credit' },
   ],
   leaseModifications: [
     { 'Lease ID': 'M-TERM', 'Effective Date': '2026-01-01', Type: 'Remeasurement', 'New Term (Months)': 72 },
@@ -141,6 +157,17 @@ const MODIFICATIONS: InputContent = {
   ],
   policies: { 'Reporting Date': '2026-12-31' },
 };
+MODIFICATIONS.leaseModifications!.push(
+  {
+    'Lease ID': 'M-INC',
+    'Effective Date': '2026-01-01',
+    Type: 'Remeasurement',
+    'New Payment': 1400,
+    'New Discount Rate': 0.065,
+    'Incentive Received': 2500,
+  },
+  { 'Lease ID': 'M-QTR', 'Effective Date': '2026-03-31', Type: 'Impairment', 'Impairment Amount': 1500 },
+);
 const MODIFICATIONS_BY_LIABILITY: InputContent = {
   ...MODIFICATIONS,
   policies: { ...MODIFICATIONS.policies, 'Partial Termination Method': 'Proportion of liability' },
@@ -542,10 +569,19 @@ describe('remeasurements proved on the Tie-Out', () => {
     ]);
     expect(of('M-FIN').months[11].classification).toBe('finance');
     expect(of('M-FIN').months[12].classification).toBe('operating');
-    // 6 remeasurements and partial terminations (2 rows each) and 1 impairment (1 row) after the 18 standing checks
+    expect(
+      of('M-LIFE')
+        .months.slice(48)
+        .every((m) => m.amortization === 0),
+    ).toBe(true);
+    expect(of('M-LIFE').months[47].rouEnd).toBe(0);
+    expect(event('M-INC')).toMatchObject([{ event: 'Remeasurement', incentiveReceived: 250000 }]);
+    expect(event('M-QTR')).toMatchObject([{ event: 'Impairment', impairmentDate: '2026-03-31' }]);
+    expect(of('M-TERM').months[2].variableCost).toBe(21055); // 2025-03-10: lease month 3
+    // 7 remeasurements and partial terminations (2 rows each) and 2 impairments (1 row) after the 18 standing checks
     // and the 14 of the Disclosures (one currency), then the inputs, the measurement at commencement and the
     // classification (4 rows).
-    expect(tieOutResults(runs[3].recalculated!).size).toBe(18 + 14 + 6 * 2 + 1 + 4);
+    expect(tieOutResults(runs[3].recalculated!).size).toBe(18 + 14 + 7 * 2 + 2 + 4);
   });
 
   it('the two Partial Termination Methods book different figures, each proved', () => {

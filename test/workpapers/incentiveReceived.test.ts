@@ -8,6 +8,7 @@ import { Decimal } from '../../src/engine/money/decimal';
 import { leaseJournal } from '../../src/workpapers/journal';
 import { leaseClosing } from '../../src/workpapers/closing';
 import { lease, modification, $ } from '../support/leases';
+import { leaseToJson } from '../../src/export/json';
 
 const terms = lease({
   commencement: '2021-01-01',
@@ -45,4 +46,10 @@ test('closing figures: the incentive received lowers the cash paid through the e
   const after = leaseClosing(r, '2022-01-01').figures.cash;
   // 1/1/X2: the $1,000,000 payment in advance less the $300,000 received.
   expect(after - before).toBe($(1000000) - $(300000));
+});
+
+test('the JSON month of the modification carries incentiveReceived; no other month does', () => {
+  const months = leaseToJson(r).months;
+  expect(months[12].incentiveReceived).toBe('300000.00');
+  expect(months.filter((m) => 'incentiveReceived' in m)).toHaveLength(1);
 });

@@ -96,3 +96,18 @@ describe('Roll-Forward and Disclosures', () => {
     expect(rows[total][1]?.formula).toBe(`=SUM(Disclosures!B${first + 1}:B${at + 1})`);
   });
 });
+
+describe('Tie-Out', () => {
+  const formulas = (over: Parameters<typeof plan>[1]) =>
+    plan([terms], over)
+      .plan.sheets.find((x) => x.name === 'Tie-Out')!
+      .rows.flat()
+      .flatMap((c) => (c?.formula ? [c.formula] : []));
+
+  test('variable lease cost posted to the operating lease cost account is taken out of the lease’s journal cost', () => {
+    const accounts = { ...defaultPolicies().accounts };
+    const shared = formulas({ accounts: { ...accounts, variableLeaseCost: accounts.operatingLeaseCost } });
+    expect(shared.filter((f) => f.endsWith('-(325.50)'))).toHaveLength(1);
+    expect(formulas({}).some((f) => f.includes('325.50'))).toBe(false);
+  });
+});

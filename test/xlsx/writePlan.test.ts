@@ -81,7 +81,7 @@ describe('writePlan', () => {
     await writePlan(null, { sheets: templatePlan({ exampleLease: true }) }, path);
     const tables = await readTablesFromFile(path);
     const names = tables.tables.map((t) => t.name).sort();
-    expect(names).toEqual(['LeaseModifications', 'LeasePayments', 'Leases', 'Policies']);
+    expect(names).toEqual(['LeaseModifications', 'LeasePayments', 'Leases', 'Policies', 'VariablePayments']);
     const leases = tables.tables.find((t) => t.name === 'Leases')!;
     expect(leases.headers[0]).toBe('Lease ID');
     expect(leases.rows.length).toBeGreaterThanOrEqual(1);
@@ -154,11 +154,19 @@ describe('writePlan', () => {
       'Leases',
       'LeasePayments',
       'LeaseModifications',
+      'VariablePayments',
       'Policies',
       'Schedules',
     ]);
     const names = (await readTablesFromFile(second)).tables.map((t) => t.name).sort();
-    expect(names).toEqual(['LeaseModifications', 'LeasePayments', 'LeaseSchedule', 'Leases', 'Policies']);
+    expect(names).toEqual([
+      'LeaseModifications',
+      'LeasePayments',
+      'LeaseSchedule',
+      'Leases',
+      'Policies',
+      'VariablePayments',
+    ]);
   });
 
   it('refuses to overwrite a user sheet that happens to have a plan sheet name', async () => {

@@ -40,6 +40,7 @@ export function terminate(
     leaseCost: 0,
     gainLoss: before.liability - before.rou - payment,
     impairment: 0,
+    impairmentDate: null,
     liabilityDerecognized: before.liability,
     rouDerecognized: before.rou,
     incentiveReceived: 0,

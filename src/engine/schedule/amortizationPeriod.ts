@@ -35,3 +35,27 @@ export function amortizationPeriod(f: AmortizationFacts): AmortizationPeriod {
   if (life !== null && life < f.termMonths) return { rule: 'useful life, shorter than the term', endMonth: life };
   return { rule: 'lease term', endMonth: f.termMonths };
 }
+
+/** The period in words, for the Classification sheet and the lease memo (`termMonths` = the term in force). */
+export function describeAmortizationPeriod(p: AmortizationPeriod, termMonths: number): string {
+  switch (p.rule) {
+    case 'useful life':
+      return (
+        `Straight-line over the useful life of ${p.endMonth} months, as ownership transfers or a purchase option is ` +
+        `reasonably certain (ASC 842-20-35-8)` +
+        (p.endMonth > termMonths
+          ? `; the ROU asset left at the end of the ${termMonths}-month term passes to owned assets`
+          : '')
+      );
+    case 'useful life, shorter than the term':
+      return (
+        `Straight-line over the useful life of ${p.endMonth} months, which ends before the ${termMonths}-month lease ` +
+        `term (ASC 842-20-35-8: the earlier of the two); later months amortize 0.00`
+      );
+    case 'lease term':
+      return (
+        `Straight-line over the lease term of ${p.endMonth} months, which ends no later than the useful life ` +
+        `(ASC 842-20-35-8: the earlier of the two)`
+      );
+  }
+}

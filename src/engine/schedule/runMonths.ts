@@ -1,6 +1,7 @@
 import { applyRate } from '../rate/monthlyRate';
 import { assertCents, type Cents } from '../money/cents';
 import type { MonthGrid } from '../calendar/monthGrid';
+import type { IsoDate } from '../calendar/dates';
 import type { ModificationType } from '../terms';
 import type { Measurement, MonthRow } from './types';
 import { straightLineAmount } from './straightLine';
@@ -12,6 +13,7 @@ export interface Booking {
   rouAdjustment: Cents;
   gainLoss: Cents;
   impairment: Cents;
+  impairmentDate: IsoDate | null;
   /** Removed by a partial termination (positive amounts); the rest of the adjustment is the remeasurement. */
   liabilityDerecognized: Cents;
   rouDerecognized: Cents;
@@ -25,6 +27,7 @@ export const NO_BOOKING: Booking = {
   rouAdjustment: 0,
   gainLoss: 0,
   impairment: 0,
+  impairmentDate: null,
   liabilityDerecognized: 0,
   rouDerecognized: 0,
   incentiveReceived: 0,
@@ -111,6 +114,7 @@ export function runMonths(
       leaseCost,
       gainLoss: first ? booking.gainLoss : 0,
       impairment: first ? booking.impairment : 0,
+      impairmentDate: first ? booking.impairmentDate : null,
       liabilityDerecognized: first ? booking.liabilityDerecognized : 0,
       rouDerecognized: first ? booking.rouDerecognized : 0,
       incentiveReceived: first ? booking.incentiveReceived : 0,

@@ -46,6 +46,7 @@ export function shortTermMonths(
       leaseCost: straightLineAmount(cost, k),
       gainLoss: 0,
       impairment: 0,
+      impairmentDate: null,
       liabilityDerecognized: 0,
       rouDerecognized: 0,
       incentiveReceived: 0,

@@ -57,6 +57,12 @@ export interface MonthRow {
   /** Impairment loss booked this month (positive amount), included in rouAdjustment as a reduction. */
   impairment: Cents;
   /**
+   * The date the impairment is booked on (CONTRACT 1.10 v4: any day): the month's start for one effective at a
+   * lease-month start, otherwise a day inside the month (the month's amortization is then the plan's before it, and
+   * the straight-line amortization of what remains starts with the next month). Null when there is none.
+   */
+  impairmentDate: IsoDate | null;
+  /**
    * Derecognized this month by a partial termination or termination (positive amounts), included in the adjustments:
    * liabilityAdjustment + liabilityDerecognized (and rouAdjustment + rouDerecognized + impairment) is the remeasurement
    * (for a termination, the termination payment).

@@ -268,8 +268,7 @@ export function disclosuresLayout(args: {
         )
         .join('+');
     const colLetter = (k: number) => String.fromCharCode(66 + k);
-    const header = (title: string) =>
-      put(bold(title), ...columns.map((c) => bold(c.label)));
+    const header = (title: string) => put(bold(title), ...columns.map((c) => bold(c.label)));
     header('Lease cost');
     const costFirst = rowNo();
     const costLine = (label: string, f: (c: PeriodColumnCells) => string) =>

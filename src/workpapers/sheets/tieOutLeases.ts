@@ -2,6 +2,7 @@
  * The Tie-Out's lease table, one row per lease: its commencement figures (values from the engine), what the
  * schedule (SUM over its rows) and the journal (SUMIFS over its lines) say about it, and whether they tie.
  */
+import { formatCents, type LeaseResult } from '../../engine';
 import { classificationLabel, FMT, formula, money, sheetRef, text } from '../cells';
 import type { PlanCell } from '../plan';
 import type { ClosingFigure } from '../../input/postedBalances';
@@ -46,6 +47,16 @@ export function leaseTableNote(L: Record<LeaseKey, string>): string {
   );
 }
 
+/**
+ * Variable lease cost is not schedule lease cost: when it is posted to an account that is also a lease cost account
+ * (one "Rent expense" account for both), the lease's variable payments are taken out of the journal's figure.
+ */
+function variableInCostAccounts(ctx: TieOutContext, lease: LeaseResult): string {
+  const total = lease.variablePayments.reduce((s, p) => s + p.amount, 0);
+  if (total === 0 || !ctx.costAccounts.includes(ctx.accounts.variableLeaseCost)) return '';
+  return `-(${formatCents(total)})`;
+}
+
 /** The cells of lease `idx`'s row `r`, from the table's first column. */
 export function leaseTableRow(ctx: TieOutContext, idx: number, r: number): (PlanCell | null)[] {
   const { leases, accounts, schedules, journal, L, costAccounts } = ctx;
@@ -66,6 +77,7 @@ export function leaseTableRow(ctx: TieOutContext, idx: number, r: number): (Plan
     return p === undefined || p === '0' ? body : `${body}+${p}`;
   };
   const x = (k: LeaseKey) => `${L[k]}${r}`;
+  const variableInCost = variableInCostAccounts(ctx, lease);
   const cells: Record<LeaseKey, PlanCell | null> = {
     id: text(lease.id),
     description: text(lease.description),
@@ -90,12 +102,15 @@ export function leaseTableRow(ctx: TieOutContext, idx: number, r: number): (Plan
     rouEnd: formula(`${s}${SC.rouClosing}${place.lastRow}-${x('transfer')}`, FMT.money),
     jLiability: formula(plusPosted(has ? acctNet(accounts.leaseLiability, -1) : '0', ['leaseLiability']), FMT.money),
     jRou: formula(plusPosted(has ? acctNet(accounts.rouAsset, 1) : '0', ['rouAsset']), FMT.money),
+    // Variable lease cost is not lease cost of the schedule: where it posts to a cost account it is taken out again,
+    // the closed months' posted part with the rest.
     jCost: formula(
-      plusPosted(has ? costAccounts.map((a) => `(${acctNet(a, 1)})`).join('+') : '0', [
+      plusPosted((has ? costAccounts.map((a) => `(${acctNet(a, 1)})`).join('+') : '0') + variableInCost, [
         'operatingLeaseCost',
         'interestExpense',
         'amortizationExpense',
         'shortTermLeaseCost',
+        ...(variableInCost ? (['variableLeaseCost'] as const) : []),
       ]),
       FMT.money,
     ),

@@ -4,7 +4,8 @@
  * terminations under both policies; impairments; an optional final termination).
  *
  * What is asserted, and why it must hold:
- * (Remeasurements and partial terminations may carry an incentive received, which lowers the ROU asset and the
+ * (Impairments are dated at a month's start or inside a month; remeasurements and partial terminations may carry an
+ * incentive received, which lowers the ROU asset and the
  * cash of the identity in 2.)
  * 1. Structure: every row ties exactly (closing = opening + adjustment + interest - payment; ROU likewise), months are
  *    consecutive and open on the previous close; the schedule ends at the term in force with both balances 0.00, or at
@@ -164,6 +165,8 @@ const modArb = fc.record({
   rateBp: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 1500 })),
   scopePct: fc.integer({ min: 1, max: 95 }),
   impairPermille: fc.integer({ min: 0, max: 1000 }),
+  // An impairment dated this many days after its month's start (CONTRACT 1.10 v4: any day), or at the start.
+  impairDay: fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 27 })),
   rvg: fc.oneof(fc.constant(null), fc.constant(0), fc.integer({ min: 1, max: 1_000_000 })),
   poCertain: fc.constantFrom<boolean | null>(null, null, null, true, false),
   fairValue: fc.oneof(fc.constant(null), fc.integer({ min: 100_000, max: 50_000_000 })),
@@ -200,6 +203,8 @@ interface Step {
   rate: string;
   /** The run with the rows so far, this one included. */
   result: LeaseResult;
+  /** An impairment dated inside month m: the plan it leaves starts with month m + 1. */
+  inside?: boolean;
 }
 
 interface Built {
@@ -245,11 +250,15 @@ function build(s: Scenario): Built {
     const m = pick(spec.gapPermille);
     const effectiveDate = edate(terms.commencement, m - 1);
     if (spec.kind === 'Impairment') {
-      const rou = month(current, m - 1).rouEnd;
+      // At the start of month m, out of the ROU at the end of month m - 1; inside month m, out of the ROU at its end.
+      const inside = spec.impairDay !== null;
+      const rou = month(current, inside ? m : m - 1).rouEnd;
       // Nothing to impair when the ROU is at (or, by a cent of rounding after it was written down to 0.00, below) zero.
       if (rou <= 0) continue;
       const amount = Math.floor((rou * spec.impairPermille) / 1000);
-      add(modification({ effectiveDate, type: 'Impairment', impairmentAmount: amount }), m, term, rate);
+      const date = inside ? addDays(effectiveDate, spec.impairDay!) : effectiveDate;
+      add(modification({ effectiveDate: date, type: 'Impairment', impairmentAmount: amount }), m, term, rate);
+      if (inside) steps[steps.length - 1].inside = true;
       continue;
     }
     const newTerm = spec.termDelta === null ? null : Math.max(m, term + spec.termDelta);
@@ -308,7 +317,8 @@ function lastMeasurement(
   // An impairment does not remeasure the liability: it was last measured at the latest other row (or commencement).
   const measured = sofar.filter((x) => x.row.type !== 'Impairment');
   const liabilityMeasured = measured.length ? measured[measured.length - 1].m : 1;
-  return { result: step.result, s: step.m, n: step.term, rate: step.rate, impaired, liabilityMeasured };
+  const s = step.inside ? step.m + 1 : step.m;
+  return { result: step.result, s, n: step.term, rate: step.rate, impaired, liabilityMeasured };
 }
 
 const finalResult = (b: Built) => (b.steps.length ? b.steps[b.steps.length - 1].result : b.initial);
@@ -355,6 +365,7 @@ describe('properties of random modification sequences', () => {
         for (let j = -1; j < b.steps.length; j++) {
           if (j >= 0 && b.steps[j].row.type === 'Termination') continue;
           const { result: r, s: start, n, impaired } = lastMeasurement(b, j);
+          if (start > n) continue; // impaired inside the final month: no plan after it
           const months = n - start + 1;
           const after = afterBooking(r, start);
           const finance = month(r, start).classification === 'finance';
@@ -387,6 +398,7 @@ describe('properties of random modification sequences', () => {
         for (let j = -1; j < b.steps.length; j++) {
           if (j >= 0 && b.steps[j].row.type === 'Termination') continue;
           const { result: r, s: start, n, rate, liabilityMeasured } = lastMeasurement(b, j);
+          if (start > n) continue;
           const i = monthlyRate(rate, b.policies.rateBasis, b.terms.frequency);
           for (let k = start; k < n; k++) {
             const row = month(r, k);
