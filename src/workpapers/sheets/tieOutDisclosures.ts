@@ -117,7 +117,9 @@ export function disclosureChecks(ctx: TieOutContext): Check[] {
     // closed months in the period.
     const closed = ctx.closedThrough && ctx.closedThrough >= reported.from ? ctx.closedThrough : null;
     const closedSerial = closed ? toExcelSerial(closed) : 0;
-    const notCatchUp = (p: JournalPart) => (closed ? `*(${jr(p, JC.type)}<>${formulaText(CATCH_UP_TYPE)})` : '');
+    // Catch-ups correct closed months: after any close they are not the period's own cost or cash.
+    const notCatchUp = (p: JournalPart) =>
+      ctx.closedThrough ? `*(${jr(p, JC.type)}<>${formulaText(CATCH_UP_TYPE)})` : '';
     const journalCost = jparts
       .map(
         (p) =>
