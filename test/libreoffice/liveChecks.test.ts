@@ -33,6 +33,8 @@ let portfolio: PortfolioInput;
 let leases: LeaseResult[];
 let output: string;
 let generated: Map<string, ReadSheet>;
+/** The same workpapers for the quarter (--period quarter): three-month and year-to-date columns. */
+let quarter: Map<string, ReadSheet>;
 const edited = new Map<string, Map<string, ReadSheet>>();
 
 /** The input cell of a lease's column, as a CellEdit target. */
@@ -218,9 +220,12 @@ beforeAll(async () => {
     await editCells(output, copy, e.edits(before));
     copies.push(copy);
   }
-  const outs = await recalculate([output, ...copies]);
+  const quarterOut = join(dir, 'sample-quarter.xlsx');
+  expect(await main(['run', input, '--out', quarterOut, '--period', 'quarter'], io)).toBe(0);
+  const outs = await recalculate([output, quarterOut, ...copies]);
   generated = readWorkbook(outs[0]);
-  EDITS.forEach((e, k) => edited.set(e.name, readWorkbook(outs[k + 1])));
+  quarter = readWorkbook(outs[1]);
+  EDITS.forEach((e, k) => edited.set(e.name, readWorkbook(outs[k + 2])));
 });
 
 describe('the generated workbook, recalculated', () => {
@@ -307,6 +312,30 @@ describe('the Disclosures', () => {
     const w = weightedAverages(f.atDate.filter((a) => a.classification === 'operating'));
     expect(Number(d.get(`B${wa}`)?.value)).toBeCloseTo(w.rate, 12);
     expect(Number(d.get(`B${wa - 1}`)?.value)).toBeCloseTo(w.termYears, 12);
+  });
+});
+
+describe('the quarter', () => {
+  it('discloses three-month and year-to-date columns and their prior-year comparatives, each as the engine computes it', () => {
+    const d = quarter.get('Disclosures')!;
+    const f = disclosureFigures(leases, '2025-12-31', 12, { start: '2025-10-01', end: '2025-12-31', kind: 'quarter' });
+    expect(f.columns.map((c) => c.label)).toEqual([
+      'Three months',
+      'Year to date',
+      'Three months, prior year',
+      'Year to date, prior year',
+    ]);
+    const header = rowOf(d, 'Lease cost');
+    const cents = (ref: string) => Math.round(Number(d.get(ref)?.value ?? 0) * 100);
+    f.columns.forEach((c, k) => {
+      const col = String.fromCharCode(66 + k);
+      expect(d.get(`${col}${header}`)?.value).toBe(c.label);
+      const p = c.figures.get('USD')!;
+      expect(cents(`${col}${header + 1}`)).toBe(p.operatingCost);
+      expect(cents(`${col}${rowOf(d, '   Operating cash flows from operating leases')}`)).toBe(p.operatingCash);
+    });
+    const rows = checks(quarter);
+    expect(rows.filter(([, r]) => r !== 'PASS')).toEqual([]);
   });
 });
 
