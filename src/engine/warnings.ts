@@ -40,8 +40,8 @@ export const WARNINGS = {
   negativeLiability: (leaseId: string, amount: Cents, monthEnd: IsoDate, count: number) =>
     `The lease liability of lease ${leaseId} is ${formatCents(amount)} at ${monthEnd}` +
     `${count > 1 ? ` (below zero at ${count} month-ends)` : ''}: the payments so far exceed the liability and its ` +
-    `accretions, each rounded to the cent (at a very small rate every month's accretion rounds up to 0.01); the ` +
-    `final month's rounding true-up brings it back to 0.00`,
+    `accretions, each accretion rounded to the cent (rounding can leave a few cents below zero once the last payment ` +
+    `is made, more often at very small rates); the final month's rounding true-up brings it back to 0.00`,
   shortLifeOperating: (leaseId: string, life: number, term: number, byOverride: boolean) =>
     `Useful Life of ${life} months is shorter than lease ${leaseId}'s term of ${term} months, yet the lease is ` +
     `operating${byOverride ? ' (by its Classification override)' : ''}: its ROU asset is amortized with the ` +

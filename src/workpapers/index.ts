@@ -90,7 +90,7 @@ export function buildWorkpapers(
   );
   const catchUps =
     posted && positions
-      ? catchUpsLayout({ positions, posted, accounts: policies.accounts, journal: journalRefs(journal) })
+      ? catchUpsLayout({ positions, posted, journal: journalRefs(journal, policies.accounts) })
       : null;
   const rollForward = rollForwardLayout(leases, fye);
   const classification = classificationLayout({ leases, terms: input.leases, policies });
@@ -131,7 +131,7 @@ export function buildWorkpapers(
     unscheduled,
     columns,
     classification,
-    close: posted && catchUps ? { posted, catchUps, journal: journalRefs(journal) } : undefined,
+    close: posted && catchUps ? { posted, catchUps, journal: journalRefs(journal, policies.accounts) } : undefined,
   });
   const before = [
     ...schedules.sheets,

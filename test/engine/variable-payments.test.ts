@@ -1,8 +1,9 @@
 /**
- * Variable lease payments (CONTRACT 2, `VariablePayments`; ASC 842-10-15-35 and 842-20-25-6(b): variable payments
- * not based on an index or rate at commencement are not lease payments): each is expensed as variable lease cost in
- * the lease month holding its Date, paid in cash, and never touches the liability, the ROU asset or the straight-line
- * cost.
+ * Variable lease payments (CONTRACT 2, `VariablePayments`): only variable payments that depend on an index or a rate,
+ * measured at commencement, are lease payments (ASC 842-10-30-5(b)); the others, and later changes of the index, are
+ * recognized in the period in which the obligation is incurred (ASC 842-20-25-6(b)). Each is expensed as variable
+ * lease cost in the lease month holding its Date, paid in cash, and never touches the liability, the ROU asset or the
+ * straight-line cost.
  */
 import { measureLease, measurePortfolio, defaultPolicies } from '../../src/engine';
 import { leaseToJson } from '../../src/export/json';

@@ -39,6 +39,11 @@ export function shortTermModification(
     // any cash paid so far beyond the cost recognized so far (negative when rent has accrued, as after free rent).
     const unrecognized = cash - cost + terms.prepaidRent + terms.initialDirectCosts - terms.leaseIncentives;
     if (row.type === 'Impairment') throw fail('a short-term lease has no ROU asset to impair');
+    if (row.incentiveReceived) {
+      throw fail(
+        'a short-term lease has no ROU asset for an Incentive Received to reduce; enter it as a reduction of the payments (New Payment or LeasePayments)',
+      );
+    }
     if (row.type === 'Termination') {
       const payment = row.terminationPayment ?? 0;
       kept.push({

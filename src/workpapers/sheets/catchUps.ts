@@ -10,7 +10,6 @@
  *   the catch-up lines of the journal on that account (live).
  * The Tie-Out's closing checks (tieOutClose.ts) read both tables.
  */
-import type { GlAccounts } from '../../engine/terms';
 import type { PostedBalances } from '../../input/postedBalances';
 import { bold, col, date, FMT, formula, money, sheetRef, text } from '../cells';
 import { CLOSING_FIGURE_LABEL, CLOSING_FIGURES, DEBIT_SIGN, firstOpenDay, type ClosingFigure } from '../closing';
@@ -28,10 +27,12 @@ export interface JournalRefs {
   /** Column letters. */
   date: string;
   id: string;
-  type: string;
-  account: string;
   debit: string;
   credit: string;
+  /** The column that marks a catch-up line, and the text it holds on one. */
+  catchUp: { column: string; value: string };
+  /** The column the account is matched in, and what it holds for each figure's account(s). */
+  account: { column: string; of(figure: ClosingFigure): readonly string[] };
 }
 
 export interface CatchUpsLayout {
@@ -77,14 +78,16 @@ const COLS = {
 const range = (sheet: string, c: string, first: number, last: number) =>
   `${sheetRef(sheet)}$${c}$${first}:$${c}$${Math.max(first, last)}`;
 
-/** The journal's catch-up lines on `account` (and of `leaseId`, when given), as the figure's signed amount. */
-export function bookedFormula(j: JournalRefs, account: string, figure: ClosingFigure, leaseId?: string): string {
-  const terms = j.parts.map((p) => {
+/** The journal's catch-up lines on the figure's account(s) (and of `leaseId`, when given), in the figure's sign. */
+export function bookedFormula(j: JournalRefs, figure: ClosingFigure, leaseId?: string): string {
+  const terms = j.parts.flatMap((p) => {
     const r = (c: string) => range(p.sheet, c, 2, p.lastRow);
-    const crit = `${r(j.type)},${exact(CATCH_UP_TYPE)},${r(j.account)},${exact(account)}${
-      leaseId === undefined ? '' : `,${r(j.id)},${exact(leaseId)}`
-    }`;
-    return `SUMIFS(${r(j.debit)},${crit})-SUMIFS(${r(j.credit)},${crit})`;
+    return j.account.of(figure).map((account) => {
+      const crit = `${r(j.catchUp.column)},${exact(j.catchUp.value)},${r(j.account.column)},${exact(account)}${
+        leaseId === undefined ? '' : `,${r(j.id)},${exact(leaseId)}`
+      }`;
+      return `SUMIFS(${r(j.debit)},${crit})-SUMIFS(${r(j.credit)},${crit})`;
+    });
   });
   const sum = terms.length === 0 ? '0' : terms.join('+');
   return DEBIT_SIGN[figure] === 1 ? `(${sum})` : `-(${sum})`;
@@ -104,10 +107,9 @@ export function postedFormula(posted: PostedBalances, figure: ClosingFigure, lea
 export function catchUpsLayout(args: {
   positions: readonly LeaseCatchUp[];
   posted: PostedBalances;
-  accounts: GlAccounts;
   journal: JournalRefs;
 }): CatchUpsLayout {
-  const { positions, posted, accounts, journal } = args;
+  const { positions, posted, journal } = args;
   const ct = posted.through;
   const changed = changedPositions(positions);
   const rows: (PlanCell | null)[][] = [];
@@ -124,7 +126,7 @@ export function catchUpsLayout(args: {
       `Months through ${ct} are closed: their entries were posted and are not issued again. Where the figures computed ` +
         `now through ${ct} differ from PostedBalances (a modification dated in a closed month, a lease entered late, ` +
         `a corrected input, a lease removed), the difference per lease and account is booked as a catch-up entry on ` +
-        `${firstOpenDay(ct)} (Entry Type "${CATCH_UP_TYPE}" in the Journal Entries). Posted and the catch-ups booked ` +
+        `${firstOpenDay(ct)} (marked "${journal.catchUp.value}" in the Journal Entries). Posted and the catch-ups booked ` +
         'are live formulas over the PostedBalances table and the journal.',
     ),
   ]);
@@ -148,11 +150,11 @@ export function catchUpsLayout(args: {
         text(p.leaseId),
         text(p.entity),
         text(CLOSING_FIGURE_LABEL[k]),
-        text(accounts[k]),
+        text(journal.account.of(k).join(', ')),
         formula(postedFormula(posted, k, p.leaseId), FMT.money),
         money(p.recomputed[k]),
         formula(`${COLS.recomputed}${r}-${COLS.posted}${r}`, FMT.money),
-        formula(bookedFormula(journal, accounts[k], k, p.leaseId), FMT.money),
+        formula(bookedFormula(journal, k, p.leaseId), FMT.money),
         resultCell(r),
       ]);
     }
@@ -173,11 +175,11 @@ export function catchUpsLayout(args: {
       text('All'),
       null,
       text(CLOSING_FIGURE_LABEL[k]),
-      text(accounts[k]),
+      text(journal.account.of(k).join(', ')),
       formula(postedFormula(posted, k), FMT.money),
       money(positions.reduce((s, p) => s + p.recomputed[k], 0)),
       formula(`${COLS.recomputed}${r}-${COLS.posted}${r}`, FMT.money),
-      formula(bookedFormula(journal, accounts[k], k), FMT.money),
+      formula(bookedFormula(journal, k), FMT.money),
       resultCell(r),
     ]);
   }

@@ -9,7 +9,7 @@ import type { GlAccounts } from '../../engine/terms';
 import { col, date, FMT, headerWidths, money, num, text } from '../cells';
 import type { IsoDate } from '../../engine/calendar/dates';
 import type { LeaseCatchUp } from '../catchUp';
-import type { JournalRefs } from './catchUps';
+import { CATCH_UP_TYPE, type JournalRefs } from './catchUps';
 import { CLOSING_FIGURE_LABEL } from '../closing';
 import { closedJournal, entryCount, leaseJournal, type AccountKey, type JournalLine } from '../journal';
 import { leaseRowLocator } from '../leaseRows';
@@ -220,14 +220,14 @@ export function journalLayout(
 }
 
 /** Where the journal's lines are, for live sums over them (the Catch-Ups sheet, the Tie-Out's closing checks). */
-export function journalRefs(layout: JournalLayout): JournalRefs {
+export function journalRefs(layout: JournalLayout, accounts: GlAccounts): JournalRefs {
   return {
     parts: layout.parts,
     date: JC.date,
     id: JC.id,
-    type: JC.type,
-    account: JC.account,
     debit: JC.debit,
     credit: JC.credit,
+    catchUp: { column: JC.type, value: CATCH_UP_TYPE },
+    account: { column: JC.account, of: (figure) => [accounts[figure]] },
   };
 }

@@ -780,3 +780,21 @@ describe('what a partial termination or termination derecognizes is reported apa
     expect(m.liabilityAdjustment).not.toBe(0);
   });
 });
+
+describe('Incentive Received on a short-term lease', () => {
+  test('is an error at the row: there is no ROU asset for it to reduce', () => {
+    const terms = lease({ termMonths: 12, payment: 100 });
+    const row = modification({
+      effectiveDate: '2029-04-01',
+      type: 'Remeasurement',
+      incentiveReceived: $(50),
+      source: 'LeaseModifications!A2',
+    });
+    expectModificationError(
+      terms,
+      [row],
+      /short-term lease has no ROU asset for an Incentive Received/,
+      'LeaseModifications!A2',
+    );
+  });
+});
