@@ -133,7 +133,13 @@ function measurement(lease: LeaseResult): string[] {
   const first = lease.measurements[0];
   const out = [
     `The lease liability at commencement is the present value of the lease payments not yet paid, ${money(lease.liabilityAtCommencement, cur)} (ASC 842-20-30-1), computed month by month at the monthly rate and rounded to the cent.`,
-    `The right-of-use asset is ${money(lease.rouAtCommencement, cur)}: the liability, plus ${money(lease.paidAtCommencement, cur)} paid at or before commencement, plus initial direct costs of ${money(lease.initialDirectCosts, cur)}, less lease incentives of ${money(lease.leaseIncentives, cur)} (ASC 842-20-30-5).`,
+    `The right-of-use asset is ${money(lease.rouAtCommencement, cur)}: the liability` +
+      (lease.paidAtCommencement
+        ? `, plus ${money(lease.paidAtCommencement, cur)} paid at or before commencement`
+        : '') +
+      (lease.initialDirectCosts ? `, plus initial direct costs of ${money(lease.initialDirectCosts, cur)}` : '') +
+      (lease.leaseIncentives ? `, less lease incentives of ${money(lease.leaseIncentives, cur)}` : '') +
+      ' (ASC 842-20-30-5).',
   ];
   if (lease.classification === 'finance') {
     const p = lease.amortizationPeriod;
@@ -161,7 +167,7 @@ function modification(lease: LeaseResult, row: MonthRow): string {
   switch (row.event) {
     case 'Remeasurement':
       return (
-        `${when}, the lease was modified and the liability remeasured at the revised payments and the discount rate at that date (ASC 842-10-25-8, 842-20-35-5): ` +
+        `${when}, the lease was modified and the liability remeasured: the revised payments discounted at ${m ? pct(m.annualRate, 4) : 'the rate in force'} a year (ASC 842-10-25-8, 842-20-35-5): ` +
         `the liability moved by ${money(row.liabilityAdjustment, cur)} and the right-of-use asset by ${money(row.rouAdjustment, cur)}.` +
         (m ? ` Classification was reassessed: ${classificationLabel(m.classification.result).toLowerCase()}.` : '') +
         gain
