@@ -7,5 +7,7 @@ module.exports = {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
   globalSetup: '<rootDir>/test/support/globalSetup.js',
+  // Browser globals jsdom lacks, for the component tests.
+  setupFiles: ['<rootDir>/test/support/jsdomGlobals.ts'],
   testTimeout: 120000,
 };

@@ -5,5 +5,5 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 export function startServer(options?: { port?: number; dir?: string; host?: string }): Promise<RunningServer>;
-export function build(outDir: string): Promise<void>;
+export function build(outDir: string, options?: { baseUrl?: string }): Promise<void>;
 export function instructions(url: string, dir: string, certificate: string): string;

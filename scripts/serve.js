@@ -10,6 +10,7 @@ const https = require('https');
 const path = require('path');
 const { URL } = require('url');
 const { httpsOptions } = require('./certs');
+const { pageHeaders } = require('./hosting');
 
 const ROOT = path.join(__dirname, '..');
 const TYPES = {
@@ -24,9 +25,11 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-function build(outDir) {
+/** The production build into `outDir`; `baseUrl` as `npm run build -- --env baseUrl=...` (default localhost). */
+function build(outDir, { baseUrl } = {}) {
   const webpack = require('webpack');
-  const config = require(path.join(ROOT, 'webpack.config.js'))({ outDir }, { mode: 'production' });
+  const env = baseUrl === undefined ? { outDir, baseUrl: 'https://localhost:3000' } : { outDir, baseUrl };
+  const config = require(path.join(ROOT, 'webpack.config.js'))(env, { mode: 'production' });
   return new Promise((resolve, reject) => {
     webpack(config, (err, stats) => {
       if (err) return reject(err);
@@ -45,17 +48,18 @@ async function startServer({ port = 3000, dir = path.join(ROOT, 'dist-addin'), h
     let rel = decodeURIComponent(url.pathname);
     if (rel === '/') rel = '/index.html';
     const file = path.resolve(root, `.${rel}`);
-    const send = (status, type, body) => {
-      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+    // Each page with its Content-Security-Policy; hashed scripts cached for a year, everything else revalidated.
+    const send = (status, type, body, name = 'error.txt') => {
+      res.writeHead(status, { 'Content-Type': type, ...pageHeaders(status === 200 ? name : 'error.txt') });
       res.end(body);
     };
     if (!file.startsWith(root + path.sep)) return send(403, TYPES['.txt'], 'Forbidden');
     if (rel === '/index.html' && !fs.existsSync(file)) {
-      return send(200, TYPES['.html'], '<!doctype html><title>Lease Workpapers</title><ul><li><a href="playground.html">Playground</a></li><li><a href="taskpane.html">Task pane</a></li><li><a href="manifest.xml">manifest.xml</a></li><li><a href="help.html">Help</a></li></ul>');
+      return send(200, TYPES['.html'], '<!doctype html><title>Lease Workpapers</title><ul><li><a href="playground.html">Playground</a></li><li><a href="taskpane.html">Task pane</a></li><li><a href="manifest.xml">manifest.xml</a></li><li><a href="help.html">Help</a></li></ul>', 'index.html');
     }
     fs.readFile(file, (err, body) => {
       if (err) return send(404, TYPES['.txt'], 'Not found');
-      send(200, TYPES[path.extname(file)] || 'application/octet-stream', body);
+      send(200, TYPES[path.extname(file)] || 'application/octet-stream', body, path.basename(file));
     });
   });
   await new Promise((resolve, reject) => {

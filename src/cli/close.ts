@@ -17,13 +17,18 @@ import { findTable, WORKBOOK, type InputError } from '../input/table';
 import { resolveReportingPeriod } from '../workpapers';
 import { closePlan, closeRefusal } from '../workpapers/close';
 import { POSTED_BALANCES_SHEET } from '../workpapers/sheets/postedBalances';
-import { readTablesFromFile } from '../xlsx/readTables';
-import { WorkbookWriteError, writePlan } from '../xlsx/writePlan';
+import { WorkbookError } from '../xlsx/package';
+import { readWorkbookFile, readWorkbookTables } from '../xlsx/readTables';
+import { checkPartsToCopy, writePlan } from '../xlsx/writePlan';
 import type { CloseArgs } from './args';
-import { writeAtomically } from './atomicWrite';
+import { sameFile, writeAtomically } from './atomicWrite';
 import type { CliIo } from './main';
 import { SILENT, stderrProgress, type Progress } from './progress';
 import { productVersion } from './version';
+
+/** A close replaces the Posted Balances sheet and nothing else. */
+const replacesPostedBalances = (name: string): boolean =>
+  name.trim().toLowerCase() === POSTED_BALANCES_SHEET.toLowerCase();
 
 const SETTING = { closedThrough: 'Closed Through', reportingDate: 'Reporting Date' } as const;
 
@@ -35,7 +40,7 @@ export async function close(args: CloseArgs, io: CliIo): Promise<number> {
     return 2;
   };
   if (!existsSync(input) || !statSync(input).isFile()) return usage(`no workbook at ${args.input}`);
-  if (out === input) return usage('--out must be another file: the input workbook is never written');
+  if (sameFile(input, out)) return usage('--out must be another file: the input workbook is never written');
   if (existsSync(out) && statSync(out).isDirectory()) return usage(`--out ${args.out} is a folder`);
 
   const progress: Progress = args.progress || io.stderr.isTTY ? stderrProgress(io.stderr, !!io.stderr.isTTY) : SILENT;
@@ -48,11 +53,15 @@ export async function close(args: CloseArgs, io: CliIo): Promise<number> {
   };
 
   progress.phase(`Reading ${basename(input)}`);
+  let pkg;
   let tables;
   try {
-    tables = await readTablesFromFile(input);
+    pkg = await readWorkbookFile(input);
+    tables = readWorkbookTables(pkg, basename(input));
+    checkPartsToCopy(pkg, { replaces: replacesPostedBalances });
   } catch (e) {
-    return fail([{ where: basename(input), message: `not a readable .xlsx workbook (${(e as Error).message})` }]);
+    if (e instanceof WorkbookError) return fail([{ where: WORKBOOK, message: e.message }]);
+    throw e;
   }
   const read = readPortfolio(tables);
   if (!read.input) return fail(read.errors);
@@ -99,13 +108,13 @@ export async function close(args: CloseArgs, io: CliIo): Promise<number> {
   const [y, m, d] = args.through.split('-').map(Number);
   try {
     await writeAtomically(out, (tmp) =>
-      writePlan(input, plan, tmp, {
-        replaces: (name) => name.trim().toLowerCase() === POSTED_BALANCES_SHEET.toLowerCase(),
+      writePlan(pkg, plan, tmp, {
+        replaces: replacesPostedBalances,
         policy: { setting: SETTING.closedThrough, value: new Date(Date.UTC(y, m - 1, d)), numberFormat: 'yyyy-mm-dd' },
       }),
     );
   } catch (e) {
-    if (e instanceof WorkbookWriteError) return fail([{ where: WORKBOOK, message: e.message }]);
+    if (e instanceof WorkbookError) return fail([{ where: WORKBOOK, message: e.message }]);
     throw e;
   }
   progress.done();

@@ -3,24 +3,36 @@
  * engine as the add-in, and write the same workpaper sheets into a copy of the workbook.
  *
  * Exit codes: 0 done (warnings, if any, on standard error as `warning: Sheet!Cell: message`); 1 input errors (each
- * on standard error as `Sheet!Cell: message`; no workbook written; `--json` still written, with the errors and no
- * leases); 2 usage.
+ * on standard error as `Sheet!Cell: message` or `Workbook: message`; no workbook written; `--json` still written,
+ * with the errors and no leases); 2 usage, and an output that cannot be written (a full disk, no permission). No
+ * other code and no stack trace, whatever the input: an internal error is reported at `Workbook` in a plain sentence
+ * with exit 1 (nothing was written) (choice: CONTRACT 4 allows no other code). Every output (workbook, JSON) is
+ * written completely to a temporary file before any replaces its target.
  */
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { measurePortfolio, portfolioWarnings } from '../engine';
-import { buildJsonExport } from '../export/json';
+import { buildJsonExport, jsonExportChunks } from '../export/json';
+import { journalCsv } from '../export/journalCsv';
 import { memosDocx } from '../export/memosDocx';
-import type { InputError } from '../input/table';
+import { leaseMemos } from '../workpapers/memos';
+import { WORKBOOK, type InputError } from '../input/table';
 import { inputHash } from '../input/hash';
 import { readPortfolio } from '../input/portfolio';
-import { buildWorkpapers, resolveReportingPeriod } from '../workpapers';
-import { leaseMemos } from '../workpapers/memos';
-import { readTablesFromFile } from '../xlsx/readTables';
-import { writePlan } from '../xlsx/writePlan';
+import { buildWorkpapers, journalFormatOf, periodJournalOf, resolveReportingPeriod } from '../workpapers';
+import { WorkbookError } from '../xlsx/package';
+import { readWorkbookFile, readWorkbookTables } from '../xlsx/readTables';
+import { checkPartsToCopy, writePlan } from '../xlsx/writePlan';
 import { parseArgs, USAGE, type RunArgs } from './args';
+import {
+  removeTemporaryFiles,
+  removeTemporaryFilesOnSignals,
+  sameFile,
+  StagedOutputs,
+  writeTextAtomically,
+  WriteError,
+} from './atomicWrite';
 import { close } from './close';
-import { writeAtomically, writeTextAtomically } from './atomicWrite';
 import { SILENT, stderrProgress, type Progress } from './progress';
 import { productVersion } from './version';
 
@@ -29,6 +41,8 @@ export interface CliIo {
   stderr: { write(s: string): unknown; isTTY?: boolean };
   /** The run's timestamp; SOURCE_DATE_EPOCH (seconds) fixes it for reproducible output. */
   now: () => Date;
+  /** false: leave SIGINT/SIGTERM alone (in-process callers such as the fuzz test). */
+  signals?: boolean;
 }
 
 function defaultIo(): CliIo {
@@ -53,9 +67,42 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       io.stderr.write(`lease-workpapers: ${args.message}\n\n${USAGE}\n`);
       return 2;
     case 'run':
-      return run(args, io);
+      return safely(args.json, io, () => run(args, io));
     case 'close':
-      return close(args, io);
+      return safely(null, io, () => close(args, io));
+  }
+}
+
+/** The plain sentence for an error no check caught (a defect of this program, not of the input). */
+export const INTERNAL_ERROR =
+  'lease-workpapers stopped on an internal error while processing this workbook; nothing was written. ' +
+  'This is a defect of the program, not of your input: please report it with the workbook.';
+
+/** A command, with every failure turned into a plain message and an exit code of the contract (0, 1 or 2). */
+async function safely(json: string | null, io: CliIo, command: () => Promise<number>): Promise<number> {
+  const uninstall =
+    io.signals === false ? () => undefined : removeTemporaryFilesOnSignals((l) => io.stderr.write(`${l}\n`));
+  try {
+    return await command();
+  } catch (e) {
+    removeTemporaryFiles();
+    if (e instanceof WriteError) return usageError(io, `${e.message}; nothing was written or replaced`);
+    const error = { where: WORKBOOK, message: e instanceof WorkbookError ? e.message : INTERNAL_ERROR };
+    io.stderr.write(`${error.where}: ${error.message}\n`);
+    io.stderr.write('lease-workpapers: 1 input error; no workbook written\n');
+    try {
+      // The export still says what happened (CONTRACT 4), when it can be written.
+      if (json !== null) {
+        const text = `${JSON.stringify(buildJsonExport(productVersion(), null, [error]), null, 2)}\n`;
+        if (json === '-') io.stdout.write(text);
+        else await writeTextAtomically(resolve(json), text);
+      }
+    } catch {
+      removeTemporaryFiles();
+    }
+    return 1;
+  } finally {
+    uninstall();
   }
 }
 
@@ -73,44 +120,76 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
     return usageError(io, `the folder for --out ${args.out} is a file`);
   }
   if (existsSync(out) && statSync(out).isDirectory()) return usageError(io, `--out ${args.out} is a folder`);
+  if (sameFile(input, out)) {
+    return usageError(
+      io,
+      `--out ${args.out} is the input workbook; the input is never overwritten: choose another file`,
+    );
+  }
   if (args.json !== null && args.json !== '-') {
     const j = resolve(args.json);
     if (existsSync(dirname(j)) && !statSync(dirname(j)).isDirectory()) {
       return usageError(io, `the folder for --json ${args.json} is a file`);
     }
-    if (j === out || j === input) return usageError(io, `--json ${args.json} would overwrite a workbook`);
+    if (existsSync(j) && statSync(j).isDirectory()) return usageError(io, `--json ${args.json} is a folder`);
+    if (sameFile(j, out) || sameFile(j, input)) return usageError(io, `--json ${args.json} would overwrite a workbook`);
+  }
+  if (args.journalCsv !== null && args.journalCsv !== '-') {
+    const c = resolve(args.journalCsv);
+    if (existsSync(dirname(c)) && !statSync(dirname(c)).isDirectory()) {
+      return usageError(io, `the folder for --journal-csv ${args.journalCsv} is a file`);
+    }
+    if (sameFile(c, out) || sameFile(c, input) || (args.json !== null && sameFile(c, resolve(args.json)))) {
+      return usageError(io, `--journal-csv ${args.journalCsv} would overwrite another output or the input`);
+    }
   }
   if (args.memos !== null) {
     const m = resolve(args.memos);
     if (existsSync(dirname(m)) && !statSync(dirname(m)).isDirectory()) {
       return usageError(io, `the folder for --memos ${args.memos} is a file`);
     }
-    if (m === out || m === input) return usageError(io, `--memos ${args.memos} would overwrite a workbook`);
+    if (sameFile(m, out) || sameFile(m, input))
+      return usageError(io, `--memos ${args.memos} would overwrite a workbook`);
+  }
+  if (args.json === '-' && args.journalCsv === '-') {
+    return usageError(io, '--json - and --journal-csv - cannot both go to standard output');
   }
 
   const progress: Progress = args.progress || io.stderr.isTTY ? stderrProgress(io.stderr, !!io.stderr.isTTY) : SILENT;
   const version = productVersion();
-  const writeJson = async (json: unknown): Promise<void> => {
+  const outputs = new StagedOutputs();
+  /** What goes to standard output (`-`), written only when the run commits. */
+  let toStdout: Iterable<string> | null = null;
+  /** Stages the JSON export (as chunks: it can pass JavaScript's string limit). */
+  const stageJson = async (chunks: Iterable<string>): Promise<void> => {
     if (args.json === null) return;
-    const text = `${JSON.stringify(json, null, 2)}\n`;
-    if (args.json === '-') io.stdout.write(text);
-    else await writeTextAtomically(resolve(args.json), text);
+    if (args.json === '-') toStdout = chunks;
+    else await outputs.stageChunks(resolve(args.json), chunks);
+  };
+  const commit = (): void => {
+    outputs.commit();
+    if (toStdout !== null) for (const c of toStdout) io.stdout.write(c);
   };
   const fail = async (errors: InputError[]): Promise<number> => {
     for (const e of errors) io.stderr.write(`${e.where}: ${e.message}\n`);
     io.stderr.write(
       `lease-workpapers: ${errors.length} input error${errors.length === 1 ? '' : 's'}; no workbook written\n`,
     );
-    await writeJson(buildJsonExport(version, null, errors));
+    await stageJson(jsonExportChunks(version, null, errors));
+    commit();
     return 1;
   };
 
   progress.phase(`Reading ${basename(input)}`);
+  let pkg;
   let tables;
   try {
-    tables = await readTablesFromFile(input);
+    pkg = await readWorkbookFile(input);
+    tables = readWorkbookTables(pkg, basename(input));
+    checkPartsToCopy(pkg);
   } catch (e) {
-    return fail([{ where: basename(input), message: `not a readable .xlsx workbook (${(e as Error).message})` }]);
+    if (e instanceof WorkbookError) return fail([{ where: WORKBOOK, message: e.message }]);
+    throw e;
   }
 
   const read = readPortfolio(tables);
@@ -140,6 +219,8 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
   for (const w of portfolioWarnings(result)) io.stderr.write(`warning: ${w.where}: ${w.message}\n`);
 
   progress.phase(`Building workpapers for ${period.label} (${period.start} to ${period.end})`);
+  const journal = periodJournalOf(result, portfolio, period, read.posted);
+  const journalFormat = args.journalFormat ?? journalFormatOf(portfolio.policies);
   const plan = buildWorkpapers(
     result,
     portfolio,
@@ -150,22 +231,33 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
       inputHash: inputHash(tables),
       host: 'command line',
     },
-    { period, posted: read.posted },
+    { period, journal, journalFormat, posted: read.posted },
   );
 
   progress.phase(`Writing ${basename(out)}`);
-  await writeAtomically(out, (tmp) => writePlan(input, plan, tmp));
-  await writeJson(buildJsonExport(version, result, [], period));
-  if (args.memos !== null) {
-    progress.phase(`Writing ${basename(args.memos)}`);
-    const bytes = await memosDocx(leaseMemos(result.leases, portfolio.leases, portfolio.policies), {
-      product: `Lease Workpapers ${version}`,
-      source: tables.source ?? basename(input),
-      period: period.label,
-      generatedAt,
-    });
-    await writeAtomically(resolve(args.memos), (tmp) => writeFileSync(tmp, bytes));
+  try {
+    await outputs.stage(out, (tmp) => writePlan(pkg, plan, tmp));
+    await stageJson(jsonExportChunks(version, result, [], period, journal));
+    if (args.journalCsv !== null) {
+      const csv = journalCsv(journal, journalFormat);
+      if (args.journalCsv === '-') toStdout = [csv];
+      else await outputs.stageText(resolve(args.journalCsv), csv);
+    }
+    if (args.memos !== null) {
+      const bytes = await memosDocx(leaseMemos(result.leases, portfolio.leases, portfolio.policies), {
+        product: `Lease Workpapers ${version}`,
+        source: tables.source ?? basename(input),
+        period: period.label,
+        generatedAt,
+      });
+      await outputs.stage(resolve(args.memos), (tmp) => writeFileSync(tmp, bytes));
+    }
+  } catch (e) {
+    outputs.discard();
+    if (e instanceof WorkbookError) return fail([{ where: WORKBOOK, message: e.message }]);
+    throw e;
   }
+  commit();
   progress.done();
   return 0;
 }

@@ -1,5 +1,5 @@
 import { Decimal } from './money/decimal';
-import { DEFAULT_ACCOUNTS, type Policies } from './terms';
+import type { Policies } from './terms';
 
 export function defaultPolicies(): Policies {
   return {
@@ -12,8 +12,9 @@ export function defaultPolicies(): Policies {
     reportingPeriod: 'Month',
     fiscalYearEndMonth: 12,
     closedThrough: null,
-    accounts: { ...DEFAULT_ACCOUNTS },
     preparedBy: null,
     reviewedBy: null,
+    journalImportFormat: 'Generic',
+    accountNames: {},
   };
 }

@@ -15,6 +15,8 @@ export type RateBasis = 'Payment frequency' | 'Monthly' | 'Effective annual';
 export type PartialTerminationMethod = 'Proportion of asset' | 'Proportion of liability';
 /** The length of the period a run reports (CONTRACT 1.11); quarters and years follow the fiscal year. */
 export type ReportingPeriodKind = 'Month' | 'Quarter' | 'Year';
+/** The layout of the Journal Import sheet (and the default of --journal-format). */
+export type JournalImportFormat = 'QuickBooks Online' | 'NetSuite' | 'Generic';
 
 /** One row of the `LeasePayments` table: an irregular stream replaces the regular one. */
 export interface IrregularPayment {
@@ -108,39 +110,24 @@ export interface ModificationTerms {
   newDiscountRateSource?: string;
 }
 
-export interface GlAccounts {
-  rouAsset: string;
-  leaseLiability: string;
-  cash: string;
-  operatingLeaseCost: string;
-  interestExpense: string;
-  amortizationExpense: string;
-  shortTermLeaseCost: string;
-  prepaidRent: string;
-  initialDirectCosts: string;
-  leaseIncentives: string;
-  gainLoss: string;
-  impairmentLoss: string;
-  ownedAssets: string;
-  variableLeaseCost: string;
+/** One row of the `GLAccounts` table: the account an account role posts to, for one entity or every entity. */
+export interface GlAccountRow {
+  /** One of the account roles of CONTRACT section 2 ("Operating ROU asset", "Cash", ...), as the product spells it. */
+  role: string;
+  /** Null = every entity without a row of its own for the role. */
+  entity: string | null;
+  /** Blank = no number. */
+  number: string;
+  name: string;
+  /** Segment values by segment header (Department, Class, Location, ...), carried onto every journal line. */
+  segments: Record<string, string>;
 }
 
-export const DEFAULT_ACCOUNTS: GlAccounts = {
-  rouAsset: 'Right-of-use asset',
-  leaseLiability: 'Lease liability',
-  cash: 'Cash',
-  operatingLeaseCost: 'Operating lease cost',
-  interestExpense: 'Interest expense - leases',
-  amortizationExpense: 'Amortization of ROU assets',
-  shortTermLeaseCost: 'Short-term lease cost',
-  prepaidRent: 'Prepaid rent',
-  initialDirectCosts: 'Initial direct costs',
-  leaseIncentives: 'Lease incentives receivable',
-  gainLoss: 'Gain/loss on lease modification',
-  impairmentLoss: 'Impairment of ROU assets',
-  ownedAssets: 'Property and equipment',
-  variableLeaseCost: 'Variable lease cost',
-};
+/** The `GLAccounts` table: its rows and its segment headers in table order. */
+export interface GlAccountChart {
+  rows: GlAccountRow[];
+  segmentNames: string[];
+}
 
 export interface Policies {
   rateBasis: RateBasis;
@@ -157,10 +144,12 @@ export interface Policies {
   fiscalYearEndMonth: number;
   /** Every month up to this month-end is closed (CONTRACT 1.11); null = nothing closed. */
   closedThrough: IsoDate | null;
-  accounts: GlAccounts;
   /** Who prepared and who reviewed the workpapers (the Run Log's audit trail); null = not given. */
   preparedBy?: string | null;
   reviewedBy?: string | null;
+  journalImportFormat: JournalImportFormat;
+  /** GL account names set in the Policies table, by account role (where `GLAccounts` does not map the role). */
+  accountNames: Readonly<Record<string, string>>;
 }
 
 /** Everything the engine needs for one run. */
@@ -168,4 +157,6 @@ export interface PortfolioInput {
   leases: LeaseTerms[];
   modifications: ModificationTerms[];
   policies: Policies;
+  /** The chart of accounts the journal posts to (the `GLAccounts` table); absent = the default account names. */
+  glAccounts?: GlAccountChart;
 }

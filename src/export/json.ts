@@ -2,6 +2,8 @@ import { formatCents } from '../engine/money/cents';
 import { portfolioWarnings, type PortfolioResult } from '../engine/portfolio';
 import type { LeaseResult, MonthRow } from '../engine/schedule/types';
 import { periodExport, type ReportingPeriod } from '../workpapers/reportingPeriod';
+import type { JournalLine } from '../workpapers/journal';
+import type { PeriodJournal } from '../workpapers/periodJournal';
 
 /** The `--json` export of CONTRACT section 5: amounts as strings with two decimals. */
 export interface JsonMonth {
@@ -38,14 +40,58 @@ export interface JsonLease {
   months: JsonMonth[];
 }
 
+/** One detail line of the period's journal (CONTRACT section 5 `journal`, plus currency, entry type and segments). */
+export interface JsonJournalLine {
+  date: string;
+  entity: string;
+  leaseId: string;
+  entry: string;
+  /** The account role (a `GLAccounts` Account Key). */
+  accountKey: string;
+  accountNumber: string;
+  accountName: string;
+  debit: string;
+  credit: string;
+  memo: string;
+  catchUp: boolean;
+  currency: string;
+  entryType: string;
+  /** The `GLAccounts` segment values of the account, by segment header. */
+  segments: Record<string, string>;
+}
+
 export interface JsonExport {
   version: string;
   /** The period reported (CONTRACT 1.11); null when the inputs had errors. */
   period: ReportingPeriod | null;
   leases: JsonLease[];
+  /** The period's detail journal lines (CONTRACT section 5). */
+  journal: JsonJournalLine[];
   errors: { where: string; message: string }[];
   /** What a reviewer should see but did not stop the run (CONTRACT 1.10, 5), each at its cell. */
   warnings: { where: string; message: string }[];
+}
+
+export function journalLineToJson(j: PeriodJournal, l: JournalLine): JsonJournalLine {
+  const a = j.chart.account(l.role, l.entity);
+  const segments: Record<string, string> = {};
+  j.chart.segmentNames.forEach((name, i) => (segments[name] = a.segments[i]));
+  return {
+    date: l.date,
+    entity: l.entity,
+    leaseId: l.leaseId,
+    entry: l.entry,
+    accountKey: l.role,
+    accountNumber: a.number,
+    accountName: a.name,
+    debit: formatCents(l.debit),
+    credit: formatCents(l.credit),
+    memo: l.memo,
+    catchUp: l.catchUp,
+    currency: l.currency,
+    entryType: l.kind,
+    segments,
+  };
 }
 
 function month(r: MonthRow): JsonMonth {
@@ -71,7 +117,7 @@ function month(r: MonthRow): JsonMonth {
   return out;
 }
 
-export function leaseToJson(l: LeaseResult): JsonLease {
+function leaseHead(l: LeaseResult): Omit<JsonLease, 'months'> {
   return {
     id: l.id,
     classification: l.classification,
@@ -79,8 +125,22 @@ export function leaseToJson(l: LeaseResult): JsonLease {
     liabilityAtCommencement: formatCents(l.liabilityAtCommencement),
     paidAtCommencement: formatCents(l.paidAtCommencement),
     rouAtCommencement: formatCents(l.rouAtCommencement),
-    months: l.months.map(month),
   };
+}
+
+export function leaseToJson(l: LeaseResult): JsonLease {
+  return { ...leaseHead(l), months: l.months.map(month) };
+}
+
+function warnings(result: PortfolioResult | null): { where: string; message: string }[] {
+  return result ? portfolioWarnings(result).map(({ where, message }) => ({ where, message })) : [];
+}
+
+function failures(result: PortfolioResult | null): { where: string; message: string }[] {
+  return (result?.failures ?? []).map((f) => ({
+    where: f.where ?? `Leases (${f.leaseId})`,
+    message: f.message,
+  }));
 }
 
 /**
@@ -93,16 +153,66 @@ export function buildJsonExport(
   result: PortfolioResult | null,
   errors: { where: string; message: string }[],
   period: ReportingPeriod | null = null,
+  journal: PeriodJournal | null = null,
 ): JsonExport {
-  const failures = (result?.failures ?? []).map((f) => ({
-    where: f.where ?? `Leases (${f.leaseId})`,
-    message: f.message,
-  }));
+  const lines: JsonJournalLine[] = [];
+  if (result && journal) {
+    result.leases.forEach((_, i) => {
+      for (const l of journal.leaseLines(i)) lines.push(journalLineToJson(journal, l));
+    });
+  }
   return {
     version,
     period: period ? periodExport(period) : null,
     leases: result ? result.leases.map(leaseToJson) : [],
-    errors: [...errors, ...failures],
-    warnings: result ? portfolioWarnings(result).map(({ where, message }) => ({ where, message })) : [],
+    journal: lines,
+    errors: [...errors, ...failures(result)],
+    warnings: warnings(result),
   };
+}
+
+/**
+ * The same export as text, piece by piece (a lease, a month or a journal line at a time), so an export of any size
+ * is written without ever being one string: JavaScript strings stop at about 512 MB. Each month and journal line
+ * sits on one line; `JSON.parse` of the joined pieces equals `buildJsonExport`.
+ */
+export function* jsonExportChunks(
+  version: string,
+  result: PortfolioResult | null,
+  errors: { where: string; message: string }[],
+  period: ReportingPeriod | null = null,
+  journal: PeriodJournal | null = null,
+): Generator<string> {
+  const j = JSON.stringify;
+  yield `{\n  "version": ${j(version)},\n  "period": ${j(period ? periodExport(period) : null)},\n  "leases": [`;
+  const leases = result?.leases ?? [];
+  for (let i = 0; i < leases.length; i++) {
+    const fields = Object.entries(leaseHead(leases[i]))
+      .map(([k, v]) => `\n      ${j(k)}: ${j(v)},`)
+      .join('');
+    let text = `${i === 0 ? '' : ','}\n    {${fields}\n      "months": [`;
+    const rows = leases[i].months;
+    for (let k = 0; k < rows.length; k++) {
+      text += `${k === 0 ? '' : ','}\n        ${j(month(rows[k]))}`;
+      if (text.length > 1 << 16) {
+        yield text;
+        text = '';
+      }
+    }
+    yield `${text}${rows.length === 0 ? '' : '\n      '}]\n    }`;
+  }
+  yield `${leases.length === 0 ? '' : '\n  '}],\n  "journal": [`;
+  let first = true;
+  if (result && journal) {
+    for (let i = 0; i < leases.length; i++) {
+      let text = '';
+      for (const l of journal.leaseLines(i)) {
+        text += `${first ? '' : ','}\n    ${j(journalLineToJson(journal, l))}`;
+        first = false;
+      }
+      if (text) yield text;
+    }
+  }
+  const list = (x: unknown) => j(x, null, 2).replace(/\n/g, '\n  ');
+  yield `${first ? '' : '\n  '}],\n  "errors": ${list([...errors, ...failures(result)])},\n  "warnings": ${list(warnings(result))}\n}\n`;
 }

@@ -9,6 +9,7 @@ export const TABLE_NAMES = {
   leasePayments: 'LeasePayments',
   leaseModifications: 'LeaseModifications',
   variablePayments: 'VariablePayments',
+  glAccounts: 'GLAccounts',
   policies: 'Policies',
 } as const;
 
@@ -81,6 +82,16 @@ export const VARIABLE_PAYMENTS_COLUMNS: readonly ColumnSpec<VariablePaymentColum
   { key: 'date', header: 'Date', required: true },
   { key: 'amount', header: 'Amount', required: true },
   { key: 'description', header: 'Description', required: false },
+];
+
+export type GlAccountColumn = 'role' | 'entity' | 'number' | 'name';
+
+/** The `GLAccounts` table's own columns; any other header is a segment (Department, Class, Location, ...). */
+export const GL_ACCOUNTS_COLUMNS: readonly ColumnSpec<GlAccountColumn>[] = [
+  { key: 'role', header: 'Account Key', required: true },
+  { key: 'entity', header: 'Entity', required: false },
+  { key: 'number', header: 'Account Number', required: false },
+  { key: 'name', header: 'Account Name', required: true },
 ];
 
 export type ModificationColumn =

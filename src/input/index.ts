@@ -13,7 +13,7 @@ export {
   REPORTING_PERIODS,
   type PolicySetting,
 } from './policySettings';
-export { parseMonthEnd } from './policies';
+export { parseMonthEnd, checkPolicyValue } from './policies';
 export { findPolicySetting, sameSetting, settingKey } from './settingNames';
 export {
   TABLE_NAMES,

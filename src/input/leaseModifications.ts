@@ -15,6 +15,7 @@ import {
   type ModificationColumn,
 } from './columns';
 import type { LeaseRef } from './leases';
+import { MAX_MODIFICATIONS_PER_LEASE, MAX_REMEASURED_MONTHS } from './limits';
 import { BoundTable, leaseIdKey, type InputError, type RowReader } from './table';
 
 /** The fields each Type uses; any other field filled in is an error (it would silently do nothing). */
@@ -148,10 +149,23 @@ export function readLeaseModifications(
     a.terms.effectiveDate < b.terms.effectiveDate ? -1 : a.terms.effectiveDate > b.terms.effectiveDate ? 1 : 0,
   );
   const state = new Map<string, { term: number; terminated: ParsedRow | null; last: ParsedRow | null }>();
+  const counts = new Map<string, number>();
+  let remeasured = 0;
+  let overBudget = false;
   for (const p of ordered) {
     const { lease, row, terms } = p;
-    if (lease.commencement === null || lease.termMonths === null) continue;
     const key = leaseIdKey(lease.id);
+    const count = (counts.get(key) ?? 0) + 1;
+    counts.set(key, count);
+    if (count === MAX_MODIFICATIONS_PER_LEASE + 1) {
+      row.error(
+        'id',
+        `lease ${lease.id} has more than ${MAX_MODIFICATIONS_PER_LEASE} modifications, the most one lease may have; ` +
+          'combine the changes into fewer rows, or end the lease and enter the rest as a new lease',
+        local,
+      );
+    }
+    if (lease.commencement === null || lease.termMonths === null) continue;
     const s = state.get(key) ?? { term: lease.termMonths, terminated: null, last: null };
     state.set(key, s);
     const date = terms.effectiveDate;
@@ -219,6 +233,18 @@ export function readLeaseModifications(
     s.last = p;
     if (terms.newTermMonths !== null) s.term = terms.newTermMonths;
     if (terms.type === 'Termination') s.terminated = p;
+    // Each modification re-measures (and the workpapers re-perform) the months left in force from it.
+    remeasured += Math.max(0, s.term - m + 1);
+    if (remeasured > MAX_REMEASURED_MONTHS && !overBudget) {
+      overBudget = true;
+      row.error(
+        'id',
+        `the modifications up to this row re-measure more than ${MAX_REMEASURED_MONTHS.toLocaleString('en-US')} ` +
+          'lease-months in all (each one re-measures the months left in force), the most one run takes; split the ' +
+          'portfolio into several workbooks',
+        local,
+      );
+    }
   }
 
   errors.push(...sortByCell(local));

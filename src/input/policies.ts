@@ -3,7 +3,13 @@
  */
 import { defaultPolicies } from '../engine/policies';
 import { daysInMonth, parseIso } from '../engine/calendar/dates';
-import type { PartialTerminationMethod, Policies, RateBasis, ReportingPeriodKind } from '../engine/terms';
+import type {
+  JournalImportFormat,
+  PartialTerminationMethod,
+  Policies,
+  RateBasis,
+  ReportingPeriodKind,
+} from '../engine/terms';
 import type { GridValue, TableGrid } from './grid';
 import { POLICIES_COLUMNS } from './columns';
 import { POLICY_SETTINGS, type PolicySetting } from './policySettings';
@@ -84,7 +90,8 @@ function applySetting(p: Policies, s: PolicySetting, v: GridValue): string | nul
       if (!r.ok) return r.message;
       if (s.field === 'rateBasis') p.rateBasis = r.value as RateBasis;
       else if (s.field === 'partialTerminationMethod') p.partialTerminationMethod = r.value as PartialTerminationMethod;
-      else p.reportingPeriod = r.value as ReportingPeriodKind;
+      else if (s.field === 'reportingPeriod') p.reportingPeriod = r.value as ReportingPeriodKind;
+      else p.journalImportFormat = r.value as JournalImportFormat;
       return null;
     }
     case 'yesNo': {
@@ -115,7 +122,9 @@ function applySetting(p: Policies, s: PolicySetting, v: GridValue): string | nul
     case 'account': {
       const name = parseText(v);
       if (name.length > 255) return `${label} is longer than 255 characters`;
-      p.accounts = { ...p.accounts, [s.account]: name };
+      const names: Record<string, string> = { ...p.accountNames };
+      for (const role of s.roles) names[role] = name;
+      p.accountNames = names;
       return null;
     }
     case 'name': {
@@ -125,6 +134,15 @@ function applySetting(p: Policies, s: PolicySetting, v: GridValue): string | nul
       return null;
     }
   }
+}
+
+/**
+ * The message the reader would give for `v` as the Value of setting `s`, or null when it reads (blank keeps the
+ * default). The task pane's Policies form checks each field with this, so the form and a run never disagree.
+ */
+export function checkPolicyValue(s: PolicySetting, v: GridValue): string | null {
+  if (v === null || (typeof v === 'string' && v.trim() === '')) return null;
+  return applySetting(defaultPolicies(), s, v);
 }
 
 export function readPolicies(table: TableGrid | undefined, errors: InputError[]): Policies {

@@ -2,9 +2,9 @@
  * The settings of the `Policies` table (Setting / Value), with their defaults and allowed values, for the
  * reader, the template and the add-in's policy panel.
  */
+import type { AccountRole } from './accountRoles';
 import {
-  DEFAULT_ACCOUNTS,
-  type GlAccounts,
+  type JournalImportFormat,
   type PartialTerminationMethod,
   type RateBasis,
   type ReportingPeriodKind,
@@ -16,9 +16,14 @@ export const PARTIAL_TERMINATION_METHODS: readonly PartialTerminationMethod[] = 
   'Proportion of liability',
 ];
 export const REPORTING_PERIODS: readonly ReportingPeriodKind[] = ['Month', 'Quarter', 'Year'];
+export const JOURNAL_IMPORT_FORMATS: readonly JournalImportFormat[] = ['QuickBooks Online', 'NetSuite', 'Generic'];
 
 export type PolicySettingKind =
-  | { kind: 'choice'; choices: readonly string[]; field: 'rateBasis' | 'partialTerminationMethod' | 'reportingPeriod' }
+  | {
+      kind: 'choice';
+      choices: readonly string[];
+      field: 'rateBasis' | 'partialTerminationMethod' | 'reportingPeriod' | 'journalImportFormat';
+    }
   | { kind: 'yesNo' }
   /** A percentage above 0% and at most 100%. */
   | { kind: 'threshold' }
@@ -26,8 +31,8 @@ export type PolicySettingKind =
   | { kind: 'monthEnd'; field: 'reportingDate' | 'closedThrough' }
   /** 1..12 (or a month name). */
   | { kind: 'month' }
-  /** A general-ledger account name used in journal entries. */
-  | { kind: 'account'; account: keyof GlAccounts }
+  /** A general-ledger account name for account roles (read for workbooks made before `GLAccounts`). */
+  | { kind: 'account'; roles: readonly AccountRole[] }
   /** A person's name for the Run Log's audit trail. */
   | { kind: 'name'; field: 'preparedBy' | 'reviewedBy' };
 
@@ -41,50 +46,42 @@ export type PolicySetting = {
   description: string;
 } & PolicySettingKind;
 
-const ACCOUNT_SETTINGS: { account: keyof GlAccounts; setting: string; description: string }[] = [
-  { account: 'rouAsset', setting: 'ROU Asset Account', description: 'Right-of-use assets' },
-  { account: 'leaseLiability', setting: 'Lease Liability Account', description: 'Lease liabilities' },
-  { account: 'cash', setting: 'Cash Account', description: 'Lease payments' },
-  {
-    account: 'operatingLeaseCost',
-    setting: 'Operating Lease Cost Account',
-    description: 'Straight-line operating lease cost',
-  },
-  { account: 'interestExpense', setting: 'Interest Expense Account', description: 'Finance lease interest' },
-  {
-    account: 'amortizationExpense',
-    setting: 'ROU Amortization Account',
-    description: 'Finance lease ROU amortization',
-  },
-  { account: 'shortTermLeaseCost', setting: 'Short-Term Lease Cost Account', description: 'Short-term lease cost' },
-  { account: 'prepaidRent', setting: 'Prepaid Rent Account', description: 'Rent paid before commencement' },
-  {
-    account: 'initialDirectCosts',
-    setting: 'Initial Direct Costs Account',
-    description: 'Initial direct costs capitalized',
-  },
-  {
-    account: 'leaseIncentives',
-    setting: 'Lease Incentives Account',
-    description: 'Lease incentives received or receivable',
-  },
-  {
-    account: 'gainLoss',
-    setting: 'Modification Gain/Loss Account',
-    description: 'Gain or loss on partial termination or termination',
-  },
-  { account: 'impairmentLoss', setting: 'Impairment Loss Account', description: 'ROU asset impairment' },
-  {
-    account: 'ownedAssets',
-    setting: 'Owned Assets Account',
-    description: 'ROU asset transferred at the end of a lease whose ownership transfers',
-  },
-  {
-    account: 'variableLeaseCost',
-    setting: 'Variable Lease Cost Account',
-    description: 'Variable lease payments (VariablePayments table), expensed as paid',
-  },
-];
+/**
+ * The account-name settings of earlier versions of the template, still read (a name for the roles listed) but no
+ * longer written: the `GLAccounts` table holds the chart of accounts, with numbers and segments.
+ */
+export const LEGACY_ACCOUNT_SETTINGS: readonly PolicySetting[] = (
+  [
+    ['ROU Asset Account', ['Operating ROU asset', 'Finance ROU asset']],
+    [
+      'Lease Liability Account',
+      [
+        'Operating lease liability current',
+        'Operating lease liability non-current',
+        'Finance lease liability current',
+        'Finance lease liability non-current',
+      ],
+    ],
+    ['Cash Account', ['Cash']],
+    ['Operating Lease Cost Account', ['Operating lease cost']],
+    ['Interest Expense Account', ['Finance lease interest']],
+    ['ROU Amortization Account', ['Finance lease amortization']],
+    ['Short-Term Lease Cost Account', ['Short-term lease cost']],
+    ['Prepaid Rent Account', ['Prepaid rent']],
+    ['Initial Direct Costs Account', ['Initial direct costs']],
+    ['Lease Incentives Account', ['Lease incentives']],
+    ['Modification Gain/Loss Account', ['Gain or loss on lease modification']],
+    ['Impairment Loss Account', ['Impairment loss']],
+    ['Owned Assets Account', ['Owned assets']],
+    ['Variable Lease Cost Account', ['Variable lease cost']],
+  ] as const
+).map(([setting, roles]): PolicySetting => ({
+  setting,
+  kind: 'account',
+  roles,
+  defaultValue: null,
+  description: `GL account name for ${roles.join(', ')} (superseded by the GLAccounts table)`,
+}));
 
 export const POLICY_SETTINGS: readonly PolicySetting[] = [
   {
@@ -169,11 +166,12 @@ export const POLICY_SETTINGS: readonly PolicySetting[] = [
     defaultValue: null,
     description: 'Who reviewed the workpapers (shown in the Run Log)',
   },
-  ...ACCOUNT_SETTINGS.map((a): PolicySetting => ({
-    setting: a.setting,
-    kind: 'account',
-    account: a.account,
-    defaultValue: DEFAULT_ACCOUNTS[a.account],
-    description: `GL account: ${a.description}`,
-  })),
+  {
+    setting: 'Journal Import Format',
+    kind: 'choice',
+    choices: JOURNAL_IMPORT_FORMATS,
+    field: 'journalImportFormat',
+    defaultValue: 'Generic',
+    description: 'The layout of the Journal Import sheet: QuickBooks Online, NetSuite or Generic (every journal field)',
+  },
 ];

@@ -7,9 +7,11 @@ import { TABLE_NAMES } from './columns';
 import { readLeaseModifications } from './leaseModifications';
 import { leaseIdsWithPaymentRows, readLeasePayments } from './leasePayments';
 import { readLeases } from './leases';
+import { leaseTotalProblem, portfolioTotalProblem } from './limits';
 import { policySettingWhere, readPolicies } from './policies';
 import { POSTED_BALANCES_TABLE, readPostedBalances, type PostedBalances } from './postedBalances';
 import { readVariablePayments } from './variablePayments';
+import { readGlAccounts } from './glAccounts';
 import { findTable, headerWhere, isBlankRow, leaseIdKey, WORKBOOK, type InputError } from './table';
 
 export interface PortfolioRead {
@@ -48,6 +50,7 @@ export function readPortfolio(tables: WorkbookTables): PortfolioRead {
   const modificationsTable = findTable(tables, TABLE_NAMES.leaseModifications);
   const variableTable = findTable(tables, TABLE_NAMES.variablePayments);
   const policiesTable = findTable(tables, TABLE_NAMES.policies);
+  const glAccountsTable = findTable(tables, TABLE_NAMES.glAccounts);
 
   if (!leasesTable) {
     errors.push({
@@ -77,6 +80,7 @@ export function readPortfolio(tables: WorkbookTables): PortfolioRead {
   const variable = variableTable
     ? readVariablePayments(variableTable, refs, (k) => longest.get(k) ?? null, errors)
     : new Map();
+  const glAccounts = glAccountsTable ? readGlAccounts(glAccountsTable, errors) : undefined;
   const policies = readPolicies(policiesTable, errors);
   const postedTable = findTable(tables, POSTED_BALANCES_TABLE);
   let posted: PostedBalances | null = null;
@@ -97,5 +101,18 @@ export function readPortfolio(tables: WorkbookTables): PortfolioRead {
     const v = variable.get(leaseIdKey(lease.id));
     if (v) lease.variablePayments = v;
   }
-  return { input: { leases, modifications, policies }, errors, leaseSources, posted };
+  // Amounts too large to carry exactly to the cent: refused before anything is measured.
+  for (const lease of leases) {
+    const problem = leaseTotalProblem(lease);
+    if (problem) errors.push({ where: leaseSources.get(lease.id) ?? WORKBOOK, message: problem });
+  }
+  const total = errors.length === 0 ? portfolioTotalProblem(leases) : null;
+  if (total) errors.push({ where: WORKBOOK, message: total });
+  if (errors.length > 0) return { input: null, errors, leaseSources, posted: null };
+  return {
+    input: { leases, modifications, policies, ...(glAccounts ? { glAccounts } : {}) },
+    errors,
+    leaseSources,
+    posted,
+  };
 }

@@ -62,7 +62,8 @@ export function zeroFigures(): ClosingFigures {
   return f;
 }
 
-export type PostedColumn = 'id' | 'entity' | 'currency' | 'through' | 'classification' | ClosingFigure;
+export type PostedColumn =
+  'id' | 'entity' | 'currency' | 'through' | 'classification' | ClosingFigure | 'currentLiability';
 
 export const POSTED_BALANCES_COLUMNS: readonly ColumnSpec<PostedColumn>[] = [
   { key: 'id', header: 'Lease ID', required: true },
@@ -71,6 +72,8 @@ export const POSTED_BALANCES_COLUMNS: readonly ColumnSpec<PostedColumn>[] = [
   { key: 'through', header: 'Through', required: true },
   { key: 'classification', header: 'Classification', required: false },
   ...CLOSING_FIGURES.map((k) => ({ key: k, header: CLOSING_FIGURE_LABEL[k], required: true })),
+  // The part of Lease Liability due within 12 months (the current/non-current split the journal's reclass carries).
+  { key: 'currentLiability', header: 'Current Portion', required: true },
 ];
 
 const CLASSIFICATIONS: readonly Classification[] = ['operating', 'finance', 'short-term'];
@@ -82,6 +85,8 @@ export interface PostedLease {
   currency: string;
   classification: Classification | null;
   figures: ClosingFigures;
+  /** The current portion of the lease liability (inside `figures.leaseLiability`). */
+  currentLiability: Cents;
   /** The row's first cell, for messages ("Posted Balances!A5"). */
   where: string;
 }
@@ -155,6 +160,7 @@ export function readPostedBalances(
       const v = row.read(k, true, errors, (l, c) => parseSignedAmount(l, c.value));
       if (v !== null) figures[k] = v;
     }
+    const currentLiability = row.read('currentLiability', true, errors, (l, c) => parseSignedAmount(l, c.value));
     if (id !== null && leases.has(leaseIdKey(id))) {
       row.error('id', `Lease ID "${id}" appears twice in PostedBalances`, errors);
     }
@@ -165,6 +171,7 @@ export function readPostedBalances(
       currency: row.text('currency', false, errors) || 'USD',
       classification,
       figures,
+      currentLiability: currentLiability ?? 0,
       where: row.rowWhere,
     });
   }

@@ -3,7 +3,7 @@
  * pane's form all match a Setting cell through here, so "Short Term Exemption", "short-term exemption" and
  * "SHORT_TERM EXEMPTION" are one setting everywhere (case, spaces, hyphens and underscores ignored).
  */
-import { POLICY_SETTINGS, type PolicySetting } from './policySettings';
+import { LEGACY_ACCOUNT_SETTINGS, POLICY_SETTINGS, type PolicySetting } from './policySettings';
 import { choiceKey } from './values';
 
 /** The comparison key of a setting name. */
@@ -16,8 +16,11 @@ export function sameSetting(a: string, b: string): boolean {
   return settingKey(a) === settingKey(b);
 }
 
-/** The setting named by `text`, or undefined. */
+/** The setting named by `text` (the account-name settings of earlier templates included), or undefined. */
 export function findPolicySetting(text: string): PolicySetting | undefined {
   const k = settingKey(text);
-  return POLICY_SETTINGS.find((s) => settingKey(s.setting) === k);
+  return (
+    POLICY_SETTINGS.find((s) => settingKey(s.setting) === k) ??
+    LEGACY_ACCOUNT_SETTINGS.find((s) => settingKey(s.setting) === k)
+  );
 }

@@ -54,7 +54,9 @@ export function numberText(n: number): string {
   return Object.is(n, -0) ? '0' : String(n);
 }
 
-const NUMBER_TEXT = /^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?$/;
+/** Number text: digits before or after the point (never an exponent alone: "e5", "E+5"), optional thousands
+ *  commas, an optional exponent of at most three digits (beyond that no spreadsheet number exists). */
+const NUMBER_TEXT = /^[+-]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,3})?$/;
 
 /** A decimal number: a numeric cell, or text such as "1,234.50". */
 export function parseDecimal(label: string, v: GridValue): Parsed<Decimal> {
@@ -64,7 +66,7 @@ export function parseDecimal(label: string, v: GridValue): Parsed<Decimal> {
   }
   if (typeof v === 'string') {
     const t = v.trim();
-    if (t !== '' && /\d/.test(t) && NUMBER_TEXT.test(t)) return ok(new Decimal(t.replace(/,/g, '')));
+    if (NUMBER_TEXT.test(t)) return ok(new Decimal(t.replace(/,/g, '')));
   }
   return fail(`${label} ${show(v)} is not a number`);
 }
@@ -141,10 +143,14 @@ export function parsePercent(
   return ok(d);
 }
 
+/** 9999-12-31, Excel's last date. */
+const MAX_EXCEL_SERIAL = 2_958_465;
+
 /** A date: an Excel serial number (whole days) or ISO text "YYYY-MM-DD". */
 export function parseDate(label: string, v: GridValue): Parsed<IsoDate> {
   if (typeof v === 'number') {
-    if (!Number.isFinite(v) || v < 1) return fail(`${label} ${show(v)} is not a date`);
+    // Excel's dates run from serial 1 (1900-01-01) to 2,958,465 (9999-12-31).
+    if (!Number.isFinite(v) || v < 1 || v >= MAX_EXCEL_SERIAL + 1) return fail(`${label} ${show(v)} is not a date`);
     if (!Number.isInteger(v)) return fail(`${label} ${show(v)} has a time of day; enter a date only`);
     try {
       return ok(fromExcelSerial(v));

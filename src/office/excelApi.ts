@@ -143,10 +143,16 @@ export interface XDataValidation extends XLoadable<XDataValidation> {
 export interface XConditionalFormatCollection {
   /** ExcelApi 1.6 */
   add(type: 'CellValue'): XConditionalFormat;
+  /** ExcelApi 1.6 */
+  getItem(id: string): XConditionalFormat;
 }
 
-export interface XConditionalFormat {
+export interface XConditionalFormat extends XLoadable<XConditionalFormat> {
+  /** ExcelApi 1.6 (load it) */
+  readonly id: string;
   readonly cellValue: XCellValueConditionalFormat;
+  /** ExcelApi 1.6 */
+  delete(): void;
 }
 
 export interface XCellValueConditionalFormat {
@@ -154,8 +160,24 @@ export interface XCellValueConditionalFormat {
   readonly format: { readonly font: { color: string }; readonly fill: { color: string } };
 }
 
+/** What a table change event says (Excel.TableChangedEventArgs, the members the add-in reads). */
+export interface XTableChangedEventArgs {
+  readonly tableId: string;
+  readonly worksheetId: string;
+  readonly address: string;
+  readonly changeType: string;
+  readonly source: string;
+}
+
+export interface XEventHandlers<A> {
+  /** ExcelApi 1.7 (on the table collection): `handler` runs on every change; registered at the next sync. */
+  add(handler: (args: A) => Promise<unknown>): unknown;
+}
+
 export interface XTableCollection extends XLoadable<XTableCollection> {
   readonly items: XTable[];
+  /** ExcelApi 1.7: raised when data in any table changes. */
+  readonly onChanged: XEventHandlers<XTableChangedEventArgs>;
   /** ExcelApi 1.1 (a string address) */
   add(address: string, hasHeaders: boolean): XTable;
   getItem(key: string): XTable;

@@ -12,15 +12,14 @@
  *
  * A failure or a cancel before step 3 deletes the staging sheets and leaves the previous workpapers as they were.
  */
+import { isNameFor, OUTPUT_MARK, outputSheetNames, TAKEN_SUFFIX } from '../workpapers/names';
 import type { WorkpaperPlan } from '../workpapers/plan';
 import type { ExcelRun, XRequestContext, XWorksheet } from './excelApi';
 import { DEFAULT_BUDGET, RequestPacker, type RequestBudget, type RequestStats } from './requests';
 import { planRowCount, planWidth, writeSheetPlan } from './sheetWriter';
 
-export const OUTPUT_MARK = 'LeaseWorkpapers_Output';
+export { OUTPUT_MARK, TAKEN_SUFFIX };
 export const STAGING_MARK = 'LeaseWorkpapers_Staging';
-/** Suffix for an output whose name a user's own sheet already has. */
-export const TAKEN_SUFFIX = ' (add-in)';
 
 export class CancelledError extends Error {
   constructor() {
@@ -92,19 +91,6 @@ export async function inspectSheets(context: XRequestContext): Promise<SheetInfo
 
 const lower = (s: string): string => s.toLowerCase();
 
-/** The names an output may have had: the role itself or the role + " (add-in)" (+ a number). */
-function isNameFor(role: string, name: string): boolean {
-  const r = lower(role);
-  const n = lower(name);
-  if (n === r) return true;
-  const prefix = lower(`${role}${TAKEN_SUFFIX.slice(0, -1)}`); // "schedules (add-in"
-  return n.startsWith(prefix) && /^(\)| \d+\))$/.test(n.slice(prefix.length));
-}
-
-function takenName(role: string, k: number): string {
-  return k === 1 ? `${role}${TAKEN_SUFFIX}` : `${role}${TAKEN_SUFFIX.slice(0, -1)} ${k})`;
-}
-
 function randomTag(): string {
   return Math.floor(Math.random() * 0x10000)
     .toString(16)
@@ -145,18 +131,7 @@ export async function writeWorkpapers(run: ExcelRun, plan: WorkpaperPlan, option
         .filter((s) => roles.some((r) => lower(r) === lower(s.name)))
         .map((s) => s.name);
 
-      const finalNames = new Map<string, string>();
-      for (const role of roles) {
-        let name = role;
-        for (
-          let k = 1;
-          stayingNames.has(lower(name)) || [...finalNames.values()].some((n) => lower(n) === lower(name));
-          k++
-        ) {
-          name = takenName(role, k);
-        }
-        finalNames.set(role, name);
-      }
+      const finalNames = outputSheetNames(roles, stayingNames);
       const stayingTables = new Set(
         tables.items.filter((t) => !replacedNames.has(lower(t.worksheet.name))).map((t) => lower(t.name)),
       );

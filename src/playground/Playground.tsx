@@ -22,19 +22,32 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
   pane: { overflowY: 'auto', height: '100vh' },
+  paneOnly: { overflowY: 'auto', height: '100vh', width: '100%' },
 });
 
-/** The workbook grid on the left, the real task pane on the right, as in Excel. */
+/**
+ * The workbook grid on the left, the real task pane on the right, as in Excel; `paneOnly` shows the pane alone,
+ * as wide as the window (a narrow window then looks like the task pane in Excel).
+ */
 export function Playground({
   excel,
   host,
   build,
+  paneOnly = false,
 }: {
   excel: MemoryExcel;
   host: WorkbookHost;
   build: BuildWorkpapers;
+  paneOnly?: boolean;
 }): React.JSX.Element {
   const styles = useStyles();
+  if (paneOnly) {
+    return (
+      <aside className={styles.paneOnly} aria-label="Lease Workpapers task pane">
+        <App host={host} build={build} />
+      </aside>
+    );
+  }
   return (
     <div className={styles.page}>
       <FluentProvider theme={webLightTheme} className={styles.workbook}>

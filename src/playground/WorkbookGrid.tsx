@@ -4,10 +4,17 @@ import { columnLetters } from '../input/a1';
 import type { MemoryExcel } from '../office/memoryExcel';
 import { formatAddress } from '../office/memoryExcel';
 import { displayValue } from './displayValue';
+import { conditionalStyle } from './conditionalStyle';
 
 const ROW_HEIGHT = 22;
 const MIN_ROWS = 40;
 const MIN_COLS = 12;
+/** Pixels per character of the grid's 12px font, for sizing columns to their contents. */
+const CHAR_PX = 7;
+const MIN_COL_PX = 48;
+const MAX_COL_PX = 320;
+/** Rows looked at when a column has no width of its own. */
+const SAMPLE_ROWS = 200;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 },
@@ -31,14 +38,18 @@ const useStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     height: `${ROW_HEIGHT}px`,
   },
+  corner: { left: 0, zIndex: 3 },
   rowHead: {
     position: 'sticky',
     left: 0,
     zIndex: 1,
+    boxSizing: 'border-box',
+    padding: '0 4px',
+    fontWeight: tokens.fontWeightRegular,
+    fontVariantNumeric: 'tabular-nums',
     backgroundColor: tokens.colorNeutralBackground3,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
-    textAlign: 'center',
-    width: '44px',
+    textAlign: 'right',
   },
   cell: {
     border: `1px solid ${tokens.colorNeutralStroke3}`,
@@ -62,6 +73,27 @@ const useStyles = makeStyles({
   },
 });
 
+/**
+ * Column widths in pixels: the sheet's own (points x 4/3), or fitted to the longest text in the first rows,
+ * between 48 and 320 pixels.
+ */
+function columnWidths(excel: MemoryExcel, sheetName: string, cols: number): number[] {
+  const sheet = excel.model.sheetByName(sheetName);
+  if (!sheet) return [];
+  const used = sheet.usedRect(false);
+  const lastRow = Math.min(used?.r1 ?? 0, SAMPLE_ROWS);
+  return Array.from({ length: cols }, (_, c) => {
+    const own = sheet.columnWidths.get(c);
+    if (own !== undefined) return Math.round((own * 4) / 3);
+    let longest = 0;
+    for (let r = 0; r <= lastRow && used && c <= used.c1; r++) {
+      const view = excel.cell(sheetName, `${columnLetters(c + 1)}${r + 1}`);
+      longest = Math.max(longest, displayValue(view.value, view.numberFormat).length);
+    }
+    return Math.min(MAX_COL_PX, Math.max(MIN_COL_PX, longest * CHAR_PX + 12));
+  });
+}
+
 /** Re-renders whenever the in-memory workbook changes. */
 function useWorkbookVersion(excel: MemoryExcel): number {
   const [version, setVersion] = React.useState(0);
@@ -72,35 +104,59 @@ function useWorkbookVersion(excel: MemoryExcel): number {
 /** The in-memory workbook drawn as a grid: sheet tabs, a formula bar, the cells (only the visible rows). */
 export function WorkbookGrid({ excel }: { excel: MemoryExcel }): React.JSX.Element {
   const styles = useStyles();
-  useWorkbookVersion(excel);
+  const version = useWorkbookVersion(excel);
   const model = excel.model;
   const sheet = model.activeSheet ?? model.sheets[0];
   const selection =
     model.selection && model.selection.sheet === sheet ? model.selection.rect : { r0: 0, c0: 0, r1: 0, c1: 0 };
   const address = formatAddress({ r0: selection.r0, c0: selection.c0, r1: selection.r0, c1: selection.c0 });
   const current = sheet ? excel.cell(sheet.name, address) : null;
-  const [edit, setEdit] = React.useState<string | null>(null);
+  const cellKey = `${sheet?.name ?? ''}!${address}`;
+  // What is being typed in the formula bar, for the cell it was typed for (another cell: nothing typed).
+  const [typing, setTyping] = React.useState<{ key: string; text: string } | null>(null);
+  const edit = typing && typing.key === cellKey ? typing.text : null;
+  const setEdit = (text: string | null): void => setTyping(text === null ? null : { key: cellKey, text });
   const [scrollTop, setScrollTop] = React.useState(0);
   const [height, setHeight] = React.useState(600);
   const scroller = React.useRef<HTMLDivElement>(null);
 
-  React.useEffect(() => setEdit(null), [sheet?.name, address]);
+  const used = sheet?.usedRect(false) ?? null;
+  const rows = Math.max(MIN_ROWS, (used?.r1 ?? 0) + 6);
+  const cols = Math.max(MIN_COLS, (used?.c1 ?? 0) + 2);
+  // Row numbers get the width their largest number needs, so they never run into the cells.
+  const rowHeadWidth = Math.max(36, String(rows).length * CHAR_PX + 14);
+  // The workbook changes in place; `version` says when to measure again.
+  const sheetName = sheet?.name;
+  const widths = React.useMemo(
+    () => (sheetName !== undefined && version >= 0 ? columnWidths(excel, sheetName, cols) : []),
+    [excel, sheetName, cols, version],
+  );
+
+  // Keep the selected cell in view (rows and columns), as Excel scrolls to a cell selected from the pane.
   React.useEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    setHeight(el.clientHeight);
-    const top = selection.r0 * ROW_HEIGHT;
-    if (top < el.scrollTop || top > el.scrollTop + el.clientHeight - 3 * ROW_HEIGHT)
+    const top = (selection.r0 + 1) * ROW_HEIGHT;
+    if (top < el.scrollTop + ROW_HEIGHT || top > el.scrollTop + el.clientHeight - 2 * ROW_HEIGHT)
       el.scrollTop = Math.max(0, top - 4 * ROW_HEIGHT);
-  }, [sheet?.name, selection.r0]);
+    const left = widths.slice(0, selection.c0).reduce((a, b) => a + b, 0);
+    const right = left + (widths[selection.c0] ?? MIN_COL_PX);
+    if (left < el.scrollLeft) el.scrollLeft = left;
+    else if (right + rowHeadWidth > el.scrollLeft + el.clientWidth)
+      el.scrollLeft = right + rowHeadWidth - el.clientWidth + 8;
+  }, [sheet?.name, selection.r0, selection.c0, widths, rowHeadWidth]);
+
+  React.useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setHeight(el.clientHeight));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
 
   if (!sheet) return <div className={styles.root} />;
-  const used = sheet.usedRect(false);
-  const rows = Math.max(MIN_ROWS, (used?.r1 ?? 0) + 6);
-  const cols = Math.max(MIN_COLS, (used?.c1 ?? 0) + 2);
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - 5);
   const last = Math.min(rows - 1, first + Math.ceil(height / ROW_HEIGHT) + 10);
-  const widths = Array.from({ length: cols }, (_, c) => Math.round(((sheet.columnWidths.get(c) ?? 48) * 4) / 3));
 
   const commit = (): void => {
     if (edit === null) return;
@@ -129,14 +185,14 @@ export function WorkbookGrid({ excel }: { excel: MemoryExcel }): React.JSX.Eleme
       <div ref={scroller} className={styles.scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
         <table className={styles.table} role="grid" aria-label={`Sheet ${sheet.name}`} aria-rowcount={rows}>
           <colgroup>
-            <col style={{ width: 44 }} />
+            <col style={{ width: rowHeadWidth }} />
             {widths.map((w, c) => (
               <col key={c} style={{ width: w }} />
             ))}
           </colgroup>
           <thead>
             <tr>
-              <th className={styles.head} />
+              <th className={`${styles.head} ${styles.rowHead} ${styles.corner}`} aria-label="Row numbers" />
               {widths.map((_, c) => (
                 <th key={c} className={styles.head} scope="col">
                   {columnLetters(c + 1)}
@@ -166,6 +222,7 @@ export function WorkbookGrid({ excel }: { excel: MemoryExcel }): React.JSX.Eleme
                       data-cell={a}
                       aria-selected={r === selection.r0 && c === selection.c0}
                       className={classes.join(' ')}
+                      style={conditionalStyle(sheet, r, c, view.value)}
                       title={text}
                       onClick={() => excel.select(sheet.name, a)}
                     >

@@ -1,20 +1,30 @@
 /**
- * What the pane's buttons do, without React: check the inputs, and generate the workpapers phase by phase
- * (read tables, check inputs, measure leases in slices with a yield between them so the progress bar moves and
- * Cancel is heard, build the sheets, write them). Only Office.js plumbing here; the figures come from the pure
- * layers (readPortfolio, measurePortfolio, the workpaper builder).
+ * What the pane's buttons do, without React, and every workbook call the pane makes: create the template, check
+ * the inputs, generate the workpapers phase by phase, go to a cell or a sheet, read and save the policies, mark
+ * the cells with errors, and watch the inputs for changes. Components never reach Office.js; they call these.
  */
-import { measurePortfolio, type PortfolioResult, type LeaseFailure } from '../engine';
-import type { LeaseResult, LeaseWarning, PortfolioInput } from '../engine';
-import { checkPortfolio, inputHash, readPortfolio, type InputCheck, type InputError } from '../input';
+import { inputHash, type InputCheck, type InputError } from '../input';
+import { templatePlan } from '../template';
 import { readWorkbookTables } from '../office/readTables';
 import { CancelledError, writeWorkpapers, type WriteResult } from '../office/workpaperWriter';
+import { readCheckResults, type CheckRow } from '../office/checkResults';
+import { createTemplate, type TemplateResult } from '../office/templateWriter';
+import { readPolicies, writePolicies, type PoliciesRead, type PolicyChange } from '../office/policiesTable';
+import { selectWhere } from '../office/selectCell';
+import { watchTables } from '../office/watchTables';
+import { clearErrorMarks, markErrorCells, type ErrorMark } from '../office/errorMarks';
+import type { PortfolioResult, PortfolioInput, LeaseFailure, LeaseWarning } from '../engine';
 import type { WorkpaperPlan } from '../workpapers/plan';
 import type { BuildOptions, RunMeta } from '../workpapers';
-import { readCheckResults } from '../office/checkResults';
 import type { WorkbookHost } from './host';
+import { checkTables, computeInline, type Classification, type ComputeWorkpapers } from './compute';
+import type { KeyFigures } from './keyFigures';
+import { localIsoTimestamp } from './format';
 
 export type { RunMeta } from '../workpapers';
+export type { TemplateResult } from '../office/templateWriter';
+export type { PoliciesRead, PolicyChange } from '../office/policiesTable';
+export { yieldToBrowser } from './compute';
 
 export type BuildWorkpapers = (
   result: PortfolioResult,
@@ -23,12 +33,40 @@ export type BuildWorkpapers = (
   options?: BuildOptions,
 ) => WorkpaperPlan;
 
-/** Errors (they stop Generate) and warnings (they do not), each with its cell and severity. */
-export type CheckResult = InputCheck;
+// ------------------------------------------------------------------------------------------- template
 
-export async function checkInputs(host: WorkbookHost): Promise<CheckResult> {
-  return checkPortfolio(await readWorkbookTables(host.run));
+export function createInputTemplate(host: WorkbookHost): Promise<TemplateResult> {
+  return createTemplate(host.run, templatePlan());
 }
+
+/** Whether the workbook already has input tables (the pane then opens on Validate or Generate). */
+export async function workbookHasInputs(host: WorkbookHost): Promise<boolean> {
+  const tables = await readWorkbookTables(host.run);
+  return tables.tables.some((t) => /^leases$/i.test(t.name));
+}
+
+// ------------------------------------------------------------------------------------------- validate
+
+/** Errors (they stop Generate) and warnings (they do not), each with its cell and severity. */
+export interface CheckResult extends InputCheck {
+  /** SHA-256 of the inputs checked: a later, different hash means the result is out of date. */
+  inputHash: string;
+  /** When the check ran (ms since the epoch). */
+  at: number;
+}
+
+export async function checkInputs(host: WorkbookHost, now: () => number = Date.now): Promise<CheckResult> {
+  const tables = await readWorkbookTables(host.run);
+  const checked = host.check ? await host.check(tables) : checkTables(tables);
+  return { ...checked, at: now() };
+}
+
+/** The inputs' fingerprint now (to tell whether a result is out of date). */
+export async function inputsFingerprint(host: WorkbookHost): Promise<string> {
+  return inputHash(await readWorkbookTables(host.run));
+}
+
+// ------------------------------------------------------------------------------------------- generate
 
 export type Phase =
   'Reading your tables' | 'Checking inputs' | 'Measuring leases' | 'Building workpapers' | 'Writing sheets';
@@ -46,23 +84,35 @@ export interface GenerateProgress {
   fraction: number;
   /** 0..1 over the whole run (phases weighted by typical time). */
   overall: number;
-  detail: string;
+  leasesDone?: number;
+  leasesTotal?: number;
+  requests?: number;
 }
 
 export interface GenerateSummary {
   leases: number;
-  byClassification: Record<'operating' | 'finance' | 'short-term', number>;
+  byClassification: Record<Classification, number>;
   failures: LeaseFailure[];
   /** The measured leases' warnings (CONTRACT 1.10): listed, never stopping the run. */
   warnings: LeaseWarning[];
   checksPassed: number;
   checksTotal: number;
+  /** The Tie-Out rows that say FAIL, with their sheet row. */
+  failingChecks: CheckRow[];
+  /** The written Tie-Out sheet's name. */
+  tieOutSheet: string | null;
+  keyFigures: KeyFigures;
   seconds: number;
   write: WriteResult;
+  inputHash: string;
+  /** When the run finished (ms since the epoch). */
+  at: number;
 }
 
 export type GenerateOutcome =
-  { kind: 'done'; summary: GenerateSummary } | { kind: 'inputErrors'; errors: InputError[] } | { kind: 'cancelled' };
+  | { kind: 'done'; summary: GenerateSummary }
+  | { kind: 'inputErrors'; errors: InputError[]; inputHash: string; at: number }
+  | { kind: 'cancelled' };
 
 /** Share of the bar each phase takes. */
 const WEIGHTS: Record<Phase, [number, number]> = {
@@ -73,113 +123,144 @@ const WEIGHTS: Record<Phase, [number, number]> = {
   'Writing sheets': [0.55, 1],
 };
 
-/** Lets the browser paint and handle clicks (Cancel) between slices of work. */
-export function yieldToBrowser(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 export interface GenerateOptions {
   build: BuildWorkpapers;
   onProgress: (p: GenerateProgress) => void;
   isCancelled: () => boolean;
-  /** Leases measured between yields. */
-  sliceSize?: number;
+  /** Where the engine and the layout run (default: here, in slices). */
+  compute?: ComputeWorkpapers;
   now?: () => number;
 }
 
 export async function generateWorkpapers(host: WorkbookHost, options: GenerateOptions): Promise<GenerateOutcome> {
   const now = options.now ?? (() => Date.now());
   const started = now();
-  const report = (phase: Phase, fraction: number, detail = ''): void => {
+  const report = (phase: Phase, fraction: number, more: Partial<GenerateProgress> = {}): void => {
     const [a, b] = WEIGHTS[phase];
-    options.onProgress({ phase, fraction, overall: a + (b - a) * fraction, detail });
+    options.onProgress({ phase, fraction, overall: a + (b - a) * fraction, ...more });
   };
   const checkCancel = (): void => {
     if (options.isCancelled()) throw new CancelledError();
   };
+  const compute = options.compute ?? computeInline(options.build);
   try {
     report('Reading your tables', 0);
     const tables = await readWorkbookTables(host.run);
     checkCancel();
-    report('Checking inputs', 0);
-    await yieldToBrowser();
-    const { input, errors, posted } = readPortfolio(tables);
-    if (!input || errors.length > 0) return { kind: 'inputErrors', errors };
-    checkCancel();
-
-    const total = input.leases.length;
-    const slice = Math.max(1, options.sliceSize ?? 25);
-    const ids = new Set(input.leases.map((l) => l.id));
-    const leases: LeaseResult[] = [];
-    const failures: LeaseFailure[] = [];
-    for (let i = 0; i < total; i += slice) {
-      report('Measuring leases', i / Math.max(1, total), `${i} of ${total} leases`);
-      await yieldToBrowser();
-      checkCancel();
-      const part = input.leases.slice(i, i + slice);
-      const partIds = new Set(part.map((l) => l.id));
-      const r = measurePortfolio({
-        ...input,
-        leases: part,
-        modifications: input.modifications.filter((m) => partIds.has(m.leaseId)),
-      });
-      leases.push(...r.leases);
-      failures.push(...r.failures);
-    }
-    const orphans = input.modifications.filter((m) => !ids.has(m.leaseId));
-    if (orphans.length > 0)
-      failures.push(...measurePortfolio({ ...input, leases: [], modifications: orphans }).failures);
-    const result: PortfolioResult = { leases, failures };
-    report('Measuring leases', 1, `${total} of ${total} leases`);
-
-    report('Building workpapers', 0);
-    await yieldToBrowser();
-    checkCancel();
-    const plan = options.build(
-      result,
-      input,
+    const outcome = await compute(
       {
-        productVersion: host.productVersion,
-        generatedAt: new Date(now()).toISOString(),
-        source: tables.source ?? 'workbook',
-        inputHash: inputHash(tables),
+        tables,
+        meta: {
+          productVersion: host.productVersion,
+          // Local time with its UTC offset: the Run Log shows when the run was, where the accountant is.
+          generatedAt: localIsoTimestamp(now()),
+          source: tables.source ?? 'workbook',
+        },
       },
-      // A closed period: closed months stay as posted, differences are caught up (CONTRACT 1.11).
-      { posted },
+      {
+        isCancelled: options.isCancelled,
+        onProgress: (p) => report(p.phase, p.fraction, { leasesDone: p.leasesDone, leasesTotal: p.leasesTotal }),
+      },
     );
-    report('Building workpapers', 1);
+    if (outcome.kind === 'inputErrors')
+      return { kind: 'inputErrors', errors: outcome.errors, inputHash: outcome.inputHash, at: now() };
 
     report('Writing sheets', 0);
-    await yieldToBrowser();
     checkCancel();
-    const write = await writeWorkpapers(host.run, plan, {
+    const write = await writeWorkpapers(host.run, outcome.plan, {
       canSuspendScreenUpdating: host.isSetSupported('1.9'),
+      ...(host.requestBudget ? { budget: host.requestBudget } : {}),
       isCancelled: options.isCancelled,
       onProgress: (p) =>
-        report('Writing sheets', p.cellsTotal > 0 ? p.cellsDone / p.cellsTotal : 1, `${p.requests} requests sent`),
+        report('Writing sheets', p.cellsTotal > 0 ? p.cellsDone / p.cellsTotal : 1, { requests: p.requests }),
     });
     report('Writing sheets', 1);
     // The verdicts as Excel computed them from the sheets just written.
     const tieOut = write.sheets.find((sh) => /^tie-out$/i.test(sh.role));
-    const checks = tieOut ? await readCheckResults(host.run, tieOut.name) : { passed: 0, total: 0 };
-
-    const byClassification = { operating: 0, finance: 0, 'short-term': 0 };
-    for (const l of leases) byClassification[l.classification]++;
+    const checks = tieOut ? await readCheckResults(host.run, tieOut.name) : { passed: 0, total: 0, failing: [] };
     return {
       kind: 'done',
       summary: {
-        leases: leases.length,
-        byClassification,
-        failures,
-        warnings: leases.flatMap((l) => l.warnings),
+        leases: outcome.leases,
+        byClassification: outcome.byClassification,
+        failures: outcome.failures,
+        warnings: outcome.warnings,
         checksPassed: checks.passed,
         checksTotal: checks.total,
+        failingChecks: checks.failing,
+        tieOutSheet: tieOut?.name ?? null,
+        keyFigures: outcome.keyFigures,
         seconds: (now() - started) / 1000,
         write,
+        inputHash: outcome.inputHash,
+        at: now(),
       },
     };
   } catch (e) {
     if (e instanceof CancelledError) return { kind: 'cancelled' };
     throw e;
   }
+}
+
+// ------------------------------------------------------------------------------------------- navigation
+
+/** Selects the cell an error names ("Leases!F7"); false when it names none. */
+export function goToCell(host: WorkbookHost, where: string): Promise<boolean> {
+  return selectWhere(host.run, where);
+}
+
+/** Activates a sheet (a link in the summary). */
+export function activateSheet(host: WorkbookHost, sheet: string): Promise<boolean> {
+  return selectWhere(host.run, `'${sheet.replace(/'/g, "''")}'!A1`);
+}
+
+// ------------------------------------------------------------------------------------------- policies
+
+export function loadPolicies(host: WorkbookHost): Promise<PoliciesRead> {
+  return readPolicies(host.run);
+}
+
+export function savePolicies(host: WorkbookHost, changes: PolicyChange[]): Promise<void> {
+  return writePolicies(host.run, changes);
+}
+
+// ------------------------------------------------------------------------------------------- error marks
+
+export type { ErrorMark } from '../office/errorMarks';
+
+/** Highlights the cells the errors name, in the sheet; the marks are kept to take them off again. */
+export function highlightErrors(host: WorkbookHost, errors: InputError[]): Promise<ErrorMark[]> {
+  return markErrorCells(
+    host.run,
+    errors.map((e) => e.where),
+  );
+}
+
+export function clearErrorHighlights(host: WorkbookHost, marks: ErrorMark[]): Promise<void> {
+  return clearErrorMarks(host.run, marks);
+}
+
+// ------------------------------------------------------------------------------------------- watching
+
+/**
+ * Calls `onChange` when the inputs may have changed: on table change events where the host has them (ExcelApi
+ * 1.7 `TableCollection.onChanged`), otherwise when the pane gets the focus back. Returns a stop function.
+ */
+export function watchInputs(host: WorkbookHost, onChange: () => void): () => void {
+  let active = true;
+  const fire = (): void => {
+    if (active) onChange();
+  };
+  const stops: (() => void)[] = [];
+  if (host.isSetSupported('1.7')) {
+    void watchTables(host.run, fire).catch(() => undefined);
+  }
+  if (typeof window !== 'undefined') {
+    window.addEventListener('focus', fire);
+    stops.push(() => window.removeEventListener('focus', fire));
+  }
+  return () => {
+    active = false;
+    for (const s of stops) s();
+  };
 }

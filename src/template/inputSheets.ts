@@ -18,6 +18,7 @@ import {
   TIMINGS,
   YES_NO,
 } from '../input/columns';
+import { ACCOUNT_ROLES, DEFAULT_ACCOUNT_NAMES } from '../input/accountRoles';
 import { POLICY_SETTINGS, type PolicySetting } from '../input/policySettings';
 import type { PlanCell, PlanDataValidation, SheetPlan } from '../workpapers/plan';
 
@@ -31,6 +32,8 @@ export interface InputContent {
   leasePayments?: InputRow[];
   leaseModifications?: InputRow[];
   variablePayments?: InputRow[];
+  /** The chart of accounts; absent = one row per account role with the default name (GL_ACCOUNTS_DEFAULT_ROWS). */
+  glAccounts?: InputRow[];
   /** Policy values by setting name; settings left out get their defaults. */
   policies?: Record<string, InputValue>;
 }
@@ -199,6 +202,63 @@ export const VARIABLE_PAYMENTS_NOTE =
   'maintenance. Each is expensed as variable lease cost in the lease month holding its Date and paid in cash then ' +
   '(Variable lease cost account); a negative Amount is a credit. The Date must fall within the lease term.';
 
+export const GL_ACCOUNTS_NOTE =
+  'Optional. The chart of accounts the journal posts to: Account Key is an account role (list in H), with your Account ' +
+  'Number and Account Name. Leave Entity blank for every entity, or add a row with an Entity to override a role for it. ' +
+  'Every other column (Department, Class, Location, add your own) is a segment copied onto each journal line.';
+
+/** The segment columns the template starts with (any other header works too). */
+export const GL_ACCOUNTS_TEMPLATE_SEGMENTS = ['Department', 'Class', 'Location'] as const;
+
+/** One row per account role with the product's default account name and no number. */
+export const GL_ACCOUNTS_DEFAULT_ROWS: InputRow[] = ACCOUNT_ROLES.map((role) => ({
+  'Account Key': role,
+  'Account Name': DEFAULT_ACCOUNT_NAMES[role],
+}));
+
+function glAccountsSheet(rows: InputRow[]): SheetPlan {
+  const columns: ColumnLayout[] = [
+    { header: 'Account Key', kind: 'text', width: 38 },
+    { header: 'Entity', kind: 'text', width: 16 },
+    { header: 'Account Number', kind: 'text', width: 16 },
+    { header: 'Account Name', kind: 'text', width: 54 },
+    ...GL_ACCOUNTS_TEMPLATE_SEGMENTS.map((header) => ({ header, kind: 'text' as const, width: 14 })),
+  ];
+  const sheet = tableSheet(
+    TABLE_NAMES.glAccounts,
+    'GLAccounts (chart of accounts)',
+    GL_ACCOUNTS_NOTE,
+    columns,
+    rows,
+    '#7F7F7F',
+  );
+  // The roles, beside the table after a spacer column: the Account Key dropdown reads them (too long for an inline
+  // list).
+  const refCol = columns.length + 2;
+  const ref = columnLetters(refCol);
+  const first = HEADER_ROW + 1;
+  const last = HEADER_ROW + ACCOUNT_ROLES.length;
+  const put = (r: number, cell: PlanCell) => {
+    while (sheet.rows.length < r) sheet.rows.push([]);
+    const row = sheet.rows[r - 1];
+    while (row.length < refCol) row.push(null);
+    row[refCol - 1] = cell;
+  };
+  put(HEADER_ROW, { value: 'Account roles (reference)', bold: true });
+  ACCOUNT_ROLES.forEach((role, i) => put(first + i, { value: role, numberFormat: '@' }));
+  const lastValidated = Math.max(HEADER_ROW + VALIDATED_ROWS, HEADER_ROW + rows.length);
+  sheet.dataValidations = [
+    {
+      range: `A${first}:A${lastValidated}`,
+      list: [...ACCOUNT_ROLES],
+      source: `${quoteSheetName(TABLE_NAMES.glAccounts)}!$${ref}$${first}:$${ref}$${last}`,
+      errorMessage: `Account Key: choose an account role from the list in ${ref}${first}:${ref}${last}`,
+    },
+  ];
+  sheet.columnWidths = [...(sheet.columnWidths ?? []), 2, 38];
+  return sheet;
+}
+
 export const POLICIES_NOTE =
   'Optional. Accounting policy settings; a blank Value uses the default. Setting names must match the list.';
 
@@ -289,7 +349,7 @@ function policiesSheet(values: Record<string, InputValue>): SheetPlan {
 
 /**
  * The input sheets holding `content`, in the order Leases, LeasePayments, LeaseModifications, VariablePayments,
- * Policies.
+ * GLAccounts, Policies.
  */
 export function inputSheets(content: InputContent): SheetPlan[] {
   return [
@@ -325,6 +385,7 @@ export function inputSheets(content: InputContent): SheetPlan[] {
       content.variablePayments ?? [],
       '#2F5597',
     ),
+    glAccountsSheet(content.glAccounts ?? GL_ACCOUNTS_DEFAULT_ROWS),
     policiesSheet(content.policies ?? {}),
   ];
 }

@@ -44,7 +44,10 @@ export interface LeaseCatchUp {
   recomputed: ClosingFigures;
   /** recomputed - posted. */
   difference: ClosingFigures;
-  /** Empty when nothing changed. */
+  /** The current portion of the liability at Closed Through, as posted and as recomputed. */
+  postedCurrent: number;
+  recomputedCurrent: number;
+  /** The figures' differences as lines (empty when no figure changed). */
   lines: CatchUpLine[];
   /** In the run's Leases table (false: only in PostedBalances, so the catch-up reverses what was posted). */
   inInput: boolean;
@@ -84,6 +87,8 @@ export function closedPositions(leases: readonly LeaseResult[], posted: PostedBa
       recomputedClassification: now.classification,
       posted: postedFigures,
       recomputed: now.figures,
+      postedCurrent: p?.currentLiability ?? 0,
+      recomputedCurrent: now.currentLiability,
       difference,
       lines: linesOf(difference),
       inInput: true,
@@ -101,6 +106,8 @@ export function closedPositions(leases: readonly LeaseResult[], posted: PostedBa
       recomputedClassification: null,
       posted: p.figures,
       recomputed: zeroFigures(),
+      postedCurrent: p.currentLiability,
+      recomputedCurrent: 0,
       difference,
       lines: linesOf(difference),
       inInput: false,
@@ -111,5 +118,5 @@ export function closedPositions(leases: readonly LeaseResult[], posted: PostedBa
 
 /** The positions whose closed-period figures changed: the change list, and the leases that get a catch-up. */
 export function changedPositions(positions: readonly LeaseCatchUp[]): LeaseCatchUp[] {
-  return positions.filter((p) => hasDifference(p.difference));
+  return positions.filter((p) => hasDifference(p.difference) || p.postedCurrent !== p.recomputedCurrent);
 }

@@ -18,7 +18,9 @@
 import type { LeaseResult, MonthRow } from '../engine';
 import { compareIso, type IsoDate } from '../engine/calendar/dates';
 import type { Classification } from '../engine/terms';
+import type { AccountRole } from '../input/accountRoles';
 import { CLOSING_FIGURES, zeroFigures, type ClosingFigure, type ClosingFigures } from '../input/postedBalances';
+import { liabilityAt } from './disclosureFigures';
 import { transferToOwnedAssets } from './sheets/schedules';
 
 export {
@@ -28,6 +30,29 @@ export {
   type ClosingFigure,
   type ClosingFigures,
 } from '../input/postedBalances';
+
+/** The closing figure each journal account role adds to (operating and finance accounts together, per lease). */
+export const FIGURE_OF_ROLE: Readonly<Record<AccountRole, ClosingFigure>> = {
+  'Operating ROU asset': 'rouAsset',
+  'Finance ROU asset': 'rouAsset',
+  'Finance ROU accumulated amortization': 'rouAsset',
+  'Operating lease liability current': 'leaseLiability',
+  'Operating lease liability non-current': 'leaseLiability',
+  'Finance lease liability current': 'leaseLiability',
+  'Finance lease liability non-current': 'leaseLiability',
+  'Operating lease cost': 'operatingLeaseCost',
+  'Finance lease amortization': 'amortizationExpense',
+  'Finance lease interest': 'interestExpense',
+  'Short-term lease cost': 'shortTermLeaseCost',
+  'Variable lease cost': 'variableLeaseCost',
+  Cash: 'cash',
+  'Prepaid rent': 'prepaidRent',
+  'Lease incentives': 'leaseIncentives',
+  'Initial direct costs': 'initialDirectCosts',
+  'Gain or loss on lease modification': 'gainLoss',
+  'Impairment loss': 'impairmentLoss',
+  'Owned assets': 'ownedAssets',
+};
 
 /**
  * +1 when the figure is a debit of its account, -1 when a credit: the liability is a credit balance, payments are
@@ -62,6 +87,8 @@ export interface LeaseClosing {
   /** The classification in force on `through` (of the last month with anything booked); null before commencement. */
   classification: Classification | null;
   figures: ClosingFigures;
+  /** The part of the lease liability due within 12 months of `through` (the journal's current account). */
+  currentLiability: number;
 }
 
 const onOrBefore = (date: IsoDate, through: IsoDate) => compareIso(date, through) <= 0;
@@ -118,6 +145,7 @@ export function leaseClosing(lease: LeaseResult, through: IsoDate): LeaseClosing
     through,
     classification: null,
     figures: f,
+    currentLiability: 0,
   };
   const months = lease.months;
   if (months.length === 0 || !onOrBefore(lease.commencement, through)) return result;
@@ -131,7 +159,8 @@ export function leaseClosing(lease: LeaseResult, through: IsoDate): LeaseClosing
     f.prepaidRent -= lease.prepaidRent;
   }
   f.initialDirectCosts += lease.initialDirectCosts;
-  f.leaseIncentives += lease.leaseIncentives;
+  // Incentives received at commencement are cash (CONTRACT 1.5), as the journal books them.
+  f.cash -= lease.leaseIncentives;
   result.classification = months[0].classification;
 
   // Variable lease cost, paid in cash, on each payment's own date.
@@ -158,6 +187,7 @@ export function leaseClosing(lease: LeaseResult, through: IsoDate): LeaseClosing
     f.ownedAssets += transfer;
     f.rouAsset -= transfer;
   }
+  result.currentLiability = liabilityAt(months, through)?.current ?? 0;
   return result;
 }
 

@@ -168,6 +168,36 @@ export function balanceAt(
   return { j, ended: false, liability: r.interestBase, rou: r.rouStart + r.rouAdjustment + later };
 }
 
+/**
+ * The current portion of a liability of `liability` at `date` (a month-end): the liability less the liability 12
+ * months later, later modifications excluded, kept between 0 and the liability. The disclosures and the journal's
+ * current/non-current reclass both use it.
+ */
+export function currentPortion(rows: readonly MonthRow[], date: IsoDate, liability: number): number {
+  const in12 = eomonth(date, 12);
+  const later = balanceAt(rows, in12);
+  let liabilityIn12 = later ? (later.ended && later.j === rows.length - 1 ? 0 : later.liability) : 0;
+  if (later && !(later.ended && later.j === rows.length - 1)) {
+    for (const r of rows) if (r.start > date && r.start <= in12) liabilityIn12 -= r.liabilityAdjustment;
+  }
+  return Math.min(Math.max(liability - liabilityIn12, 0), liability);
+}
+
+/** The liability at a month-end, its current portion and the classification it is in (null: none at that date). */
+export function liabilityAt(
+  rows: readonly MonthRow[],
+  date: IsoDate,
+): { liability: number; current: number; classification: string } | null {
+  if (rows.length === 0 || rows[0].classification === 'short-term') return null;
+  const at = balanceAt(rows, date);
+  if (!at || (at.ended && at.j === rows.length - 1)) return null;
+  return {
+    liability: at.liability,
+    current: currentPortion(rows, date, at.liability),
+    classification: rows[at.j].classification,
+  };
+}
+
 export function paymentDate(lease: LeaseResult, month: number, timing: 'advance' | 'arrears'): IsoDate {
   return timing === 'advance' ? leaseMonthStart(lease.commencement, month) : leaseMonthEnd(lease.commencement, month);
 }

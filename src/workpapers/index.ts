@@ -2,25 +2,36 @@
  * The workpapers: engine results in, sheet plans out (CONTRACT section 3). Pure layout: both adapters (exceljs for
  * the command line, Office.js in the add-in) write the same plans.
  *
- * Sheets, in order: Schedules (and "Schedules 2", ... past Excel's row limit), Journal Entries (likewise),
- * Classification, Lease Memos, Roll-Forward, Disclosures, Tie-Out, Run Log.
+ * Sheets, in order: Schedules (and "Schedules 2", ... past Excel's row limit), Journal Entries (likewise), Journal
+ * Import, Classification, Lease Memos, Roll-Forward, Disclosures, Tie-Out, Run Log.
  */
 import type { PortfolioResult } from '../engine';
 import type { PortfolioInput } from '../engine/terms';
+import { chartOfAccounts } from '../input/accountRoles';
 import { disclosureFigures } from './disclosureFigures';
+import { periodJournal, type PeriodJournal } from './periodJournal';
+import type { JournalFormat } from './journalImport';
+import { journalImportSheet } from './sheets/journalImportSheet';
 import { EXCEL_MAX_ROWS } from './names';
-import { reportingDateSourceText, resolveReportingPeriod, type ResolvedPeriod } from './reportingPeriod';
+import {
+  reportingDateSourceText,
+  resolveReportingPeriod,
+  type ReportingPeriod,
+  type ResolvedPeriod,
+} from './reportingPeriod';
 import type { WorkpaperPlan } from './plan';
 import { disclosuresLayout } from './sheets/disclosures';
 import { journalLayout } from './sheets/journalSheet';
 import { rollForwardLayout } from './sheets/rollForward';
 import { hostLabel, runLogSheet } from './sheets/runLog';
 import { withPageSetup } from './pageSetup';
-import { schedulesLayout } from './sheets/schedules';
 import { classificationLayout } from './sheets/classification';
 import { leaseMemosSheet } from './sheets/leaseMemos';
 import { leaseMemos } from './memos';
 import { remeasurementEvents } from './sheets/remeasurementProof';
+import { schedulesLayout, type ScheduleWindow } from './sheets/schedules';
+import { eomonth } from '../engine/calendar/dates';
+import { fiscalYearOfKey, fiscalYearStartKey, monthKey, monthStartOf } from './periods';
 import { tieOutLayout } from './sheets/tieOut';
 import { leaseTableCell, TIE_OUT_HEADER_ROW, tieOutColumns } from './sheets/tieOutColumns';
 import { unscheduledPayments } from './sheets/unscheduledPayments';
@@ -34,6 +45,7 @@ export type { WorkpaperPlan, SheetPlan, PlanCell, PlanRowBlock, PlanTable, PlanP
 export { planRows, planRowChunks, planLastRow, type PlanRow } from './planRows';
 export { leaseMemos, type LeaseMemo } from './memos';
 export { hostLabel } from './sheets/runLog';
+export type { PeriodJournal } from './periodJournal';
 export {
   resolveReportingPeriod,
   periodExport,
@@ -61,8 +73,50 @@ export interface BuildOptions {
   journalMaxRows?: number;
   /** The period reported; default: from the policies and the day of `meta.generatedAt`. */
   period?: ResolvedPeriod;
+  /** The period's journal when the caller built it already (periodJournalOf). */
+  journal?: PeriodJournal;
+  /** The Journal Import sheet's layout; default: the Journal Import Format policy. */
+  journalFormat?: JournalFormat;
+  /** Lease-months the Schedules hold in full before they take a window (FULL_SCHEDULE_MONTHS; smaller in tests). */
+  fullScheduleMonths?: number;
   /** What the last close recorded (the PostedBalances table), when a period is closed (CONTRACT 1.11). */
   posted?: PostedBalances | null;
+}
+
+/**
+ * The most lease-months the Schedules hold in full: about 3.3 million cells (33 columns), some 18 MB of workbook,
+ * which Excel on the web opens and the add-in writes in about 30 requests. Beyond it the Schedules hold a window.
+ */
+export const FULL_SCHEDULE_MONTHS = 100_000;
+
+/**
+ * The Schedules' window when the portfolio is too long to hold every month: the fiscal year holding the start of the
+ * reporting period and the twelve months after the Reporting Date (README, "Scale").
+ */
+export function scheduleWindow(period: ReportingPeriod, fiscalYearEndMonth: number): ScheduleWindow {
+  const fy = fiscalYearOfKey(monthKey(period.start), fiscalYearEndMonth);
+  return { from: monthStartOf(fiscalYearStartKey(fy, fiscalYearEndMonth)), to: eomonth(period.end, 12) };
+}
+
+/** The layout the Journal Import Format policy names. */
+export function journalFormatOf(policies: PortfolioInput['policies']): JournalFormat {
+  const f = policies.journalImportFormat;
+  return f === 'QuickBooks Online' ? 'quickbooks' : f === 'NetSuite' ? 'netsuite' : 'generic';
+}
+
+/**
+ * The period's journal of a run: detail per lease and the summary per entity, on the input's chart of accounts;
+ * after a close, without the closed months and with the catch-ups (CONTRACT 1.11).
+ */
+export function periodJournalOf(
+  result: PortfolioResult,
+  input: PortfolioInput,
+  period: ReportingPeriod,
+  posted: PostedBalances | null = null,
+): PeriodJournal {
+  const chart = chartOfAccounts(input.glAccounts, input.policies.accountNames);
+  const close = posted ? { closedThrough: posted.through, positions: closedPositions(result.leases, posted) } : null;
+  return periodJournal(result.leases, period, chart, input.policies.fiscalYearEndMonth, close);
 }
 
 export function buildWorkpapers(
@@ -79,19 +133,16 @@ export function buildWorkpapers(
   const reportingDate = period.end;
   const reportingDateSource = reportingDateSourceText(period.source);
 
-  const schedules = schedulesLayout(leases, maxRows);
+  const leaseMonths = leases.reduce((n, l) => n + l.months.length, 0);
+  const window =
+    leaseMonths > (options.fullScheduleMonths ?? FULL_SCHEDULE_MONTHS) ? scheduleWindow(period, fye) : null;
+  const schedules = schedulesLayout(leases, maxRows, window);
   const posted = options.posted ?? null;
+  const periodEntries = options.journal ?? periodJournalOf(result, input, period, posted);
+  const chart = periodEntries.chart;
+  const journal = journalLayout(periodEntries, options.journalMaxRows ?? maxRows);
   const positions = posted ? closedPositions(leases, posted) : null;
-  const journal = journalLayout(
-    leases,
-    policies.accounts,
-    options.journalMaxRows ?? maxRows,
-    posted && positions ? { closedThrough: posted.through, positions } : null,
-  );
-  const catchUps =
-    posted && positions
-      ? catchUpsLayout({ positions, posted, journal: journalRefs(journal, policies.accounts) })
-      : null;
+  const catchUps = posted && positions ? catchUpsLayout({ positions, posted, journal: journalRefs(journal) }) : null;
   const rollForward = rollForwardLayout(leases, fye);
   const classification = classificationLayout({ leases, terms: input.leases, policies });
   const figures = disclosureFigures(leases, reportingDate, fye, period);
@@ -114,13 +165,12 @@ export function buildWorkpapers(
     periodLabel: period.label,
     fiscalYearEndMonth: fye,
     unscheduled,
-    journal,
-    variableLeaseCostAccount: policies.accounts.variableLeaseCost,
+    rollForward,
     paidAtCommencementCells: (i) => [leaseTableCell('dayOne', i), leaseTableCell('prepaid', i)],
   });
   const tieOut = tieOutLayout({
     leases,
-    accounts: policies.accounts,
+    period,
     schedules,
     journal,
     rollForward,
@@ -131,11 +181,14 @@ export function buildWorkpapers(
     unscheduled,
     columns,
     classification,
-    close: posted && catchUps ? { posted, catchUps, journal: journalRefs(journal, policies.accounts) } : undefined,
+    close: posted && catchUps ? { posted, catchUps, journal: journalRefs(journal) } : undefined,
   });
+  const journalFormat = options.journalFormat ?? journalFormatOf(policies);
+  const importSheet = journalImportSheet(periodEntries, journalFormat);
   const before = [
     ...schedules.sheets,
     ...journal.sheets,
+    importSheet,
     classification.sheet,
     leaseMemosSheet(
       leaseMemos(leases, input.leases, policies),
@@ -155,6 +208,8 @@ export function buildWorkpapers(
     reportingDate,
     reportingDateSource,
     period,
+    chart,
+    scheduleWindow: window,
     leases,
     sheetNames: [...before.map((s) => s.name), 'Run Log'],
     journalLines: journal.totalLines,

@@ -56,6 +56,46 @@ export class StyleRegistry {
   }
 }
 
+/** Children of styleSheet in schema order, each with the default an empty workbook has. */
+const STYLE_SKELETON: [string, string | null][] = [
+  ['numFmts', null],
+  ['fonts', '<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>'],
+  [
+    'fills',
+    '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>',
+  ],
+  ['borders', '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'],
+  ['cellStyleXfs', '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'],
+  ['cellXfs', '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>'],
+  ['cellStyles', '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'],
+  ['dxfs', null],
+  ['tableStyles', null],
+  ['colors', null],
+  ['extLst', null],
+];
+
+/**
+ * styles.xml with what the written cells refer to: at least one font, the two fills Excel requires, a border,
+ * a cell style and a cell format (a styles part from another writer may have none of them, or be missing).
+ */
+export function ensureStyleSkeleton(xml: string): string {
+  xml = xml.replace(/<styleSheet([^>]*)\/>/, '<styleSheet$1></styleSheet>');
+  STYLE_SKELETON.forEach(([name, dflt], k) => {
+    if (dflt === null) return;
+    const block = new RegExp(`<${name}(?=[\\s/>])[^>]*?(?:/>|>([\\s\\S]*?)</${name}>)`).exec(xml);
+    if (block && block[1] !== undefined && /<[a-zA-Z]/.test(block[1])) return;
+    if (block) {
+      xml = xml.replace(block[0], dflt);
+      return;
+    }
+    const later = STYLE_SKELETON.slice(k + 1).map(([n]) => n);
+    const at = new RegExp(`<(?:${later.join('|')})[\\s/>]`).exec(xml);
+    const pos = at ? at.index : xml.lastIndexOf('</styleSheet>');
+    xml = `${xml.slice(0, pos)}${dflt}${xml.slice(pos)}`;
+  });
+  return xml;
+}
+
 /** styles.xml with the registry's cell styles and the PASS/FAIL differential formats appended. */
 export function extendStyles(xml: string, reg: StyleRegistry): { xml: string; passDxf: number; failDxf: number } {
   // Number formats
@@ -121,7 +161,7 @@ export function extendStyles(xml: string, reg: StyleRegistry): { xml: string; pa
   let passDxf: number;
   const dx = /<dxfs([^>]*)>([\s\S]*?)<\/dxfs>/.exec(xml);
   if (dx) {
-    const n = (dx[2].match(/<dxf>/g) ?? []).length;
+    const n = (dx[2].match(/<dxf[\s>/]/g) ?? []).length;
     passDxf = n;
     xml = xml.replace(dx[0], `<dxfs count="${n + 2}">${dx[2]}${pass}${fail}</dxfs>`);
   } else if (/<dxfs[^>]*\/>/.test(xml)) {
@@ -148,10 +188,11 @@ function numberText(n: number): string | null {
   return Object.is(n, -0) ? '0' : String(n);
 }
 
-function cellXml(ref: string, cell: PlanCell, style: number | undefined): string {
+function cellXml(ref: string, cell: PlanCell, style: number | undefined, formula: (f: string) => string): string {
   const s = style === undefined ? '' : ` s="${style}"`;
   if (cell.formula !== undefined) {
-    const f = cell.formula.startsWith('=') ? cell.formula.slice(1) : cell.formula;
+    const written = formula(cell.formula);
+    const f = written.startsWith('=') ? written.slice(1) : written;
     return `<c r="${ref}"${s}><f>${escapeXml(f)}</f></c>`;
   }
   const v = cell.value;
@@ -202,12 +243,13 @@ function writeRow(
   r: number,
   cells: readonly (PlanCell | null)[],
   styleOf: (c: PlanCell, col: number) => number | undefined,
+  formula: (f: string) => string,
 ): void {
   let row = '';
   const rs = String(r);
   for (let c = 0; c < cells.length; c++) {
     const cell = cells[c];
-    if (cell) row += cellXml(columnLetters(c + 1) + rs, cell, styleOf(cell, c));
+    if (cell) row += cellXml(columnLetters(c + 1) + rs, cell, styleOf(cell, c), formula);
   }
   if (row) sink.write(`<row r="${rs}">${row}</row>`);
 }
@@ -219,6 +261,8 @@ export interface SheetXmlOptions {
   /** r:ids of the sheet's table parts. */
   tableRelIds: string[];
   tabSelected: boolean;
+  /** How a formula is written (the command line points formulas at the names its sheets and tables were given). */
+  formula?: (formula: string) => string;
 }
 
 /** The last row and column a sheet plan fills. */
@@ -239,7 +283,8 @@ export function sheetExtent(plan: SheetPlan): { rows: number; cols: number } {
 /** The worksheet XML in chunks of about 1 MB (Buffers of UTF-8, strings for the head and tail). */
 export function* worksheetXml(original: SheetPlan, o: SheetXmlOptions): Generator<string | Buffer> {
   const plan = original;
-  const listFormulas = (plan.dataValidations ?? []).map((v) => listFormula(plan.name, v));
+  const formula = o.formula ?? ((f: string) => f);
+  const listFormulas = (plan.dataValidations ?? []).map((v) => formula(listFormula(plan.name, v)));
   const { rows: lastRow, cols: lastCol } = sheetExtent(plan);
   let head = XML_HEAD + `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`;
   if (plan.tabColor || plan.pageSetup) {
@@ -273,7 +318,7 @@ export function* worksheetXml(original: SheetPlan, o: SheetXmlOptions): Generato
   const plainStyle = (c: PlanCell) => styles.index(c.numberFormat, c.bold);
   const sink = new ByteSink();
   for (let i = 0; i < plan.rows.length; i++) {
-    writeRow(sink, i + 1, plan.rows[i], plainStyle);
+    writeRow(sink, i + 1, plan.rows[i], plainStyle, formula);
     if (sink.size > 1 << 20) yield sink.take();
   }
   for (const block of plan.blocks ?? []) {
@@ -283,7 +328,7 @@ export function* worksheetXml(original: SheetPlan, o: SheetXmlOptions): Generato
         ? styles.index(c.numberFormat ?? block.columnFormats[col], c.bold)
         : colStyles[col];
     for (let i = 0; i < block.rowCount; i++) {
-      writeRow(sink, block.firstRow + i, block.row(i), styleOf);
+      writeRow(sink, block.firstRow + i, block.row(i), styleOf, formula);
       if (sink.size > 1 << 20) yield sink.take();
     }
   }

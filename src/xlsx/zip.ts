@@ -3,7 +3,7 @@
  * 4 GiB, which a sheet of Excel's 1,048,576 rows does). Writing streams each part through deflate straight to the
  * file, so a sheet of a million rows never sits in memory as one string.
  */
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, openSync, type WriteStream } from 'node:fs';
 import * as zlib from 'node:zlib';
 
 const CRC_TABLE = (() => {
@@ -58,6 +58,8 @@ export function readZip(buf: Buffer): Map<string, Buffer> {
 
 interface Entry {
   name: Buffer;
+  method: number;
+  flags: number;
   crc: number;
   compressed: number;
   size: number;
@@ -84,7 +86,9 @@ export class ZipWriter {
     private readonly level = 6,
     when: Date = new Date(Date.UTC(2020, 0, 1)),
   ) {
-    this.out = createWriteStream(path, { highWaterMark: 1 << 22 });
+    // Opened here, synchronously: the file exists from this moment (a signal handler that removes it cannot run
+    // before an asynchronous open creates it behind its back).
+    this.out = createWriteStream(path, { fd: openSync(path, 'w'), highWaterMark: 1 << 22 });
     this.out.on('error', (e) => (this.failed = e));
     this.dosTime = (when.getUTCHours() << 11) | (when.getUTCMinutes() << 5) | (when.getUTCSeconds() >> 1);
     this.dosDate = ((when.getUTCFullYear() - 1980) << 9) | ((when.getUTCMonth() + 1) << 5) | when.getUTCDate();
@@ -93,13 +97,39 @@ export class ZipWriter {
   private async write(b: Buffer): Promise<void> {
     if (this.failed) throw this.failed;
     this.offset += b.length;
-    if (!this.out.write(b)) await new Promise<void>((res) => this.out.once('drain', () => res()));
+    if (!this.out.write(b)) await this.settled('drain');
+  }
+
+  /** Waits for `event`, or rejects with the stream's error (a full disk must never look like success). */
+  private settled(event: 'drain' | 'close'): Promise<void> {
+    return new Promise<void>((res, rej) => {
+      if (this.failed) return rej(this.failed);
+      const onError = (e: Error) => {
+        this.out.off(event, onEvent);
+        rej(e);
+      };
+      const onEvent = () => {
+        this.out.off('error', onError);
+        if (this.failed) rej(this.failed);
+        else res();
+      };
+      this.out.once('error', onError);
+      this.out.once(event, onEvent);
+    });
   }
 
   /** Adds a part whose content comes from `chunks` (strings are UTF-8), deflated as it streams. */
   async add(name: string, chunks: Iterable<string | Buffer> | AsyncIterable<string | Buffer>): Promise<void> {
     const nameBuf = Buffer.from(name, 'utf8');
-    const entry: Entry = { name: nameBuf, crc: 0, compressed: 0, size: 0, offset: this.offset };
+    const entry: Entry = {
+      name: nameBuf,
+      method: 8,
+      flags: 0x0808,
+      crc: 0,
+      compressed: 0,
+      size: 0,
+      offset: this.offset,
+    };
     const header = Buffer.alloc(30);
     header.writeUInt32LE(0x04034b50, 0);
     header.writeUInt16LE(20, 4);
@@ -182,6 +212,43 @@ export class ZipWriter {
     this.entries.push(entry);
   }
 
+  /** Copies a part exactly as another ZIP stored it (already compressed, CRC and sizes known). */
+  async addStored(part: {
+    name: string;
+    method: number;
+    crc: number;
+    compressedSize: number;
+    size: number;
+    data: Buffer;
+  }): Promise<void> {
+    const nameBuf = Buffer.from(part.name, 'utf8');
+    const entry: Entry = {
+      name: nameBuf,
+      method: part.method,
+      flags: 0x0800, // UTF-8 name; sizes in the header, no data descriptor
+      crc: part.crc >>> 0,
+      compressed: part.compressedSize,
+      size: part.size,
+      offset: this.offset,
+    };
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(entry.flags, 6);
+    header.writeUInt16LE(entry.method, 8);
+    header.writeUInt16LE(this.dosTime, 10);
+    header.writeUInt16LE(this.dosDate, 12);
+    header.writeUInt32LE(entry.crc, 14);
+    header.writeUInt32LE(entry.compressed, 18);
+    header.writeUInt32LE(entry.size, 22);
+    header.writeUInt16LE(nameBuf.length, 26);
+    await this.write(header);
+    await this.write(nameBuf);
+    await this.write(part.data);
+    if (this.offset > LIMIT) throw new Error(`${part.name} takes the workbook past 4 GiB: too large for an .xlsx`);
+    this.entries.push(entry);
+  }
+
   /** Writes the central directory and closes the file. */
   async finish(): Promise<void> {
     const start = this.offset;
@@ -190,8 +257,8 @@ export class ZipWriter {
       h.writeUInt32LE(0x02014b50, 0);
       h.writeUInt16LE(20, 4);
       h.writeUInt16LE(20, 6);
-      h.writeUInt16LE(0x0808, 8);
-      h.writeUInt16LE(8, 10);
+      h.writeUInt16LE(e.flags, 8);
+      h.writeUInt16LE(e.method, 10);
       h.writeUInt16LE(this.dosTime, 12);
       h.writeUInt16LE(this.dosDate, 14);
       h.writeUInt32LE(e.crc >>> 0, 16);
@@ -212,9 +279,10 @@ export class ZipWriter {
     end.writeUInt32LE(size, 12);
     end.writeUInt32LE(start, 16);
     await this.write(end);
-    await new Promise<void>((res, rej) => {
-      this.out.end(() => (this.failed ? rej(this.failed) : res()));
-    });
+    // Every byte handed to the system and the file closed without an error, or the error.
+    const closed = this.settled('close');
+    this.out.end();
+    await closed;
   }
 
   /** Closes the file after a failure (the caller removes it). */

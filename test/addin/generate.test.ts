@@ -7,7 +7,7 @@ import { writeWorkpapers } from '../../src/office/workpaperWriter';
 import { readPortfolio } from '../../src/input';
 import { inputSheets, type InputRow } from '../../src/template';
 import { measurePortfolio } from '../../src/engine';
-import { buildWorkpapers } from '../../src/workpapers';
+import { FULL_SCHEDULE_MONTHS, buildWorkpapers } from '../../src/workpapers';
 import { SAMPLE_PORTFOLIO } from '../../src/cli/samplePortfolio';
 import { generateWorkpapers } from '../../src/taskpane/workflow';
 import type { WorkbookHost } from '../../src/taskpane/host';
@@ -79,11 +79,43 @@ describe('generating workpapers through the Office.js adapter', () => {
       expect(r.calculationSuspended).toBe(true);
       expect(r.screenUpdatingSuspended).toBe(true);
     }
-    // The schedule holds one row per lease-month under its header, all of it.
+    // 132,790 lease-months are more than the Schedules hold in full: they hold the window (FY2025 and the twelve
+    // months after the Reporting Date 2025-12-31), one row per lease-month in it, all of it written.
+    expect(months).toBeGreaterThan(FULL_SCHEDULE_MONTHS);
     expect(written.sheets.map((s) => s.name)).toEqual(plan.sheets.map((s) => s.name));
-    const sched = excel.cell('Schedules', `A${months + 1}`).value;
-    expect(sched).toBe(result.leases[result.leases.length - 1].id);
-    expect(excel.cell('Schedules', `A${months + 2}`).value).toBe(null);
+    const windowRows = result.leases.reduce(
+      (n, l) => n + l.months.filter((m) => m.end >= '2025-01-01' && m.start <= '2026-12-31').length,
+      0,
+    );
+    const sched = plan.sheets.find((x) => x.name === 'Schedules')!;
+    expect(sched.blocks![0].rowCount).toBe(windowRows);
+    expect(excel.cell('Schedules', `A${windowRows + 1}`).value).not.toBe(null);
+    expect(excel.cell('Schedules', `A${windowRows + 2}`).value).toBe(null);
+  });
+
+  test('2,000 leases x 120 months: at least 5 times fewer cells than the 21.5 million of whole-life schedules and journals', async () => {
+    const excel = new MemoryExcel();
+    excel.addSheet('Sheet1');
+    const rows = portfolio(2000).map((r) => ({ ...r, 'Term (Months)': 120 }));
+    await createTemplate(excel.run, inputSheets({ leases: rows }));
+    const { input } = readPortfolio(await readWorkbookTables(excel.run));
+    const result = measurePortfolio(input!);
+    const plan = buildWorkpapers(result, input!, {
+      productVersion: 'test',
+      generatedAt: '2026-01-01T00:00:00Z',
+      source: 'test',
+      inputHash: 'x',
+    });
+    const start = excel.requests.length;
+    await writeWorkpapers(excel.run, plan, { canSuspendScreenUpdating: true });
+    const requests = excel.requests.slice(start);
+    const cells = requests.reduce((n, r) => n + r.cellsWritten, 0);
+    const largest = Math.max(...requests.map((r) => r.bytes));
+    const line = `2,000 leases x 120 months: ${requests.length} requests, largest ${largest} bytes, ${cells} cells written`;
+    fs.writeFileSync(path.join(__dirname, '../../test-artifacts/addin-2000-leases-120-months.txt'), `${line}\n`);
+    expect(cells).toBeLessThanOrEqual(21_500_000 / 5);
+    expect(largest).toBeLessThan(FOUR_MB);
+    expect(requests.every((r) => r.error === undefined)).toBe(true);
   });
 
   test('the sample portfolio on an ExcelApi 1.8 host: generates, every check passes, nothing above 1.8 is needed', async () => {

@@ -184,20 +184,72 @@ describe('lease-workpapers', () => {
     expect(log.slice(at + 1, at + 3).map(([where, message]) => `warning: ${where}: ${message}`)).toEqual(warnings);
   });
 
-  it('takes --reporting-date over the Policies table, and can write over its own output', async () => {
+  it('takes --reporting-date over the Policies table, and re-runs on its own output (never over its input)', async () => {
     const first = cli('run', SAMPLE, '--out', 'rd.xlsx', '--reporting-date', '2025-06-30');
     expect(first.code).toBe(0);
-    const again = cli('run', 'rd.xlsx', '--out', 'rd.xlsx', '--reporting-date', '2025-06-30');
+    const before = readFileSync(join(dir, 'rd.xlsx'));
+    const over = cli('run', 'rd.xlsx', '--out', './rd.xlsx');
+    expect(over.code).toBe(2);
+    expect(over.stderr).toMatch(/^lease-workpapers: --out \.\/rd\.xlsx is the input workbook/);
+    expect(readFileSync(join(dir, 'rd.xlsx')).equals(before)).toBe(true);
+    const again = cli('run', 'rd.xlsx', '--out', 'rd2.xlsx', '--reporting-date', '2025-06-30');
     expect(again.code).toBe(0);
     expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(join(dir, 'rd.xlsx'));
+    await wb.xlsx.readFile(join(dir, 'rd2.xlsx'));
     const runLog: string[] = [];
     wb.getWorksheet('Run Log')?.eachRow((r) => r.eachCell((c) => runLog.push(String(c.value))));
     // The Policies table says 2025-12-31; the command line wins.
     expect(runLog.some((t) => t.includes('2025-06-30'))).toBe(true);
     expect(runLog.some((t) => t.includes('2025-12-31'))).toBe(false);
     expect(wb.worksheets.filter((w) => w.name === 'Schedules')).toHaveLength(1);
+  });
+
+  it('--period quarter and --journal-csv: the JSON period and journal, and a QuickBooks import file that balances', async () => {
+    const r = cli(
+      'run',
+      SAMPLE,
+      '--out',
+      'q4.xlsx',
+      '--json',
+      'q4.json',
+      '--period',
+      'quarter',
+      '--journal-csv',
+      'q4.csv',
+      '--journal-format',
+      'quickbooks',
+      '--progress',
+    );
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Building workpapers for Q4 FY2025 (2025-10-01 to 2025-12-31)');
+    const json = JSON.parse(readFileSync(join(dir, 'q4.json'), 'utf8'));
+    expect(json.period).toEqual({ start: '2025-10-01', end: '2025-12-31', kind: 'quarter', closedThrough: null });
+    expect(json.journal.length).toBeGreaterThan(100);
+    expect(json.journal.every((l: { date: string }) => l.date >= '2025-10-01' && l.date <= '2025-12-31')).toBe(true);
+    const { parse } = await import('csv-parse/sync');
+    const rows: Record<string, string>[] = parse(readFileSync(join(dir, 'q4.csv'), 'utf8'), { columns: true });
+    expect(Object.keys(rows[0])).toEqual([
+      'Journal No.',
+      'Journal Date',
+      'Account Name',
+      'Debits',
+      'Credits',
+      'Description',
+      'Name',
+      'Location',
+      'Class',
+    ]);
+    const net = new Map<string, number>();
+    for (const row of rows) {
+      const c = (x: string) => (x === '' ? 0 : Math.round(Number(x) * 100));
+      net.set(row['Journal No.'], (net.get(row['Journal No.']) ?? 0) + c(row.Debits) - c(row.Credits));
+    }
+    expect(net.size).toBeGreaterThanOrEqual(2);
+    expect([...net.values()].every((x) => x === 0)).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'q4.xlsx'));
+    expect(wb.getWorksheet('Journal Import')?.getCell('A1').value).toBe('Journal No.');
   });
 
   it('exits 1 on input errors: every error at its cell, no workbook, the JSON with errors and no leases', () => {
@@ -228,10 +280,10 @@ describe('lease-workpapers', () => {
     writeFileSync(join(dir, 'notes.xlsx'), 'just text');
     const r = cli('run', 'notes.xlsx', '--out', 'x.xlsx', '--json', '-');
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^notes\.xlsx: not a readable \.xlsx workbook/);
+    expect(r.stderr).toMatch(/^Workbook: the file is text \(for example CSV\), not an \.xlsx workbook\./);
     const json = JSON.parse(r.stdout);
     expect(json.leases).toEqual([]);
-    expect(json.errors[0].where).toBe('notes.xlsx');
+    expect(json.errors[0].where).toBe('Workbook');
     expect(existsSync(join(dir, 'x.xlsx'))).toBe(false);
   });
 

@@ -18,9 +18,16 @@ import { measurePortfolio, type LeaseResult } from '../../src/engine';
 import { fromExcelSerial } from '../../src/engine/calendar/dates';
 import { readPortfolio } from '../../src/input/portfolio';
 import type { TableGrid } from '../../src/input/grid';
-import { CLOSING_FIGURE_LABEL, CLOSING_FIGURES, DEBIT_SIGN, leaseClosing } from '../../src/workpapers/closing';
+import {
+  CLOSING_FIGURE_LABEL,
+  CLOSING_FIGURES,
+  DEBIT_SIGN,
+  FIGURE_OF_ROLE,
+  leaseClosing,
+} from '../../src/workpapers/closing';
 import { leaseJournal } from '../../src/workpapers/journal';
-import { DEFAULT_ACCOUNTS } from '../../src/engine/terms';
+import { liabilityAt } from '../../src/workpapers/disclosureFigures';
+import type { AccountRole } from '../../src/input/accountRoles';
 import { readTablesFromFile } from '../../src/xlsx/readTables';
 import { appendRow, day, editWorkbook, setCell } from '../support/tableEdit';
 
@@ -75,24 +82,23 @@ async function engine(path: string): Promise<Map<string, LeaseResult>> {
 }
 
 const cents = (v: unknown) => Math.round(Number(v ?? 0) * 100);
-const ACCOUNT_OF = new Map(Object.entries(DEFAULT_ACCOUNTS).map(([k, v]) => [v, k as keyof typeof DEFAULT_ACCOUNTS]));
-
-/** Net debit per account of a lease's full-life journal through `through`: what a run booked for those months. */
+/** Net debit per closing figure of a lease's full-life journal through `through`: what runs booked for those months. */
 function bookedThrough(lease: LeaseResult | undefined, through: string): Map<string, number> {
   const m = new Map<string, number>();
   for (const l of lease ? leaseJournal(lease) : []) {
     if (l.date > through) continue;
-    m.set(l.account, (m.get(l.account) ?? 0) + l.debit - l.credit);
+    const f = FIGURE_OF_ROLE[l.role];
+    m.set(f, (m.get(f) ?? 0) + l.debit - l.credit);
   }
   return m;
 }
 
 interface Line {
-  entry: number;
+  entry: string;
   date: string;
   id: string;
   type: string;
-  account: string;
+  role: AccountRole;
   debit: number;
   credit: number;
   memo: string;
@@ -100,11 +106,11 @@ interface Line {
 
 async function journal(path: string): Promise<Line[]> {
   return records(table(await tables(path), 'JournalEntries')).map((r) => ({
-    entry: Number(r['Entry No.']),
+    entry: String(r['Entry No.']),
     date: fromExcelSerial(Number(r.Date)),
     id: String(r['Lease ID']),
     type: String(r['Entry Type']),
-    account: String(r.Account),
+    role: String(r['Account Role']) as AccountRole,
     debit: cents(r.Debit),
     credit: cents(r.Credit),
     memo: String(r.Memo ?? ''),
@@ -216,6 +222,7 @@ describe.each(SCENARIOS)('a run for July 2025 after the close, with $name', ({ n
   const file = at(`${lease}.xlsx`);
   const base = at(`${lease}-base.xlsx`);
   const out = at(`${lease}-run.xlsx`);
+  const json = at(`${lease}-run.json`);
   let before: Map<string, LeaseResult>;
   let after: Map<string, LeaseResult>;
   let baseLines: Line[];
@@ -224,7 +231,7 @@ describe.each(SCENARIOS)('a run for July 2025 after the close, with $name', ({ n
   beforeAll(async () => {
     await editWorkbook(closed, file, edit);
     const r0 = await cli('run', closed, '--out', base, '--reporting-date', '2025-07-31');
-    const r1 = await cli('run', file, '--out', out, '--reporting-date', '2025-07-31');
+    const r1 = await cli('run', file, '--out', out, '--reporting-date', '2025-07-31', '--json', json);
     // Warnings (the sample's own, CONTRACT 1.10) may be printed; nothing else may.
     const notWarnings = (err: string) => err.split('\n').filter((l) => l !== '' && !l.startsWith('warning: '));
     expect([r0.code, notWarnings(r0.err), r1.code, notWarnings(r1.err)]).toEqual([0, [], 0, []]);
@@ -232,6 +239,19 @@ describe.each(SCENARIOS)('a run for July 2025 after the close, with $name', ({ n
     after = await engine(file);
     baseLines = await journal(base);
     lines = await journal(out);
+  });
+
+  it('flags the catch-up lines in the JSON export, whose period states Closed Through', () => {
+    const exported = JSON.parse(readFileSync(json, 'utf8')) as {
+      period: { closedThrough: string | null };
+      journal: { date: string; leaseId: string; debit: string; credit: string; catchUp: boolean }[];
+    };
+    expect(exported.period.closedThrough).toBe(CT);
+    const flagged = exported.journal.filter((l) => l.catchUp);
+    expect(flagged.map((l) => [l.date, l.leaseId, cents(l.debit), cents(l.credit)])).toEqual(
+      lines.filter((l) => l.type === 'Catch-up').map((l) => [l.date, l.id, l.debit, l.credit]),
+    );
+    expect(exported.journal.filter((l) => !l.catchUp && l.date <= CT)).toEqual([]);
   });
 
   it('issues nothing dated in a closed month', () => {
@@ -251,21 +271,36 @@ describe.each(SCENARIOS)('a run for July 2025 after the close, with $name', ({ n
       if (d !== 0) expected.set(k, d);
     }
     expect(expected.size).toBeGreaterThan(1);
-    const got = new Map(catchUps.map((l) => [ACCOUNT_OF.get(l.account)!, l.debit - l.credit]));
-    expect(catchUps.length).toBe(got.size); // one line per account
+    expect(new Set(catchUps.map((l) => l.role)).size).toBe(catchUps.length); // one line per account
+    const got = new Map<string, number>();
+    for (const l of catchUps) {
+      const k = FIGURE_OF_ROLE[l.role] as string;
+      got.set(k, (got.get(k) ?? 0) + l.debit - l.credit);
+    }
     expect(got).toEqual(expected);
+    // The liability's change is split: the change of its current portion at Closed Through on the current account
+    // (the month-end reclass carries on from the recomputed portion), the rest on non-current.
+    const currentAt = (l: LeaseResult | undefined) => (l ? (liabilityAt(l.months, CT)?.current ?? 0) : 0);
+    const currentLine = catchUps.filter((l) => / liability current$/.test(l.role));
+    expect(currentLine.reduce((s, l) => s + l.credit - l.debit, 0)).toBe(
+      currentAt(after.get(lease)) - currentAt(before.get(lease)),
+    );
     // The catch-up balances, and the base run (nothing changed) has none.
     expect(catchUps.reduce((s, l) => s + l.debit - l.credit, 0)).toBe(0);
     expect(baseLines.filter((l) => l.type === 'Catch-up')).toEqual([]);
   });
 
   it('leaves every other lease as it was, and books the changed lease after the close as now computed', () => {
-    const strip = (ls: Line[]) => ls.map(({ entry: _e, ...rest }) => rest);
-    expect(strip(lines.filter((l) => l.id !== lease))).toEqual(strip(baseLines.filter((l) => l.id !== lease)));
+    // Entry numbers are stable too: every other lease's lines are exactly the base run's.
+    expect(lines.filter((l) => l.id !== lease)).toEqual(baseLines.filter((l) => l.id !== lease));
     const open = lines.filter((l) => l.id === lease && l.type !== 'Catch-up');
-    const engineOpen = leaseJournal(after.get(lease)!).filter((l) => l.date > CT);
-    expect(open.map((l) => [l.date, ACCOUNT_OF.get(l.account), l.debit, l.credit])).toEqual(
-      engineOpen.map((l) => [l.date, l.account, l.debit, l.credit]),
+    const engineOpen = leaseJournal(
+      after.get(lease)!,
+      { from: '2025-07-01', to: '2025-07-31' },
+      { accumulatedAmortization: true },
+    );
+    expect(open.map((l) => [l.date, l.role, l.debit, l.credit])).toEqual(
+      engineOpen.map((l) => [l.date, l.role, l.debit, l.credit]),
     );
   });
 
@@ -283,5 +318,51 @@ describe.each(SCENARIOS)('a run for July 2025 after the close, with $name', ({ n
       expect(now[k] - (was?.[k] ?? 0)).not.toBe(0);
     }
     expect(changes.length).toBe(CLOSING_FIGURES.filter((k) => now[k] !== (was?.[k] ?? 0)).length);
+  });
+});
+
+describe('closing the next month, then reporting a quarter that spans it', () => {
+  const changed = at('next-changed.xlsx');
+  const july = at('next-july.xlsx');
+  const closedJuly = at('next-closed-july.xlsx');
+  const q3 = at('next-q3.xlsx');
+
+  beforeAll(async () => {
+    await editWorkbook(closed, changed, SCENARIOS[0].edit);
+    expect((await cli('run', changed, '--out', july, '--reporting-date', '2025-07-31')).code).toBe(0);
+    // The July run's workbook (its workpapers included) is closed through July: the catch-up was booked in July.
+    const r = await cli('close', july, '--through', '2025-07-31', '--out', closedJuly);
+    expect(r.code).toBe(0);
+    expect(
+      (await cli('run', closedJuly, '--out', q3, '--reporting-date', '2025-09-30', '--period', 'quarter')).code,
+    ).toBe(0);
+  });
+
+  it('records the figures recomputed through July, and refuses June now', async () => {
+    const posted = records(table(await tables(closedJuly), 'PostedBalances'));
+    const now = await engine(changed);
+    for (const p of posted) {
+      const figures = leaseClosing(now.get(String(p['Lease ID']))!, '2025-07-31').figures;
+      expect([p['Lease ID'], cents(p['Lease Liability']), cents(p['ROU Asset'])]).toEqual([
+        p['Lease ID'],
+        figures.leaseLiability,
+        figures.rouAsset,
+      ]);
+    }
+    const refused = await cli('close', closedJuly, '--through', CT, '--out', at('x6.xlsx'));
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('months through 2025-07-31 are already closed');
+    // The close copied the July workpapers as they were.
+    expect(records(table(await tables(closedJuly), 'JournalEntries'))).toEqual(
+      records(table(await tables(july), 'JournalEntries')),
+    );
+  });
+
+  it('the quarter carries August and September only, with no catch-up (nothing changed since the close)', async () => {
+    const lines = await journal(q3);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.filter((l) => l.date <= '2025-07-31')).toEqual([]);
+    expect(lines.filter((l) => l.type === 'Catch-up')).toEqual([]);
+    expect(records(table(await tables(q3), 'CatchUpChanges'))).toEqual([]);
   });
 });

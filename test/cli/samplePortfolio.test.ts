@@ -70,7 +70,7 @@ describe('the bad input', () => {
       'LeaseModifications!B4: Effective Date 2029-03-15 is not the start of a lease month of lease L-003 (month 3 starts 2029-03-01, month 4 starts 2029-04-01)',
       'Policies!B7: Fair Value Threshold 9000% must be above 0% to 100%; 90 reads as 9000%: type 90% or 0.9',
     ]);
-    expect(inputSheets(BAD_INPUT)).toHaveLength(5);
+    expect(inputSheets(BAD_INPUT)).toHaveLength(6);
   });
 });
 

@@ -64,10 +64,10 @@ describe('an impairment at a quarter-end (2025-06-30, the last day of lease mont
   });
 
   test('the journal dates the impairment 2025-06-30 and the closing figures through June include it', () => {
-    const lines = leaseJournal(r).filter((l) => l.type === 'Impairment');
-    expect(lines.map((l) => [l.date, l.account, l.debit, l.credit])).toEqual([
-      ['2025-06-30', 'impairmentLoss', $(5000), 0],
-      ['2025-06-30', 'rouAsset', 0, $(5000)],
+    const lines = leaseJournal(r).filter((l) => l.kind === 'Impairment');
+    expect(lines.map((l) => [l.date, l.role, l.debit, l.credit])).toEqual([
+      ['2025-06-30', 'Impairment loss', $(5000), 0],
+      ['2025-06-30', 'Operating ROU asset', 0, $(5000)],
     ]);
     expect(leaseClosing(r, '2025-06-30').figures.impairmentLoss).toBe($(5000));
     expect(leaseClosing(r, '2025-06-29').figures.impairmentLoss).toBe(0);

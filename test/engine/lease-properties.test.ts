@@ -374,6 +374,7 @@ describe('JSON export (CONTRACT 5)', () => {
       version: '1.2.3',
       period: null,
       leases: [],
+      journal: [],
       errors,
       warnings: [],
     });

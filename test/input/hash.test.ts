@@ -6,6 +6,22 @@ import { E3, LEASE_HEADERS, grid, gridOf, leases, workbook } from './tables';
 const policies = (v: string) => grid('Policies', ['Setting', 'Value'], [['Rate Basis', v]]);
 
 describe('inputHash', () => {
+  it('counts what a close recorded (PostedBalances) once a period is closed; a workbook never closed hashes as before', () => {
+    const wb = workbook(leases(E3), policies('Monthly'));
+    const before = inputHash(wb);
+    const posted = (amount: number) =>
+      grid(
+        'PostedBalances',
+        ['Lease ID', 'Through', 'Lease Liability'],
+        [['E3', '2029-06-30', amount]],
+        'Posted Balances',
+      );
+    const closed = inputHash(workbook(leases(E3), policies('Monthly'), posted(1000)));
+    expect(closed).not.toBe(before);
+    expect(inputHash(workbook(leases(E3), policies('Monthly'), posted(1000.01)))).not.toBe(closed);
+    expect(canonicalInput(wb)).not.toContain('PostedBalances');
+  });
+
   it('is the SHA-256 hex of the canonical serialization', () => {
     const wb = workbook(leases(E3));
     expect(inputHash(wb)).toBe(sha256(canonicalInput(wb)));

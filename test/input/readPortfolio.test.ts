@@ -479,7 +479,9 @@ describe('Policies', () => {
     expect(p.fairValueThreshold.toString()).toBe('0.9');
     expect(p.reportingDate).toBeNull();
     expect(p.fiscalYearEndMonth).toBe(12);
-    expect(p.accounts.rouAsset).toBe('Right-of-use asset');
+    expect(p.accountNames).toEqual({});
+    expect(p.reportingPeriod).toBe('Month');
+    expect(p.closedThrough).toBeNull();
   });
 
   it('reads every setting, names matched case-insensitively ignoring spaces', () => {
@@ -493,6 +495,7 @@ describe('Policies', () => {
         ['Partial Termination Method', 'Proportion of liability'],
         ['Reporting Date', '2029-06-30'],
         ['Fiscal Year End Month', 'June'],
+        ['Reporting Period', 'quarter'],
         ['ROU Asset Account', '1610 ROU assets'],
         ['Lease Liability Account', '2410 Lease liabilities'],
         ['Cash Account', '1000 Cash'],
@@ -506,12 +509,17 @@ describe('Policies', () => {
     expect(p.partialTerminationMethod).toBe('Proportion of liability');
     expect(p.reportingDate).toBe('2029-06-30');
     expect(p.fiscalYearEndMonth).toBe(6);
-    expect(p.accounts).toMatchObject({
-      rouAsset: '1610 ROU assets',
-      leaseLiability: '2410 Lease liabilities',
-      cash: '1000 Cash',
+    expect(p.reportingPeriod).toBe('Quarter');
+    // The account settings of earlier templates name the roles they stood for (GLAccounts supersedes them).
+    expect(p.accountNames).toEqual({
+      'Operating ROU asset': '1610 ROU assets',
+      'Finance ROU asset': '1610 ROU assets',
+      'Operating lease liability current': '2410 Lease liabilities',
+      'Operating lease liability non-current': '2410 Lease liabilities',
+      'Finance lease liability current': '2410 Lease liabilities',
+      'Finance lease liability non-current': '2410 Lease liabilities',
+      Cash: '1000 Cash',
     });
-    expect(p.accounts.interestExpense).toBe('Interest expense - leases');
   });
 
   it('rejects unknown settings, duplicates and bad values', () => {

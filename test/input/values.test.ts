@@ -139,3 +139,52 @@ describe('whole numbers, Yes/No, choices, text', () => {
     expect(value(parseDecimal('x', '-1.5e3')).toString()).toBe('-1500');
   });
 });
+
+describe('number text that is not a number is a message, never an exception', () => {
+  it('an exponent alone ("e5", "E+5", "e2%") is not a number', () => {
+    expect(message(parseAmount('Payment', 'e5'))).toBe('Payment "e5" is not a number');
+    expect(message(parseWholeNumber('Term (Months)', 'E+5', 1, 1200))).toBe('Term (Months) "E+5" is not a number');
+    expect(message(parsePercent('Discount Rate', 'e2%', { min: 0, max: 1 }))).toBe(
+      'Discount Rate "e2%" is not a percentage',
+    );
+    expect(message(parseAmount('Payment', '.e1'))).toBe('Payment ".e1" is not a number');
+    expect(message(parseAmount('Payment', '1e9999'))).toBe('Payment "1e9999" is not a number');
+  });
+
+  it('numbers written with an exponent or a bare point still read', () => {
+    expect(value(parseAmount('Payment', '1.5e3'))).toBe(150000);
+    expect(value(parseAmount('Payment', '.5'))).toBe(50);
+    expect(value(parseAmount('Payment', '2.'))).toBe(200);
+    expect(value(parsePercent('Discount Rate', '5e0%', { min: 0, max: 1 })).toString()).toBe('0.05');
+  });
+
+  it('any text at all: every parser answers with a value or a message', () => {
+    const text = fc.oneof(
+      fc.string(),
+      fc.stringMatching(/^[-+ .,eE%0-9]{0,12}$/),
+      fc.constantFrom('e5', 'E+5', 'e2%', '-.e', '1e', '1,', ',1', '1e-999', '+', '%', '1,000.5e3%'),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        for (const p of [
+          parseDecimal('X', t),
+          parseAmount('X', t),
+          parseWholeNumber('X', t, 1, 1200),
+          parsePercent('X', t, { min: 0, max: 1 }),
+          parseDate('X', t),
+        ]) {
+          expect(p.ok ? 'value' in p : typeof p.message === 'string').toBe(true);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('dates past Excel calendar', () => {
+  it('a serial past 9999-12-31 is not a date (it was read as the year 2.7e+297)', () => {
+    expect(value(parseDate('Reporting Date', 2958465))).toBe('9999-12-31');
+    expect(message(parseDate('Reporting Date', 2958466))).toBe('Reporting Date 2958466 is not a date');
+    expect(message(parseDate('Reporting Date', 1e300))).toBe('Reporting Date 1e+300 is not a date');
+  });
+});

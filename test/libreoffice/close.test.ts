@@ -3,7 +3,8 @@
  * portfolio closed through 2025-06-30, then a remeasurement dated 2025-04-01 (GPU-001), a lease entered late
  * (LATE-001) and a corrected payment (VEH-003), run for July 2025. Every Tie-Out row must say PASS, the closing
  * checks among them, and the Catch-Ups sheet's change list and totals too; a catch-up line changed by 1.00 in the
- * journal must turn exactly the closing checks that read it to FAIL.
+ * journal must turn exactly the closing checks that read it to FAIL. Then July is closed in its turn and the fiscal
+ * quarter July to September reported: every Tie-Out row must still say PASS.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { readTablesFromFile } from '../../src/xlsx/readTables';
 import { readWorkbook, recalculate, type ReadSheet } from '../support/libreoffice';
 import { appendRow, day, editWorkbook, setCell } from '../support/tableEdit';
 import { editNumber } from '../support/xlsxEdit';
+import { columnLetters, parseCell } from '../../src/input/a1';
 
 jest.setTimeout(600_000);
 
@@ -44,6 +46,7 @@ function tieOutRows(t: ReadSheet): [string, string][] {
 
 let good: Map<string, ReadSheet>;
 let bad: Map<string, ReadSheet>;
+let spanning: Map<string, ReadSheet>;
 
 beforeAll(async () => {
   const closed = at('closed.xlsx');
@@ -73,11 +76,21 @@ beforeAll(async () => {
   const type = journal.headers.indexOf('Entry Type');
   const debit = journal.headers.indexOf('Debit');
   const i = journal.rows.findIndex((r) => r[type].value === 'Catch-up' && typeof r[debit].value === 'number');
+  expect(i).toBeGreaterThanOrEqual(0);
+  // The detail table sits below the period's summary: its cell from the table's own top-left.
+  const top = parseCell(journal.topLeft);
+  const cell = `${columnLetters(top.col + debit)}${top.row + 1 + i}`;
   const corrupt = at('caught-up-corrupt.xlsx');
-  await editNumber(out, corrupt, 'Journal Entries', `F${i + 2}`, (x) => x + 1);
-  const [g, b] = await recalculate([out, corrupt]);
+  await editNumber(out, corrupt, 'Journal Entries', cell, (x) => x + 1);
+  // July closed in its turn, then a fiscal quarter (July to September) that spans the closed July.
+  const closedJuly = at('closed-july.xlsx');
+  await cli('close', out, '--through', '2025-07-31', '--out', closedJuly);
+  const quarter = at('quarter.xlsx');
+  await cli('run', closedJuly, '--out', quarter, '--reporting-date', '2025-09-30', '--period', 'quarter');
+  const [g, b, q] = await recalculate([out, corrupt, quarter]);
   good = readWorkbook(g);
   bad = readWorkbook(b);
+  spanning = readWorkbook(q);
 });
 
 describe('a closed-and-caught-up workbook recalculated by LibreOffice', () => {
@@ -107,5 +120,13 @@ describe('a closed-and-caught-up workbook recalculated by LibreOffice', () => {
       true,
     );
     expect(failed.filter((w) => !/Catch-up = recomputed|Journal/.test(w))).toEqual([]);
+  });
+
+  it('a quarter spanning a closed month (July closed, July to September reported) ties: every Tie-Out row PASS', () => {
+    const rows = tieOutRows(spanning.get('Tie-Out')!);
+    expect(rows.length).toBeGreaterThan(20);
+    expect(rows.filter(([, r]) => r !== 'PASS')).toEqual([]);
+    expect(rows.some(([w]) => w.startsWith('Closed months unchanged'))).toBe(true);
+    expect(spanning.get('Tie-Out')!.get('D3')?.value).toBe('PASS');
   });
 });

@@ -16,7 +16,9 @@ import { readPortfolio } from '../../src/input/portfolio';
 import { inputSheets, type InputContent } from '../../src/template';
 import { buildWorkpapers } from '../../src/workpapers';
 import { disclosureFigures } from '../../src/workpapers/disclosureFigures';
-import { leaseJournal } from '../../src/workpapers/journal';
+import { chartOfAccounts } from '../../src/input/accountRoles';
+import { resolveReportingPeriod } from '../../src/workpapers/reportingPeriod';
+import { periodJournal } from '../../src/workpapers/periodJournal';
 import { SC, schedulesLayout, LIVE_FIGURES } from '../../src/workpapers/sheets/schedules';
 import { journalLayout } from '../../src/workpapers/sheets/journalSheet';
 import type { PortfolioInput } from '../../src/engine/terms';
@@ -180,6 +182,8 @@ interface Run {
   portfolio: PortfolioInput;
   leases: LeaseResult[];
   recalculated?: Map<string, ReadSheet>;
+  /** Command-line arguments beyond run, --out and --json. */
+  extra: string[];
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'wp-lo-'));
@@ -188,10 +192,14 @@ let corruptSchedule: Map<string, ReadSheet>;
 let corruptJournal: Map<string, ReadSheet>;
 let split: Map<string, ReadSheet>;
 let splitCorrupt: Map<string, ReadSheet>;
+let windowed: Map<string, ReadSheet>;
+let windowedCorrupt: Map<string, ReadSheet>;
+/** The sample laid out with a Schedules window (as a portfolio too long for every month would be). */
+const WINDOWED = { fullScheduleMonths: 100 };
 let corruptRemeasurement: Map<string, ReadSheet>;
 /** The remeasured payment changed in the corrupted copy: its lease and Tie-Out cell. */
 const corruptedPayment = { lease: 'M-PART', ref: '' };
-const SPLIT = { maxRows: 250, journalMaxRows: 1000 };
+const SPLIT = { maxRows: 250, journalMaxRows: 60 };
 const corrupted = { scheduleRef: '', journalRef: '', scheduleLease: 'OFF-AUS', journalLease: 'VEH-001' };
 
 const io = {
@@ -200,14 +208,28 @@ const io = {
   now: () => new Date('2026-01-15T12:00:00Z'),
 };
 
-async function cli(name: string, input: string): Promise<Run> {
+async function cli(name: string, input: string, extra: string[] = []): Promise<Run> {
   const output = join(dir, `${name}-workpapers.xlsx`);
-  const code = await main(['run', input, '--out', output, '--json', join(dir, `${name}.json`)], io);
+  const code = await main(['run', input, '--out', output, '--json', join(dir, `${name}.json`), ...extra], io);
   expect(code).toBe(0);
   const read = readPortfolio(await readTablesFromFile(input));
   expect(read.errors).toEqual([]);
   const result = measurePortfolio(read.input!);
-  return { name, input, output, portfolio: read.input!, leases: result.leases };
+  return { name, input, output, portfolio: read.input!, leases: result.leases, extra };
+}
+
+/** The period journal of a run, as the command line laid it out. */
+function journalOf(run: Run) {
+  const policies = run.portfolio.policies;
+  const kind = run.extra.includes('year') ? 'year' : null;
+  const period = resolveReportingPeriod(policies, io.now().toISOString().slice(0, 10), { kind });
+  const journal = periodJournal(
+    run.leases,
+    period,
+    chartOfAccounts(run.portfolio.glAccounts, policies.accountNames),
+    policies.fiscalYearEndMonth,
+  );
+  return { journal, layout: journalLayout(journal) };
 }
 
 beforeAll(async () => {
@@ -235,10 +257,10 @@ beforeAll(async () => {
   await writePlan(null, { sheets: inputSheets(MODIFICATIONS_BY_LIABILITY) }, modsByLiability);
   runs.push(
     await cli('sample', sample),
-    await cli('e1-e3', a),
+    await cli('e1-e3', a, ['--period', 'year']),
     await cli('e19-e20', b),
-    await cli('modifications', mods),
-    await cli('modifications-by-liability', modsByLiability),
+    await cli('modifications', mods, ['--period', 'year']),
+    await cli('modifications-by-liability', modsByLiability, ['--period', 'year']),
   );
 
   // Corrupted copies of the sample's workpapers: one schedule value, one journal line.
@@ -249,16 +271,28 @@ beforeAll(async () => {
   const cs = join(dir, 'corrupt-schedule.xlsx');
   await editNumber(s.output, cs, 'Schedules', corrupted.scheduleRef, (x) => x + 100);
   const lj = s.leases.findIndex((l) => l.id === corrupted.journalLease);
-  const jp = journalLayout(s.leases, s.portfolio.policies.accounts).places[lj];
-  const lines = leaseJournal(s.leases[lj]);
-  const k = lines.findIndex((l) => l.type === 'Lease payment' && l.account === 'leaseLiability');
-  corrupted.journalRef = `F${jp.firstRow + k}`;
+  const sj = journalOf(s);
+  const jp = sj.layout.places[lj];
+  const lines = sj.journal.leaseLines(lj);
+  const k = lines.findIndex(
+    (l) => l.kind === 'Payment in advance' && l.role === 'Operating lease liability non-current',
+  );
+  expect(k).toBeGreaterThanOrEqual(0);
+  corrupted.journalRef = `${sj.layout.columns.letter.debit}${jp.firstRow + k}`;
   const cj = join(dir, 'corrupt-journal.xlsx');
   await editNumber(s.output, cj, 'Journal Entries', corrupted.journalRef, (x) => x + 1);
 
   // The sample again, with sheets cut short: schedules and journal continue on numbered sheets.
   const sp = join(dir, 'sample-split.xlsx');
-  await writePlan(s.input, buildWorkpapers({ leases: s.leases, failures: [] }, s.portfolio, META, SPLIT), sp);
+  const sPeriod = journalOf(s).journal.period;
+  await writePlan(
+    s.input,
+    buildWorkpapers({ leases: s.leases, failures: [] }, s.portfolio, META, {
+      ...SPLIT,
+      period: resolveReportingPeriod(s.portfolio.policies, sPeriod.end),
+    }),
+    sp,
+  );
   const spc = join(dir, 'sample-split-corrupt.xlsx');
   await editNumber(sp, spc, 'Schedules 3', `${SC.liabilityOpening}2`, (x) => x + 50);
 
@@ -273,7 +307,20 @@ beforeAll(async () => {
   const cr = join(dir, 'corrupt-remeasurement.xlsx');
   await editNumber(m.output, cr, 'Tie-Out', corruptedPayment.ref, (x) => x + 1);
 
-  const outs = await recalculate([...runs.map((r) => r.output), cs, cj, sp, spc, cr]);
+  // The sample with a Schedules window (FY2025 and 2026), and a copy whose first window row's opening is changed.
+  const wp = join(dir, 'sample-windowed.xlsx');
+  await writePlan(
+    s.input,
+    buildWorkpapers({ leases: s.leases, failures: [] }, s.portfolio, META, {
+      ...WINDOWED,
+      period: resolveReportingPeriod(s.portfolio.policies, sPeriod.end),
+    }),
+    wp,
+  );
+  const wpc = join(dir, 'sample-windowed-corrupt.xlsx');
+  await editNumber(wp, wpc, 'Schedules', `${SC.liabilityOpening}2`, (x) => x + 50);
+
+  const outs = await recalculate([...runs.map((r) => r.output), cs, cj, sp, spc, cr, wp, wpc]);
   runs.forEach((r, i) => (r.recalculated = readWorkbook(outs[i])));
   const n = runs.length;
   corruptSchedule = readWorkbook(outs[n]);
@@ -281,6 +328,8 @@ beforeAll(async () => {
   split = readWorkbook(outs[n + 2]);
   splitCorrupt = readWorkbook(outs[n + 3]);
   corruptRemeasurement = readWorkbook(outs[n + 4]);
+  windowed = readWorkbook(outs[n + 5]);
+  windowedCorrupt = readWorkbook(outs[n + 6]);
 });
 
 const cents = (v: unknown) => Math.round(Number(v) * 100);
@@ -339,7 +388,7 @@ describe.each([0, 1, 2, 3, 4])('workbook %i recalculated by LibreOffice', (i) =>
   it('every Tie-Out row says PASS, for every check and every lease, and the Run Log says so', () => {
     const wb = r().recalculated!;
     const results = tieOutResults(wb);
-    expect(results.size).toBeGreaterThanOrEqual(22);
+    expect(results.size).toBeGreaterThanOrEqual(24);
     expect([...results.values()].filter(([, res]) => res !== 'PASS')).toEqual([]);
     const t = wb.get('Tie-Out')!;
     expect(t.get('D3')?.value).toBe('PASS');
@@ -379,11 +428,23 @@ describe.each([0, 1, 2, 3, 4])('workbook %i recalculated by LibreOffice', (i) =>
     const run = r();
     const j = run.recalculated!.get('Journal Entries')!;
     expect([...j.values()].filter((c) => c.formula !== undefined)).toEqual([]);
-    const lines = run.leases.flatMap((l) => leaseJournal(l));
+    const { journal, layout } = journalOf(run);
+    const lines = run.leases.flatMap((_, idx) => journal.leaseLines(idx));
+    expect(lines.length).toBeGreaterThan(0);
     const debits = lines.reduce((s, l) => s + l.debit, 0);
-    let sheetDebits = 0;
-    for (const [a, c] of j) if (/^F\d+$/.test(a) && a !== 'F1') sheetDebits += cents(c.value);
-    expect(sheetDebits).toBe(debits);
+    const summaryDebits = journal.summary.reduce((s, l) => s + l.debit, 0);
+    expect(summaryDebits).toBeGreaterThan(0);
+    let detail = 0;
+    let summary = 0;
+    const d = layout.columns.letter.debit;
+    for (const [a, c] of j) {
+      if (!a.startsWith(d) || !/^\d+$/.test(a.slice(d.length))) continue;
+      const row = Number(a.slice(d.length));
+      if (row >= layout.parts[0].firstRow) detail += cents(c.value);
+      else if (row >= layout.summary.firstRow && row <= layout.summary.lastRow) summary += cents(c.value);
+    }
+    expect(detail).toBe(debits);
+    expect(summary).toBe(summaryDebits);
   });
 });
 
@@ -444,7 +505,9 @@ describe('text stays text, other sheets survive', () => {
     expect(sched.get(`B${r}`)).toEqual({ value: '=1+1' });
     expect(sched.get(`B${r - 1}`)).toEqual({ value: '-Parent' });
     expect(wb.get('Notes')!.get('A1')).toEqual({ value: '=1+1' });
-    expect(wb.get('Journal Entries')!.get('I2')).toEqual({ value: '-Parent' });
+    const entities = [...wb.get('Journal Entries')!.entries()].filter(([a]) => /^B\d+$/.test(a)).map(([, c]) => c);
+    expect(entities).toContainEqual({ value: '-Parent' });
+    expect(entities).toContainEqual({ value: '=1+1' });
     const tie = wb.get('Tie-Out')!;
     expect(tie.get('K6')).toEqual({ value: '+PwC 4-2 imaging equipment' });
     expect(tie.get('K7')).toEqual({ value: '@PwC 4-4 automobile' });
@@ -458,12 +521,12 @@ describe('text stays text, other sheets survive', () => {
       'LeasePayments',
       'LeaseModifications',
       'VariablePayments',
+      'GLAccounts',
       'Policies',
       'Notes',
       'Schedules',
       'Journal Entries',
-      'Classification',
-      'Lease Memos',
+      'Journal Import',
       'Roll-Forward',
       'Disclosures',
       'Tie-Out',
@@ -476,26 +539,13 @@ describe('text stays text, other sheets survive', () => {
 describe('a corrupted workpaper turns the matching Tie-Out rows to FAIL', () => {
   it(`one schedule value (a payment of ${corrupted.scheduleLease} changed by 100.00)`, () => {
     const res = tieOutResults(corruptSchedule);
-    const failing = [...res.values()].filter(([, r]) => r === 'FAIL').map(([w]) => w);
-    // The chain carries the change to the end of the lease: closing balances, the journal no longer matches the
-    // schedule's liability and ROU asset, the cost identity, the roll-forward's accretion, payments and amortization,
-    // the disclosed liability and ROU asset at the Reporting Date and the lease's liability at commencement
-    // re-performed from its payments. Row-by-row ties, the journal itself, the roll-forward's own rows, lease cost and
-    // every disclosed figure's own formula do not move.
-    expect(failing).toEqual([
-      'Schedules: the lease liability is 0.00 at the end of every lease',
-      'Schedules: the ROU asset is 0.00 at the end of every lease, after any transfer to owned assets',
-      'Journal = Schedules, per lease: lease liability (all entries) = schedule closing liability',
-      'Journal = Schedules, per lease: ROU asset (all entries) = schedule closing ROU after transfer',
-      'Total lease cost = payments + IDC - incentives (+ remeasurement differences - transfers), per lease',
-      'Roll-Forward = Schedules: accretion/interest',
-      'Roll-Forward = Schedules: payments that reduce the liability',
-      'Roll-Forward = Schedules: ROU amortization',
-      'Disclosures (USD): undiscounted payments - imputed interest = lease liabilities at 2025-12-31',
-      'Disclosures (USD): lease liabilities = Roll-Forward closing at 2025-12-31',
-      'Disclosures (USD): ROU assets = Roll-Forward closing at 2025-12-31',
-      expect.stringMatching(/^Measurement at commencement: liability = PV of the lease's payments/),
-    ]);
+    const failing = [...res.entries()].filter(([, [, r]]) => r === 'FAIL').map(([n]) => n);
+    // The chain carries the change to the end of the lease: closing balances (4, 5), the period's journal no longer
+    // matches the schedule's liability and ROU movements in December (10, 11: the live accretion compounds the
+    // change), the cost identity (13), the roll-forward's accretion, payments and amortization (17-19) and the
+    // disclosed liability and ROU asset at the Reporting Date (20-23). Row-by-row ties, the journal itself, the
+    // roll-forward's own rows and lease cost do not move.
+    expect(failing).toEqual([4, 5, 10, 11, 13, 17, 18, 19, 20, 21, 22, 23]);
     const t = corruptSchedule.get('Tie-Out')!;
     expect(t.get('D3')?.value).toBe('FAIL');
     const resultCol = leaseResultColumn(t);
@@ -511,8 +561,9 @@ describe('a corrupted workpaper turns the matching Tie-Out rows to FAIL', () => 
   it(`one journal line (a liability debit of ${corrupted.journalLease} changed by 1.00)`, () => {
     const res = tieOutResults(corruptJournal);
     const failing = [...res.entries()].filter(([, [, r]]) => r === 'FAIL').map(([n]) => n);
-    // Total debits = credits (6), every entry balances (7), the journal's liability = the schedule's (8).
-    expect(failing).toEqual([6, 7, 8]);
+    // Detail debits = credits (6), the summary = the detail summed (8), every entry balances (9), the journal's
+    // liability movement = the schedule's (10).
+    expect(failing).toEqual([6, 8, 9, 10]);
   });
 });
 
@@ -578,10 +629,8 @@ describe('remeasurements proved on the Tie-Out', () => {
     expect(event('M-INC')).toMatchObject([{ event: 'Remeasurement', incentiveReceived: 250000 }]);
     expect(event('M-QTR')).toMatchObject([{ event: 'Impairment', impairmentDate: '2026-03-31' }]);
     expect(of('M-TERM').months[2].variableCost).toBe(21055); // 2025-03-10: lease month 3
-    // 7 remeasurements and partial terminations (2 rows each) and 2 impairments (1 row) after the 18 standing checks
-    // and the 14 of the Disclosures (one currency), then the inputs, the measurement at commencement and the
-    // classification (4 rows).
-    expect(tieOutResults(runs[3].recalculated!).size).toBe(18 + 14 + 7 * 2 + 2 + 4);
+    // 7 remeasurements and partial terminations (2 rows each) and 2 impairments (1 row) after the 24 standing checks.
+    expect(tieOutResults(runs[3].recalculated!).size).toBe(24 + 7 * 2 + 2);
   });
 
   it('the two Partial Termination Methods book different figures, each proved', () => {
@@ -616,20 +665,43 @@ describe('a portfolio too long for one sheet', () => {
     // Same totals as the one-sheet workbook: every part counted.
     const whole = runs[0].recalculated!.get('Tie-Out')!;
     const parts = split.get('Tie-Out')!;
-    for (let r = 6; r <= 27; r++) expect(parts.get(`D${r}`)?.value).toBe(whole.get(`D${r}`)?.value);
+    for (let r = 6; r <= 29; r++) expect(parts.get(`D${r}`)?.value).toBe(whole.get(`D${r}`)?.value);
   });
 
   it('a value changed on "Schedules 3" turns its checks to FAIL', () => {
-    // The commencement liability of the sheet's first lease: the lease no longer closes at 0.00, the journal no
-    // longer matches it, the roll-forward's additions no longer match the schedules'.
+    // The commencement liability of the sheet's first lease: the lease no longer closes at 0.00 (4), the period's
+    // journal no longer matches its liability movement (10), the roll-forward's additions no longer match the
+    // schedules' (16).
     const res = tieOutResults(splitCorrupt);
-    expect([...res.values()].filter(([, r]) => r === 'FAIL').map(([w]) => w)).toEqual(
-      expect.arrayContaining([
-        'Schedules: the lease liability is 0.00 at the end of every lease',
-        'Journal = Schedules, per lease: lease liability (all entries) = schedule closing liability',
-        'Roll-Forward = Schedules: additions = liabilities at commencement',
-      ]),
+    expect([...res.entries()].filter(([, [, r]]) => r === 'FAIL').map(([n]) => n)).toEqual(
+      expect.arrayContaining([4, 10, 16]),
     );
+  });
+});
+
+describe('Schedules with a window (a portfolio too long for every month)', () => {
+  it('hold only the window, and every Tie-Out row still says PASS, the brought-forward check among them', () => {
+    const sample = runs[0];
+    const full = [...sample.recalculated!.get('Schedules')!.keys()].filter((a) => /^A\d+$/.test(a)).length;
+    const rows = [...windowed.get('Schedules')!.keys()].filter((a) => /^A\d+$/.test(a)).length;
+    const inWindow = sample.leases.reduce(
+      (n, l) => n + l.months.filter((m) => m.end >= '2025-01-01' && m.start <= '2026-12-31').length,
+      0,
+    );
+    expect(rows - 1).toBe(inWindow);
+    expect(rows).toBeLessThan(full);
+    const res = [...tieOutResults(windowed).values()];
+    expect(res.filter(([, r]) => r !== 'PASS')).toEqual([]);
+    expect(res.some(([w]) => w.startsWith('Schedules window (2025-01-01 to 2026-12-31)'))).toBe(true);
+    expect(res.some(([w]) => w.startsWith('Schedules window: the liability brought forward = PV'))).toBe(true);
+    expect(windowed.get('Tie-Out')!.get('D3')?.value).toBe('PASS');
+  });
+
+  it('a changed opening balance brought forward turns the brought-forward check to FAIL', () => {
+    const failing = [...tieOutResults(windowedCorrupt).values()].filter(([, r]) => r === 'FAIL').map(([w]) => w);
+    expect(failing).toContainEqual(expect.stringMatching(/^Schedules window .*brought forward = engine/));
+    // 50.00 is beyond any cent rounding: the PV re-performed from the lease's payments disagrees too.
+    expect(failing).toContainEqual(expect.stringMatching(/^Schedules window: the liability brought forward = PV/));
   });
 });
 
@@ -643,12 +715,11 @@ describe('screenshots', () => {
     expect(files.map((f) => f.replace(/^.*\//, ''))).toEqual([
       '01-Schedules.png',
       '02-Journal-Entries.png',
-      '03-Classification.png',
-      '04-Lease-Memos.png',
-      '05-Roll-Forward.png',
-      '06-Disclosures.png',
-      '07-Tie-Out.png',
-      '08-Run-Log.png',
+      '03-Journal-Import.png',
+      '04-Roll-Forward.png',
+      '05-Disclosures.png',
+      '06-Tie-Out.png',
+      '07-Run-Log.png',
     ]);
     for (const f of files) expect(existsSync(f) && statSync(f).size > 5000).toBe(true);
   });

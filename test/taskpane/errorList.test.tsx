@@ -4,20 +4,22 @@
 /** Validate's list: errors and warnings at their cells, warnings labelled "Warning" (CONTRACT 1.10). */
 import { render, screen } from '@testing-library/react';
 import { ErrorList } from '../../src/taskpane/components/ErrorList';
-import type { WorkbookHost } from '../../src/taskpane/host';
+import { PaneProvider } from '../../src/taskpane/state/PaneStore';
+import { buildWorkpapers } from '../../src/workpapers';
+import { hostOf, workbook } from './support';
 
-const host = { run: async () => undefined } as unknown as WorkbookHost;
-
-test('a warning is labelled Warning, an error is not; each names its cell', () => {
+test('a warning is labelled Warning, an error is not; each names its cell', async () => {
+  const host = hostOf(await workbook());
   render(
-    <ErrorList
-      host={host}
-      label="Problems in the inputs"
-      errors={[
-        { where: 'Leases!M4', message: 'Discount Rate "abc" is not a percentage', severity: 'error' },
-        { where: 'LeaseModifications!F3', message: 'New Discount Rate is blank', severity: 'warning' },
-      ]}
-    />,
+    <PaneProvider host={host} build={buildWorkpapers} initialPanel="check">
+      <ErrorList
+        label="Problems in the inputs"
+        errors={[
+          { where: 'Leases!M4', message: 'Discount Rate "abc" is not a percentage', severity: 'error' },
+          { where: 'LeaseModifications!F3', message: 'New Discount Rate is blank', severity: 'warning' },
+        ]}
+      />
+    </PaneProvider>,
   );
   const items = screen.getAllByRole('listitem').map((li) => li.textContent);
   expect(items).toEqual([

@@ -15,12 +15,13 @@ const validation = (s: SheetPlan, col: string) => s.dataValidations?.find((v) =>
 describe('templatePlan', () => {
   const plan = templatePlan();
 
-  it('has the five input sheets, each with its table, headers exactly as CONTRACT section 2', () => {
+  it('has the six input sheets, each with its table, headers exactly as CONTRACT section 2', () => {
     expect(plan.map((s) => s.name)).toEqual([
       'Leases',
       'LeasePayments',
       'LeaseModifications',
       'VariablePayments',
+      'GLAccounts',
       'Policies',
     ]);
     expect(plan.map((s) => s.tables?.map((t) => t.name))).toEqual([
@@ -28,6 +29,7 @@ describe('templatePlan', () => {
       ['LeasePayments'],
       ['LeaseModifications'],
       ['VariablePayments'],
+      ['GLAccounts'],
       ['Policies'],
     ]);
     const tables = planTables(plan).tables;
@@ -36,8 +38,15 @@ describe('templatePlan', () => {
       ['Lease ID', 'Date', 'Amount'],
       MOD_HEADERS,
       ['Lease ID', 'Date', 'Amount', 'Description'],
+      ['Account Key', 'Entity', 'Account Number', 'Account Name', 'Department', 'Class', 'Location'],
       ['Setting', 'Value'],
     ]);
+    // The Account Key dropdown lists every account role from a visible reference column beside the table.
+    const gl = plan.find((s) => s.name === 'GLAccounts')!;
+    const v = gl.dataValidations!.find((d) => d.range.startsWith('A4:'))!;
+    expect(v.list).toHaveLength(19);
+    expect(v.source).toBe('GLAccounts!$I$4:$I$22');
+    expect(gl.rows.slice(3, 22).map((r) => r[8]?.value)).toEqual(v.list);
   });
 
   it('reads back as the PwC automobile lease with default policies', () => {
@@ -115,7 +124,7 @@ describe('templatePlan', () => {
     }
     const pol = sheet(plan, 'Policies');
     const names = pol.dataValidations?.find((v) => v.range.startsWith('A4:'));
-    expect(names?.list.join(',').length).toBeGreaterThan(255);
+    expect(names?.list).toEqual(POLICY_SETTINGS.map((x) => x.setting));
     expect(names?.source).toBeDefined();
     // The reference table is labelled: a title above it and a header over each of its columns.
     expect(pol.rows[0][3]?.value).toBe('Allowed settings (reference)');
@@ -135,7 +144,9 @@ describe('templatePlan', () => {
   it('lists every policy setting once, with its default', () => {
     const pol = planTables(plan).tables.find((t) => t.name === 'Policies')!;
     expect(pol.rows.map((r) => r[0].value)).toEqual(POLICY_SETTINGS.map((s) => s.setting));
-    expect(pol.rows.find((r) => r[0].value === 'ROU Asset Account')?.[1].value).toBe('Right-of-use asset');
+    expect(pol.rows.find((r) => r[0].value === 'Reporting Period')?.[1].value).toBe('Month');
+    // GL account names live in the GLAccounts table now; the Policies table no longer lists them.
+    expect(pol.rows.some((r) => String(r[0].value).endsWith('Account'))).toBe(false);
     expect(new Set(POLICY_SETTINGS.map((s) => s.setting.toLowerCase())).size).toBe(POLICY_SETTINGS.length);
   });
 

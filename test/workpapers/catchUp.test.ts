@@ -7,14 +7,15 @@ import { defaultPolicies, measureLease } from '../../src/engine';
 import type { PostedBalances, PostedLease } from '../../src/input/postedBalances';
 import { changedPositions, closedPositions } from '../../src/workpapers/catchUp';
 import { CLOSING_FIGURES, DEBIT_SIGN, leaseClosing } from '../../src/workpapers/closing';
-import { lease } from '../support/leases';
+import { lease, modification } from '../support/leases';
+import { catchUpJournal } from '../../src/workpapers/journal';
 
 const CT = '2029-06-30';
 // PwC 4-4's automobile (operating, 500 a month in advance, 36 months, 6%) and a second lease like it.
 const a = measureLease(lease({ id: 'A', commencement: '2029-01-01' }), [], defaultPolicies());
 const b = measureLease(lease({ id: 'B', commencement: '2029-03-01', payment: 800 }), [], defaultPolicies());
 
-function posted(...leases: { id: string; figures: PostedLease['figures'] }[]): PostedBalances {
+function posted(...leases: { id: string; figures: PostedLease['figures']; current?: number }[]): PostedBalances {
   return {
     through: CT,
     where: "'Posted Balances'!A4",
@@ -28,6 +29,7 @@ function posted(...leases: { id: string; figures: PostedLease['figures'] }[]): P
           currency: 'USD',
           classification: 'operating' as const,
           figures: l.figures,
+          currentLiability: l.current ?? 0,
           where: `'Posted Balances'!A${5 + i}`,
         },
       ]),
@@ -39,7 +41,10 @@ const net = (lines: { debit: number; credit: number }[]) => lines.reduce((s, l) 
 
 describe('catch-up positions', () => {
   it('a lease posted as now computed has no catch-up; one entered late catches up all it booked', () => {
-    const positions = closedPositions([a, b], posted({ id: 'A', figures: leaseClosing(a, CT).figures }));
+    const positions = closedPositions(
+      [a, b],
+      posted({ id: 'A', figures: leaseClosing(a, CT).figures, current: leaseClosing(a, CT).currentLiability }),
+    );
     expect(positions.map((p) => [p.leaseId, p.date, p.inInput])).toEqual([
       ['A', '2029-07-01', true],
       ['B', '2029-07-01', true],
@@ -60,7 +65,10 @@ describe('catch-up positions', () => {
     const postedA = leaseClosing(a, CT).figures;
     const [pa, pgone] = closedPositions(
       [a],
-      posted({ id: 'A', figures: postedA }, { id: 'GONE', figures: leaseClosing(b, CT).figures }),
+      posted(
+        { id: 'A', figures: postedA, current: leaseClosing(a, CT).currentLiability },
+        { id: 'GONE', figures: leaseClosing(b, CT).figures },
+      ),
     );
     expect(pa.lines).toEqual([]);
     expect(pgone).toMatchObject({ leaseId: 'GONE', inInput: false, entity: 'Parent' });
@@ -69,5 +77,51 @@ describe('catch-up positions', () => {
       expect(l.debit - l.credit).toBe(-DEBIT_SIGN[l.figure] * leaseClosing(b, CT).figures[l.figure]);
     }
     expect(net(pgone.lines)).toBe(0);
+  });
+});
+
+describe('the catch-up entry on the journal accounts', () => {
+  // A's automobile lease reclassified as finance by a remeasurement dated 2029-04-01, in a month since closed.
+  const finance = measureLease(
+    lease({ id: 'A', commencement: '2029-01-01' }),
+    [
+      modification({
+        leaseId: 'A',
+        effectiveDate: '2029-04-01',
+        type: 'Remeasurement',
+        classificationOverride: 'finance',
+      }),
+    ],
+    defaultPolicies(),
+  );
+  const was = leaseClosing(a, CT);
+  const [p] = closedPositions([finance], posted({ id: 'A', figures: was.figures, current: was.currentLiability }));
+  const byRole = (lines: { role: string; debit: number; credit: number }[]) => {
+    const m = new Map<string, number>();
+    for (const l of lines) m.set(l.role, (m.get(l.role) ?? 0) + l.debit - l.credit);
+    return m;
+  };
+
+  it('moves the balances from the operating to the finance accounts when the classification changed', () => {
+    expect(finance.months[3].classification).toBe('finance');
+    const now = leaseClosing(finance, CT);
+    const m = byRole(catchUpJournal(p, CT));
+    expect(m.get('Operating ROU asset')).toBe(-was.figures.rouAsset);
+    expect(m.get('Finance ROU asset')).toBe(now.figures.rouAsset);
+    expect(
+      (m.get('Operating lease liability current') ?? 0) + (m.get('Operating lease liability non-current') ?? 0),
+    ).toBe(was.figures.leaseLiability);
+    expect(m.get('Operating lease liability current')).toBe(was.currentLiability);
+    expect(m.get('Finance lease liability current')).toBe(-now.currentLiability);
+    expect(m.get('Finance lease liability non-current')).toBe(-(now.figures.leaseLiability - now.currentLiability));
+    expect([...m.values()].reduce((s, x) => s + x, 0)).toBe(0);
+  });
+
+  it('splits the finance ROU asset between cost and accumulated amortization when that account is mapped', () => {
+    const now = leaseClosing(finance, CT);
+    const m = byRole(catchUpJournal(p, CT, { accumulatedAmortization: true }));
+    expect(m.get('Finance ROU accumulated amortization')).toBe(-now.figures.amortizationExpense);
+    expect(m.get('Finance ROU asset')).toBe(now.figures.rouAsset + now.figures.amortizationExpense);
+    expect([...m.values()].reduce((s, x) => s + x, 0)).toBe(0);
   });
 });

@@ -31,13 +31,12 @@ const row = modification({
 const r = measureLease(terms, [row], defaultPolicies());
 
 test('the remeasurement entry: Dr Cash 300,000 / Cr ROU asset 14,286 / Cr Lease liability 285,714 (to the dollar)', () => {
-  const lines = leaseJournal(r).filter((l) => l.type === 'Remeasurement');
+  const lines = leaseJournal(r).filter((l) => l.kind === 'Remeasurement');
   expect(lines.every((l) => l.date === '2022-01-01')).toBe(true);
-  const net = (account: string) =>
-    lines.filter((l) => l.account === account).reduce((s, l) => s + l.debit - l.credit, 0);
-  expect(net('cash')).toBe($(300000));
-  expect(Math.abs(net('rouAsset') + $(14286))).toBeLessThanOrEqual(100);
-  expect(Math.abs(net('leaseLiability') + $(285714))).toBeLessThanOrEqual(100);
+  const net = (role: string) => lines.filter((l) => l.role === role).reduce((s, l) => s + l.debit - l.credit, 0);
+  expect(net('Cash')).toBe($(300000));
+  expect(Math.abs(net('Operating ROU asset') + $(14286))).toBeLessThanOrEqual(100);
+  expect(Math.abs(net('Operating lease liability non-current') + $(285714))).toBeLessThanOrEqual(100);
   expect(lines.reduce((s, l) => s + l.debit - l.credit, 0)).toBe(0);
 });
 

@@ -124,7 +124,7 @@ describe('the Schedules layout', () => {
   it("one table row per lease-month, the opening of a lease's first month a value, later openings the previous closing", () => {
     const s = schedulesLayout(leases);
     expect(s.sheets).toHaveLength(1);
-    expect(s.places).toEqual([
+    expect(s.places).toMatchObject([
       { sheet: 'Schedules', firstRow: 2, lastRow: 61 },
       { sheet: 'Schedules', firstRow: 62, lastRow: 97 },
       { sheet: 'Schedules', firstRow: 98, lastRow: 109 },
@@ -155,7 +155,7 @@ describe('the Schedules layout', () => {
     const s = schedulesLayout(leases, 80); // 79 data rows a sheet
     expect(s.sheets.map((x) => x.name)).toEqual(['Schedules', 'Schedules 2']);
     expect(s.places.map((p) => p.sheet)).toEqual(['Schedules', 'Schedules 2', 'Schedules 2']);
-    expect(s.places[1]).toEqual({ sheet: 'Schedules 2', firstRow: 2, lastRow: 37 });
+    expect(s.places[1]).toEqual({ sheet: 'Schedules 2', firstRow: 2, lastRow: 37, firstIndex: 0, rows: 36 });
     expect(s.sheets.map((x) => x.tables![0].name)).toEqual(['LeaseSchedule', 'LeaseSchedule2']);
     // Each part re-performs on its own.
     expect(reperform(leases)).toEqual([]);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { readPortfolio } from '../../src/input/portfolio';
-import { dateToSerial, gridValue, readTablesFromBuffer, readTablesFromFile } from '../../src/xlsx/readTables';
+import { readTablesFromBuffer, readTablesFromFile } from '../../src/xlsx/readTables';
 import type { WorkbookTables } from '../../src/input/grid';
 
 let dir: string;
@@ -106,7 +106,7 @@ function check(t: WorkbookTables): void {
     [null, null, null, null, null, null],
     ['E4', 47119, 36, 1234.565, '6.5%', 'link'],
   ]);
-  expect(leases.rows[0][1].numberFormat).toBe('yyyy-mm-dd');
+  expect(leases.rows[0][1].numberFormat).toMatch(/^yyyy\\?-mm\\?-dd$/); // LibreOffice escapes the hyphens
   expect(leases.rows[0][4].numberFormat).toBe('0.00%');
   const payments = t.tables[1];
   // The totals row is not data.
@@ -132,21 +132,5 @@ describe('readTables', () => {
 
   it('reads from memory', async () => {
     check(await readTablesFromBuffer(readFileSync(exceljsFile), 'in-memory'));
-  });
-
-  it('converts exceljs values: dates to serials, formulas to cached results, rich text to text', () => {
-    expect(dateToSerial(new Date(Date.UTC(2029, 0, 1)))).toBe(47119);
-    expect(dateToSerial(new Date(Date.UTC(1900, 2, 1)))).toBe(61);
-    expect(dateToSerial(new Date(Date.UTC(2029, 0, 1, 12)))).toBe(47119.5);
-    expect(gridValue({ formula: 'A1*2', result: 7 } as ExcelJS.CellFormulaValue)).toBe(7);
-    expect(gridValue({ sharedFormula: 'A1', result: 'x' } as unknown as ExcelJS.CellValue)).toBe('x');
-    expect(gridValue({ formula: 'A1*2' } as ExcelJS.CellFormulaValue)).toBe('=A1*2');
-    expect(gridValue({ formula: 'A1', result: new Date(Date.UTC(2029, 0, 1)) } as ExcelJS.CellFormulaValue)).toBe(
-      47119,
-    );
-    expect(gridValue({ richText: [{ text: 'a' }, { text: 'b' }] })).toBe('ab');
-    expect(gridValue({ error: '#DIV/0!' } as ExcelJS.CellErrorValue)).toBe('#DIV/0!');
-    expect(gridValue(null)).toBeNull();
-    expect(gridValue(true)).toBe(true);
   });
 });

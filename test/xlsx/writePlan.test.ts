@@ -41,11 +41,12 @@ const sheet = (name: string, rows: (PlanCell | null)[][], more: Partial<SheetPla
 });
 
 describe('isOwnedSheet', () => {
-  it('owns the output sheets and their numbered continuations, whatever the case', () => {
+  it('owns the seven output sheets and their numbered continuations, whatever the case', () => {
     for (const s of OWNED_SHEET_NAMES) expect(isOwnedSheet(s)).toBe(true);
     expect(OWNED_SHEET_NAMES).toEqual([
       'Schedules',
       'Journal Entries',
+      'Journal Import',
       'Classification',
       'Roll-Forward',
       'Disclosures',
@@ -81,7 +82,14 @@ describe('writePlan', () => {
     await writePlan(null, { sheets: templatePlan({ exampleLease: true }) }, path);
     const tables = await readTablesFromFile(path);
     const names = tables.tables.map((t) => t.name).sort();
-    expect(names).toEqual(['LeaseModifications', 'LeasePayments', 'Leases', 'Policies', 'VariablePayments']);
+    expect(names).toEqual([
+      'GLAccounts',
+      'LeaseModifications',
+      'LeasePayments',
+      'Leases',
+      'Policies',
+      'VariablePayments',
+    ]);
     const leases = tables.tables.find((t) => t.name === 'Leases')!;
     expect(leases.headers[0]).toBe('Lease ID');
     expect(leases.rows.length).toBeGreaterThanOrEqual(1);
@@ -98,7 +106,7 @@ describe('writePlan', () => {
     expect(policies).not.toMatch(/hidden="1"/);
   });
 
-  it("keeps the user's sheets (values, formulas, tables), replaces the product's, and adds the plan's after them", async () => {
+  it("keeps the user's sheets (values, formulas, tables), replaces only the product's, and adds the plan's after them", async () => {
     const input = out();
     const wb = new ExcelJS.Workbook();
     const notes = wb.addWorksheet('Notes');
@@ -107,33 +115,57 @@ describe('writePlan', () => {
     notes.getCell('B2').value = { formula: 'B1*2' } as ExcelJS.CellFormulaValue;
     const data = wb.addWorksheet('Data');
     data.addTable({ name: 'LeaseSchedule', ref: 'A1', columns: [{ name: 'X' }], rows: [[1]] });
-    wb.addWorksheet('Schedules').getCell('A1').value = 'stale';
-    wb.addWorksheet('Journal Entries 2').getCell('A1').value = 'stale';
-    wb.addWorksheet('Run Log').getCell('A1').value = 'stale';
+    // The user's own sheets that happen to have output names: never the product's (they carry no mark).
+    wb.addWorksheet('Schedules').getCell('A1').value = 'mine';
+    wb.addWorksheet('Run Log').getCell('A1').value = 'mine too';
     await wb.xlsx.writeFile(input);
 
+    const plan = {
+      sheets: [
+        sheet('Schedules', [[{ value: 'Lease ID', bold: true }], [{ value: 'L-1' }]], {
+          tables: [{ name: 'LeaseSchedule', range: 'A1:A2' }],
+        }),
+        sheet('Run Log', [[{ value: 'fresh' }], [{ formula: '=COUNTA(Schedules!A:A)+ROWS(LeaseSchedule[Lease ID])' }]]),
+      ],
+    };
     const path = out();
-    await writePlan(
-      input,
-      {
-        sheets: [
-          sheet('Schedules', [[{ value: 'Lease ID', bold: true }], [{ value: 'L-1' }]], {
-            tables: [{ name: 'LeaseSchedule', range: 'A1:A2' }],
-          }),
-          sheet('Run Log', [[{ value: 'fresh' }]]),
-        ],
-      },
-      path,
-    );
+    await writePlan(input, plan, path);
     const back = await load(path);
-    expect(back.worksheets.map((w) => w.name)).toEqual(['Notes', 'Data', 'Schedules', 'Run Log']);
+    expect(back.worksheets.map((w) => w.name)).toEqual([
+      'Notes',
+      'Data',
+      'Schedules',
+      'Run Log',
+      'Schedules (add-in)',
+      'Run Log (add-in)',
+    ]);
     expect(back.getWorksheet('Notes')!.getCell('A1').value).toBe('keep me');
     expect(back.getWorksheet('Notes')!.getCell('B2').value).toMatchObject({ formula: 'B1*2' });
-    expect(back.getWorksheet('Schedules')!.getCell('A2').value).toBe('L-1');
-    expect(back.getWorksheet('Run Log')!.getCell('A1').value).toBe('fresh');
+    expect(back.getWorksheet('Schedules')!.getCell('A1').value).toBe('mine');
+    expect(back.getWorksheet('Run Log')!.getCell('A1').value).toBe('mine too');
+    expect(back.getWorksheet('Schedules (add-in)')!.getCell('A2').value).toBe('L-1');
+    // Our formulas point at the names our sheets and tables were given, not at the user's.
+    expect(back.getWorksheet('Run Log (add-in)')!.getCell('A2').value).toMatchObject({
+      formula: "COUNTA('Schedules (add-in)'!A:A)+ROWS(LeaseSchedule_2[Lease ID])",
+    });
     // The user's table keeps its name; ours, colliding, gets a suffix.
     const tables = (await readTablesFromFile(path)).tables.map((t) => `${t.sheet}:${t.name}`).sort();
-    expect(tables).toEqual(['Data:LeaseSchedule', 'Schedules:LeaseSchedule_1']);
+    expect(tables).toEqual(['Data:LeaseSchedule', 'Schedules (add-in):LeaseSchedule_2']);
+    // The command line reads only input: the product's own sheets are not read.
+    const inputs = (await readTablesFromFile(path, undefined, { outputs: false })).tables.map((t) => t.name);
+    expect(inputs).toEqual(['LeaseSchedule']);
+
+    // A second run replaces the marked outputs and leaves the user's sheets alone again.
+    const again = out();
+    await writePlan(path, plan, again);
+    expect((await load(again)).worksheets.map((w) => w.name)).toEqual([
+      'Notes',
+      'Data',
+      'Schedules',
+      'Run Log',
+      'Schedules (add-in)',
+      'Run Log (add-in)',
+    ]);
   });
 
   it("writes into its own output again: the previous run's sheets and tables are replaced, not duplicated", async () => {
@@ -155,11 +187,24 @@ describe('writePlan', () => {
       'LeasePayments',
       'LeaseModifications',
       'VariablePayments',
+      'GLAccounts',
       'Policies',
       'Schedules',
     ]);
-    const names = (await readTablesFromFile(second)).tables.map((t) => t.name).sort();
+    // Input tables are read; the product's own sheets are not input.
+    const names = (await readTablesFromFile(second, undefined, { outputs: false })).tables.map((t) => t.name).sort();
     expect(names).toEqual([
+      'GLAccounts',
+      'LeaseModifications',
+      'LeasePayments',
+      'Leases',
+      'Policies',
+      'VariablePayments',
+    ]);
+    // One LeaseSchedule table in the package: the previous one went with its sheet.
+    const tableParts = [...readZip(readFileSync(second))].filter(([n]) => /tables\/table\d+\.xml$/.test(n));
+    expect(tableParts.map(([, b]) => /name="([^"]+)"/.exec(b.toString())![1]).sort()).toEqual([
+      'GLAccounts',
       'LeaseModifications',
       'LeasePayments',
       'LeaseSchedule',
@@ -167,16 +212,6 @@ describe('writePlan', () => {
       'Policies',
       'VariablePayments',
     ]);
-  });
-
-  it('refuses to overwrite a user sheet that happens to have a plan sheet name', async () => {
-    const input = out();
-    const wb = new ExcelJS.Workbook();
-    wb.addWorksheet('Leases').getCell('A1').value = 'mine';
-    await wb.xlsx.writeFile(input);
-    await expect(writePlan(input, { sheets: [sheet('Leases', [[{ value: 'x' }]])] }, out())).rejects.toThrow(
-      /already has a sheet named "Leases"/,
-    );
   });
 
   it('writes text that looks like a formula as text, and formulas without cached values', async () => {

@@ -280,11 +280,15 @@ interface Here {
   c: number;
 }
 
+/** A range reference not qualified by a sheet name (`G6:G27`, `$AE$6:$AE$2005`). */
+const OWN_SHEET_RANGE = /(^|[^!A-Za-z0-9_$'\]])\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+/;
+
 export class FormulaEngine {
   private readonly asts = new Map<string, Node | SyntaxError>();
-  private cache = new Map<string, Scalar>();
+  /** Results by sheet, keyed by row x 16384 + column (numbers: far cheaper than text keys on big sheets). */
+  private cache = new Map<SheetModel, Map<number, Scalar>>();
   private generation = -1;
-  private readonly busy = new Set<string>();
+  private readonly busy = new Map<SheetModel, Set<number>>();
 
   constructor(private readonly wb: WorkbookModel) {}
 
@@ -299,21 +303,61 @@ export class FormulaEngine {
       this.cache = new Map();
       this.generation = this.wb.generation;
     }
-    const key = `${sheet.id}|${r}|${c}`;
-    const hit = this.cache.get(key);
+    const key = r * 16384 + c;
+    let results = this.cache.get(sheet);
+    if (!results) this.cache.set(sheet, (results = new Map()));
+    const hit = results.get(key);
     if (hit !== undefined) return hit;
-    if (this.busy.has(key)) return 0; // a circular reference: Excel shows 0
-    this.busy.add(key);
+    let busy = this.busy.get(sheet);
+    if (!busy) this.busy.set(sheet, (busy = new Set()));
+    if (busy.has(key)) return 0; // a circular reference: Excel shows 0
+    busy.add(key);
     let result: Scalar;
     try {
       const ast = this.ast(formula);
       result = ast instanceof SyntaxError ? ERR.name : this.scalar(this.eval(ast, { sheet, r, c }), { sheet, r, c });
     } finally {
-      this.busy.delete(key);
+      busy.delete(key);
     }
     if (typeof result === 'number' && !Number.isFinite(result)) result = ERR.num;
-    this.cache.set(key, result);
+    results.set(key, result);
     return result;
+  }
+
+  /**
+   * Computes every formula cell, pausing whenever `budgetMs` has passed; the results stay cached until the
+   * workbook changes, and the order changes no result. Sheet by sheet in row and column order, so a reference to
+   * an earlier row is already computed; a formula over a range of its own sheet (a total above its rows, a
+   * count of the checks below it) waits until the rest of its sheet is computed, so that no one cell takes
+   * the whole sheet's time. Stops early when the workbook changes while it pauses.
+   */
+  async calculateAll(pause: () => Promise<void>, budgetMs = 30): Promise<void> {
+    const generation = this.wb.generation;
+    let deadline = Date.now() + budgetMs;
+    const due = async (): Promise<boolean> => {
+      if (Date.now() < deadline) return false;
+      await pause();
+      deadline = Date.now() + budgetMs;
+      return this.wb.generation !== generation;
+    };
+    for (const sheet of [...this.wb.sheets]) {
+      const later: [number, number][] = [];
+      for (const r of [...sheet.rows.keys()].sort((a, b) => a - b)) {
+        const row = sheet.rows.get(r);
+        if (!row) continue;
+        for (let c = 0; c < row.f.length; c++) {
+          const f = row.f[c];
+          if (f === undefined) continue;
+          if (OWN_SHEET_RANGE.test(f)) later.push([r, c]);
+          else this.cellValue(sheet, r, c);
+          if (await due()) return;
+        }
+      }
+      for (const [r, c] of later) {
+        this.cellValue(sheet, r, c);
+        if (await due()) return;
+      }
+    }
   }
 
   /** The API's view of a value: errors as their text ("#DIV/0!"), empty as "". */

@@ -4,7 +4,7 @@
  * requirement-set checks, Excel-on-the-web request size limits, and a workbook that can be inspected directly.
  * Pure and browser-safe: no Node APIs.
  */
-import type { CellValue, ExcelRun, XRequestContext } from '../excelApi';
+import type { CellValue, ExcelRun, XRequestContext, XTableChangedEventArgs } from '../excelApi';
 import {
   compareVersions,
   MemoryRequestContext,
@@ -15,7 +15,7 @@ import {
 import { enter } from './coerce';
 import { ExcelError } from './errors';
 import { FormulaEngine, XlErr } from './formula';
-import { parseAddress, type SheetModel, WorkbookModel } from './model';
+import { parseAddress, type Rect, type SheetModel, WorkbookModel } from './model';
 
 export { ExcelError } from './errors';
 export type { RequestRecord } from './requestContext';
@@ -31,6 +31,11 @@ export interface MemoryExcelOptions {
   requestLimitBytes?: number;
   responseLimitBytes?: number;
   workbookName?: string;
+  /**
+   * How long `context.sync()` takes: 'microtask' (default, fast tests) or 'task' (a real round trip: the page
+   * repaints and handles clicks between requests, as with Excel; the playground).
+   */
+  roundTrip?: 'microtask' | 'task';
 }
 
 /** A cell as the grid and tests see it. */
@@ -54,12 +59,46 @@ export class MemoryExcel implements Host {
   /** Fault injection: return an error to fail the request before any of it runs. */
   failRequest: ((record: RequestRecord) => ExcelError | null) | null = null;
   private listeners: (() => void)[] = [];
+  private tableHandlers: ((args: XTableChangedEventArgs) => Promise<unknown>)[] = [];
+  private readonly roundTripKind: 'microtask' | 'task';
 
   constructor(options: MemoryExcelOptions = {}) {
     this.apiVersion = options.apiVersion ?? '1.17';
     this.requestLimitBytes = options.requestLimitBytes ?? EXCEL_WEB_PAYLOAD_LIMIT;
     this.responseLimitBytes = options.responseLimitBytes ?? EXCEL_WEB_PAYLOAD_LIMIT;
     this.model.name = options.workbookName ?? 'Book1.xlsx';
+    this.roundTripKind = options.roundTrip ?? 'microtask';
+  }
+
+  async calculateBefore(sheet: SheetModel, rect: Rect): Promise<void> {
+    if (this.roundTripKind !== 'task' || !sheet.hasFormulaIn(rect)) return;
+    await this.formulas.calculateAll(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  }
+
+  roundTrip(): Promise<void> {
+    return this.roundTripKind === 'task' ? new Promise((resolve) => setTimeout(resolve, 0)) : Promise.resolve();
+  }
+
+  addTableChangedHandler(handler: (args: XTableChangedEventArgs) => Promise<unknown>): () => void {
+    this.tableHandlers.push(handler);
+    return () => {
+      this.tableHandlers = this.tableHandlers.filter((h) => h !== handler);
+    };
+  }
+
+  /** Raises TableCollection.onChanged for an edit of `rect` on `sheet` inside a table (after the edit, as Excel does). */
+  private tableEdited(sheet: SheetModel, r0: number, c0: number, address: string): void {
+    for (const t of this.model.tables) {
+      if (t.sheet !== sheet || r0 < t.rect.r0 || r0 > t.rect.r1 || c0 < t.rect.c0 || c0 > t.rect.c1) continue;
+      const args: XTableChangedEventArgs = {
+        tableId: String(t.id),
+        worksheetId: sheet.id,
+        address,
+        changeType: 'RangeEdited',
+        source: 'Local',
+      };
+      for (const h of this.tableHandlers) setTimeout(() => void h(args).catch(() => undefined), 0);
+    }
   }
 
   /** Like Excel.run: a fresh request context, and a final sync of whatever the batch left queued. */
@@ -149,6 +188,7 @@ export class MemoryExcel implements Host {
     if (entered.kind === 'value' && entered.numberFormat && row.nf[c0] === undefined) row.nf[c0] = entered.numberFormat;
     this.model.touch();
     this.changed();
+    this.tableEdited(s, r0, c0, address);
   }
 
   /** Selects a cell (what the person clicked). */

@@ -36,6 +36,8 @@ export interface ValidationModel {
 }
 
 export interface ConditionalFormatModel {
+  /** Unique in the workbook (Excel's ConditionalFormat.id). */
+  id: string;
   rect: Rect;
   rule: Excel.ConditionalCellValueRule;
   fontColor?: string;
@@ -47,6 +49,15 @@ export class SheetModel {
   frozenRows = 0;
   frozenColumns = 0;
   readonly rows = new Map<number, RowModel>();
+
+  /** Whether any cell of `rect` holds a formula. */
+  hasFormulaIn(rect: Rect): boolean {
+    for (const [r, row] of this.rows) {
+      if (r < rect.r0 || r > rect.r1) continue;
+      for (let c = rect.c0; c <= Math.min(rect.c1, row.f.length - 1); c++) if (row.f[c] !== undefined) return true;
+    }
+    return false;
+  }
   readonly columnWidths = new Map<number, number>();
   readonly names: NamedItemModel[] = [];
   validations: ValidationModel[] = [];
@@ -285,12 +296,17 @@ export class WorkbookModel {
     this.generation++;
   }
 
+  /**
+   * Rewrites the formulas that refer to a renamed or deleted sheet or table. Only a formula with a sheet
+   * reference (`!`) or a structured reference (`[`) can mention one; the rest (most of a big sheet: references
+   * within the sheet) are skipped without a look at their text.
+   */
   private rewriteFormulas(rewrite: (formula: string) => string): void {
     for (const sheet of this.sheets) {
       for (const row of sheet.rows.values()) {
         for (let c = 0; c < row.f.length; c++) {
           const f = row.f[c];
-          if (f !== undefined) row.f[c] = rewrite(f);
+          if (f !== undefined && (f.includes('!') || f.includes('['))) row.f[c] = rewrite(f);
         }
       }
     }

@@ -16,9 +16,9 @@ import type {
 import { enter } from './coerce';
 import { ExcelError, propertyNotLoaded } from './errors';
 import { FormulaEngine } from './formula';
-import { qualifiedAddress, type Rect, type SheetModel } from './model';
+import { qualifiedAddress, type ConditionalFormatModel, type Rect, type SheetModel } from './model';
 import type { MemoryRequestContext } from './requestContext';
-import { type Resolver, ClientObject, unknownProperty } from './clientObject';
+import { parseLoad, type Resolver, ClientObject, unknownProperty } from './clientObject';
 import { MemoryWorksheet } from './worksheet';
 import { MemoryDataValidation } from './dataValidation';
 
@@ -30,6 +30,9 @@ export interface RangeModel {
 export function cellCount(rect: Rect): number {
   return (rect.r1 - rect.r0 + 1) * (rect.c1 - rect.c0 + 1);
 }
+
+/** Conditional format ids handed out in this session. */
+let conditionalFormatIds = 0;
 
 export class MemoryRange extends ClientObject<RangeModel> implements XRange {
   constructor(ctx: MemoryRequestContext, path: string, resolver: Resolver<RangeModel>, nullable = false) {
@@ -134,54 +137,112 @@ export class MemoryRange extends ClientObject<RangeModel> implements XRange {
     this.ctx.requires('Range.conditionalFormats');
     return {
       add: (type: 'CellValue'): XConditionalFormat => {
-        const model = {
+        const model: ConditionalFormatModel = {
+          id: '',
           rect: { r0: 0, c0: 0, r1: 0, c1: 0 },
           rule: { formula1: '', operator: 'EqualTo' } as Excel.ConditionalCellValueRule,
-          fontColor: undefined as string | undefined,
-          fillColor: undefined as string | undefined,
         };
         this.call('conditionalFormats.add', type, (r) => {
+          model.id = `{CF-${++conditionalFormatIds}}`;
           model.rect = r.rect;
           r.sheet.conditionalFormats.push(model);
         });
-        const ctx = this.ctx;
-        const path = `${this.path}.conditionalFormat`;
-        const cellValue: XCellValueConditionalFormat = {
-          get rule(): Excel.ConditionalCellValueRule {
-            throw propertyNotLoaded('rule');
+        return this.conditionalFormat(`${this.path}.conditionalFormat`, () => model);
+      },
+      getItem: (id: string): XConditionalFormat =>
+        this.conditionalFormat(`${this.path}.conditionalFormats(${id})`, () => {
+          const found = this.m().sheet.conditionalFormats.find((cf) => cf.id === id);
+          if (!found) throw new ExcelError('ItemNotFound', 'The requested resource does not exist.', id);
+          return found;
+        }),
+    };
+  }
+  /** A conditional format proxy: its rule and colours set, its id loaded, itself deleted, in the request. */
+  private conditionalFormat(path: string, model: () => ConditionalFormatModel): XConditionalFormat {
+    const ctx = this.ctx;
+    const sheet = (): SheetModel => this.m().sheet;
+    let id: string | undefined;
+    const cellValue: XCellValueConditionalFormat = {
+      get rule(): Excel.ConditionalCellValueRule {
+        throw propertyNotLoaded('rule');
+      },
+      set rule(rule: Excel.ConditionalCellValueRule) {
+        ctx.enqueue({ op: 'set:rule', target: path, args: rule, run: () => (model().rule = rule) });
+      },
+      format: {
+        font: {
+          get color(): string {
+            throw propertyNotLoaded('color');
           },
-          set rule(rule: Excel.ConditionalCellValueRule) {
-            ctx.enqueue({ op: 'set:rule', target: path, args: rule, run: () => (model.rule = rule) });
+          set color(c: string) {
+            ctx.enqueue({ op: 'set:font/color', target: path, args: c, run: () => (model().fontColor = c) });
           },
-          format: {
-            font: {
-              get color(): string {
-                throw propertyNotLoaded('color');
-              },
-              set color(c: string) {
-                ctx.enqueue({ op: 'set:font/color', target: path, args: c, run: () => (model.fontColor = c) });
-              },
-            },
-            fill: {
-              get color(): string {
-                throw propertyNotLoaded('color');
-              },
-              set color(c: string) {
-                ctx.enqueue({ op: 'set:fill/color', target: path, args: c, run: () => (model.fillColor = c) });
-              },
-            },
+        },
+        fill: {
+          get color(): string {
+            throw propertyNotLoaded('color');
           },
-        };
-        return { cellValue };
+          set color(c: string) {
+            ctx.enqueue({ op: 'set:fill/color', target: path, args: c, run: () => (model().fillColor = c) });
+          },
+        },
       },
     };
+    const proxy: XConditionalFormat = {
+      get id(): string {
+        if (id === undefined) throw propertyNotLoaded('id');
+        return id;
+      },
+      cellValue,
+      load(names?: string | string[]) {
+        const list = parseLoad(names);
+        ctx.enqueue({
+          op: 'load',
+          target: path,
+          args: list,
+          run: () => {
+            if (list.length === 0 || list.includes('id')) {
+              id = model().id;
+              ctx.addResponse(id);
+            }
+          },
+        });
+        return proxy;
+      },
+      delete() {
+        ctx.enqueue({
+          op: 'delete',
+          target: path,
+          run: () => {
+            const list = sheet().conditionalFormats;
+            const i = list.indexOf(model());
+            if (i >= 0) list.splice(i, 1);
+          },
+        });
+      },
+    };
+    return proxy;
   }
   private worksheetProxy?: MemoryWorksheet;
   get worksheet(): MemoryWorksheet {
     return (this.worksheetProxy ??= new MemoryWorksheet(this.ctx, `${this.path}.worksheet`, () => this.m().sheet));
   }
   load(names?: string | string[]): MemoryRange {
-    this.loadNames(names);
+    const list = parseLoad(names);
+    if (!list.some((n) => n === 'values' || n === 'text' || n === 'valueTypes')) {
+      this.loadNames(names);
+      return this;
+    }
+    this.ctx.enqueue({
+      op: 'load',
+      target: this.path,
+      args: list,
+      prepare: async () => {
+        const r = this.resolve();
+        if (r) await this.ctx.host.calculateBefore(r.sheet, r.rect);
+      },
+      run: () => this.fill(list),
+    });
     return this;
   }
   select(): void {

@@ -3,10 +3,10 @@
  * The request context of the in-memory Excel: queues the proxies' commands and runs them on `sync()` as one
  * request, counting its JSON size against the host's limit, with the requirement-set checks (ApiNotFound).
  */
-import type { XRequestContext } from '../excelApi';
+import type { XRequestContext, XTableChangedEventArgs } from '../excelApi';
 import { ExcelError } from './errors';
 import { FormulaEngine } from './formula';
-import { type WorkbookModel } from './model';
+import type { Rect, SheetModel, WorkbookModel } from './model';
 import { MemoryApplication } from './application';
 import { MemoryWorkbook } from './workbook';
 
@@ -25,6 +25,7 @@ export const REQUIREMENT_SETS: Record<string, string> = {
   'Range.conditionalFormats': '1.6',
   'Table.worksheet': '1.2',
   'TableCollection.getItemOrNullObject': '1.4',
+  'TableCollection.onChanged': '1.7',
   'NamedItemCollection.add': '1.4',
   'NamedItemCollection.getItemOrNullObject': '1.4',
   'NamedItem.delete': '1.4',
@@ -62,6 +63,15 @@ export interface Host {
   record(record: RequestRecord): RequestRecord;
   apiUsed(api: string): void;
   changed(): void;
+  /**
+   * Excel's recalculation before the formula results in `rect` of `sheet` are read: when a round trip is a
+   * task, done in slices so the page keeps repainting; otherwise nothing (results are computed when read).
+   */
+  calculateBefore(sheet: SheetModel, rect: Rect): Promise<void>;
+  /** Waits as long as a round trip to Excel takes (a microtask, or a task so that a page can repaint). */
+  roundTrip(): Promise<void>;
+  /** Registers a table change handler (TableCollection.onChanged); returns its removal. */
+  addTableChangedHandler(handler: (args: XTableChangedEventArgs) => Promise<unknown>): () => void;
 }
 
 export interface Command {
@@ -69,6 +79,8 @@ export interface Command {
   target: string;
   args?: unknown;
   cells?: number;
+  /** Work Excel does before the request runs (recalculation before values are read). */
+  prepare?: () => Promise<void>;
   run: () => void;
 }
 
@@ -134,8 +146,8 @@ export class MemoryRequestContext implements XRequestContext {
   async sync(): Promise<void> {
     const queue = this.queue;
     this.queue = [];
-    // Office.js resolves sync() asynchronously even when nothing is queued.
-    await Promise.resolve();
+    // Office.js resolves sync() asynchronously even when nothing is queued (a round trip to Excel).
+    await this.host.roundTrip();
     if (queue.length === 0) return;
     const json = JSON.stringify(queue.map((c) => ({ o: c.op, t: c.target, a: c.args })));
     const record: RequestRecord = {
@@ -159,9 +171,16 @@ export class MemoryRequestContext implements XRequestContext {
       }
       const injected = this.host.beforeRequest(record);
       if (injected) throw injected;
+      // Excel's own work before the request (recalculation), when nothing in the request changes the workbook
+      // before it: what the command will read is then known now.
+      for (const [i, command] of queue.entries()) {
+        if (queue.slice(0, i).some((c) => c.op !== 'load' && c.op !== 'resolve')) break;
+        if (command.prepare) await command.prepare();
+      }
       try {
         for (const command of queue) {
-          this.host.model.touch();
+          // Reading changes nothing: formula results computed for one load stay cached for the next.
+          if (command.op !== 'load' && command.op !== 'resolve') this.host.model.touch();
           command.run();
         }
       } finally {

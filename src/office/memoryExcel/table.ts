@@ -1,7 +1,14 @@
 /**
  * The in-memory table proxies: the table collection (add, getItem) and a table (ranges, rows.add, rename, delete).
  */
-import type { CellValue, XTable, XTableCollection, XTableRowCollection } from '../excelApi';
+import type {
+  CellValue,
+  XEventHandlers,
+  XTable,
+  XTableChangedEventArgs,
+  XTableCollection,
+  XTableRowCollection,
+} from '../excelApi';
 import { splitAddress } from '../formulaRefs';
 import { enter } from './coerce';
 import { ExcelError } from './errors';
@@ -21,6 +28,22 @@ export class MemoryTableCollection extends ClientObject<WorkbookModel> implement
   }
   get items(): MemoryTable[] {
     return this.prop('items');
+  }
+  get onChanged(): XEventHandlers<XTableChangedEventArgs> {
+    this.ctx.requires('TableCollection.onChanged');
+    return {
+      add: (handler) => {
+        let remove = (): void => undefined;
+        this.ctx.enqueue({
+          op: 'onChanged.add',
+          target: this.path,
+          run: () => {
+            remove = this.ctx.host.addTableChangedHandler(handler);
+          },
+        });
+        return { remove: () => remove() };
+      },
+    };
   }
   load(names?: string | string[]): MemoryTableCollection {
     const list = parseLoad(names)

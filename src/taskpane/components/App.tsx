@@ -11,10 +11,15 @@ import {
 } from '@fluentui/react-components';
 import type { WorkbookHost } from '../host';
 import type { BuildWorkpapers } from '../workflow';
+import { STRINGS } from '../strings';
+import { PaneProvider, usePane } from '../state/PaneStore';
+import type { PanelId } from '../state/paneState';
 import { InputTemplatePanel } from './InputTemplatePanel';
 import { CheckInputsPanel } from './CheckInputsPanel';
 import { GeneratePanel } from './GeneratePanel';
 import { PoliciesPanel } from './PoliciesPanel';
+
+export type { PanelId } from '../state/paneState';
 
 const useStyles = makeStyles({
   root: {
@@ -26,56 +31,63 @@ const useStyles = makeStyles({
     boxSizing: 'border-box',
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
+    // Windows high contrast (forced colours): links keep the system link colour and an underline.
+    '@media (forced-colors: active)': {
+      '& a, & button.fui-Link': { color: 'LinkText', textDecorationLine: 'underline' },
+    },
   },
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
 });
 
-export type PanelId = 'template' | 'check' | 'generate' | 'policies';
+const PANELS: PanelId[] = ['template', 'check', 'generate', 'policies'];
 
 export interface AppProps {
   host: WorkbookHost;
   build: BuildWorkpapers;
+  /** Opens on this tab; without it, the tab that fits the workbook. */
   initialPanel?: PanelId;
+  now?: () => number;
 }
 
-/** The task pane: four panels in the order an accountant works. */
-export function App({ host, build, initialPanel = 'template' }: AppProps): React.JSX.Element {
-  const styles = useStyles();
-  const [panel, setPanel] = React.useState<PanelId>(initialPanel);
-  const theme = host.theme() === 'dark' ? webDarkTheme : webLightTheme;
+/** The task pane: four panels in the order an accountant works, over one store that outlives tab switches. */
+export function App({ host, build, initialPanel, now }: AppProps): React.JSX.Element {
   return (
-    <FluentProvider theme={theme} style={{ height: '100%' }}>
+    <PaneProvider host={host} build={build} initialPanel={initialPanel} now={now}>
+      <Pane />
+    </PaneProvider>
+  );
+}
+
+function Pane(): React.JSX.Element {
+  const styles = useStyles();
+  const { state, actions, theme } = usePane();
+  const panel = state.panel;
+  return (
+    <FluentProvider theme={theme === 'dark' ? webDarkTheme : webLightTheme} style={{ height: '100%' }}>
       <main className={styles.root} aria-labelledby="lw-title">
         <div className={styles.header}>
           <Text as="h1" id="lw-title" size={500} weight="semibold">
-            Lease Workpapers
+            {STRINGS.title}
           </Text>
-          <Text size={200}>ASC 842 schedules, journal entries and disclosures from your lease table.</Text>
+          <Text size={200}>{STRINGS.tagline}</Text>
         </div>
         <TabList
           selectedValue={panel}
-          onTabSelect={(_, data) => setPanel(data.value as PanelId)}
-          aria-label="Lease Workpapers steps"
+          onTabSelect={(_, data) => actions.selectPanel(data.value as PanelId)}
+          aria-label={STRINGS.tabsLabel}
           size="small"
         >
-          <Tab value="template" id="tab-template" aria-controls="panel-template">
-            Template
-          </Tab>
-          <Tab value="check" id="tab-check" aria-controls="panel-check">
-            Validate
-          </Tab>
-          <Tab value="generate" id="tab-generate" aria-controls="panel-generate">
-            Generate
-          </Tab>
-          <Tab value="policies" id="tab-policies" aria-controls="panel-policies">
-            Policies
-          </Tab>
+          {PANELS.map((p) => (
+            <Tab key={p} value={p} id={`tab-${p}`} aria-controls={`panel-${p}`}>
+              {STRINGS.tabs[p]}
+            </Tab>
+          ))}
         </TabList>
         <section role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`}>
-          {panel === 'template' && <InputTemplatePanel host={host} />}
-          {panel === 'check' && <CheckInputsPanel host={host} />}
-          {panel === 'generate' && <GeneratePanel host={host} build={build} />}
-          {panel === 'policies' && <PoliciesPanel host={host} />}
+          {panel === 'template' && <InputTemplatePanel />}
+          {panel === 'check' && <CheckInputsPanel />}
+          {panel === 'generate' && <GeneratePanel />}
+          {panel === 'policies' && <PoliciesPanel />}
         </section>
       </main>
     </FluentProvider>

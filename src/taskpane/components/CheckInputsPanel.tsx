@@ -1,43 +1,38 @@
 import * as React from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
-import { checkInputs, type CheckResult } from '../workflow';
-import type { WorkbookHost } from '../host';
+import { STRINGS } from '../strings';
+import { usePane } from '../state/PaneStore';
 import { ErrorList } from './ErrorList';
 import { Failure } from './Failure';
 import { Stack } from './Stack';
+import { StaleNotice } from './StaleNotice';
+
+const S = STRINGS.check;
 
 /** "Validate": every problem in the input tables, each naming its cell. */
-export function CheckInputsPanel({ host }: { host: WorkbookHost }): React.JSX.Element {
-  const [busy, setBusy] = React.useState(false);
-  const [result, setResult] = React.useState<CheckResult | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
-  const check = async (): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
-      setResult(await checkInputs(host));
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+export function CheckInputsPanel(): React.JSX.Element {
+  const { state, actions, fmt } = usePane();
+  const check = state.check;
+  const busy = check.kind === 'busy';
+  const result = check.kind === 'done' ? check.result : check.kind === 'busy' ? check.previous : null;
+  const stale = state.staleSince.check;
   return (
     <Stack>
-      <Text>Checks every lease, payment, modification and policy before anything is measured.</Text>
-      <Button appearance="primary" onClick={() => void check()} disabled={busy}>
-        {busy ? 'Checking…' : 'Validate inputs'}
+      <Text>{S.intro}</Text>
+      <Button appearance="primary" onClick={() => void actions.validate()} disabled={busy}>
+        {busy ? S.busy : S.button}
       </Button>
+      {stale !== null && check.kind === 'done' && (
+        <StaleNotice since={stale} again={STRINGS.stale.validateAgain} onAgain={() => void actions.validate()} />
+      )}
       <div role="status" aria-live="polite">
-        {result && result.errors.length === 0 && (
+        {result && result.errors.length === 0 && stale === null && (
           <MessageBar intent="success">
             <MessageBarBody>
-              <MessageBarTitle>
-                {result.warnings.length === 0 ? 'No problems found' : 'No errors found'}
-              </MessageBarTitle>
-              {result.leaseCount} {result.leaseCount === 1 ? 'lease' : 'leases'} ready to generate.
+              <MessageBarTitle>{result.warnings.length === 0 ? S.ok : S.noErrors}</MessageBarTitle>
+              {S.ready(fmt.count(result.leaseCount), result.leaseCount === 1)}
               {result.warnings.length > 0 &&
-                ` ${result.warnings.length} ${result.warnings.length === 1 ? 'warning' : 'warnings'} to review (they do not stop Generate).`}
+                ` ${S.warningsToReview(fmt.count(result.warnings.length), result.warnings.length === 1)}`}
             </MessageBarBody>
           </MessageBar>
         )}
@@ -45,16 +40,25 @@ export function CheckInputsPanel({ host }: { host: WorkbookHost }): React.JSX.El
           <MessageBar intent="warning">
             <MessageBarBody>
               <MessageBarTitle>
-                {result.errors.length} {result.errors.length === 1 ? 'problem' : 'problems'} to fix
+                {S.problems(fmt.count(result.errors.length), result.errors.length === 1)}
               </MessageBarTitle>
-              Select a cell reference to go to it.
+              {S.goHint}
             </MessageBarBody>
           </MessageBar>
         )}
-        {error && <Failure title="The inputs could not be read">{error}</Failure>}
+        {check.kind === 'failed' && <Failure title={S.failed}>{check.message}</Failure>}
       </div>
       {result && result.errors.length + result.warnings.length > 0 && (
-        <ErrorList host={host} errors={[...result.errors, ...result.warnings]} label="Problems in the inputs" />
+        <>
+          {state.marks.length === 0 ? (
+            <Button onClick={() => void actions.highlightErrors([...result.errors, ...result.warnings])}>
+              {S.highlight}
+            </Button>
+          ) : (
+            <Button onClick={() => void actions.clearHighlights()}>{S.unhighlight}</Button>
+          )}
+          <ErrorList errors={[...result.errors, ...result.warnings]} label={S.listLabel} />
+        </>
       )}
     </Stack>
   );

@@ -1,8 +1,8 @@
 import * as React from 'react';
 import { Link, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { InputError, Severity } from '../../input';
-import { selectWhere } from '../../office/selectCell';
-import type { WorkbookHost } from '../host';
+import { STRINGS } from '../strings';
+import { usePane } from '../state/PaneStore';
 
 const useStyles = makeStyles({
   list: {
@@ -17,15 +17,14 @@ const useStyles = makeStyles({
 
 /** Input errors (and warnings, labelled "Warning"), each with its cell: selecting one takes you to that cell. */
 export function ErrorList({
-  host,
   errors,
   label,
 }: {
-  host: WorkbookHost;
   errors: (InputError & { severity?: Severity })[];
   label: string;
 }): React.JSX.Element {
   const styles = useStyles();
+  const { actions } = usePane();
   return (
     <ul className={styles.list} aria-label={label}>
       {errors.map((e, i) => (
@@ -33,12 +32,12 @@ export function ErrorList({
           <Link
             as="button"
             className={styles.where}
-            onClick={() => void selectWhere(host.run, e.where)}
-            aria-label={`Go to ${e.where}: ${e.severity === 'warning' ? 'Warning: ' : ''}${e.message}`}
+            onClick={() => void actions.goTo(e.where)}
+            aria-label={STRINGS.check.goTo(e.where, e.message, e.severity === 'warning')}
           >
             {e.where}
           </Link>{' '}
-          {e.severity === 'warning' && <Text weight="semibold">Warning: </Text>}
+          {e.severity === 'warning' && <Text weight="semibold">{STRINGS.check.warning} </Text>}
           <Text>{e.message}</Text>
         </li>
       ))}

@@ -10,118 +10,101 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { InputError } from '../../input';
-import {
-  generateWorkpapers,
-  PHASES,
-  type BuildWorkpapers,
-  type GenerateProgress,
-  type GenerateSummary,
-} from '../workflow';
-import type { WorkbookHost } from '../host';
+import { PHASES, type GenerateProgress } from '../workflow';
+import { STRINGS } from '../strings';
+import { usePane } from '../state/PaneStore';
 import { ErrorList } from './ErrorList';
 import { Failure } from './Failure';
+import { RunSummary } from './RunSummary';
 import { Stack } from './Stack';
+import { StaleNotice } from './StaleNotice';
+
+const S = STRINGS.generate;
 
 const useStyles = makeStyles({
-  summary: {
-    display: 'grid',
-    gridTemplateColumns: 'auto 1fr',
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalXS,
-    margin: 0,
-  },
-  term: { fontWeight: tokens.fontWeightSemibold },
-  detail: { margin: 0 },
   phases: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground3 },
   current: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
-type State =
-  | { kind: 'idle' }
-  | { kind: 'running'; progress: GenerateProgress | null }
-  | { kind: 'done'; summary: GenerateSummary }
-  | { kind: 'inputErrors'; errors: InputError[] }
-  | { kind: 'cancelled' }
-  | { kind: 'failed'; message: string };
-
 /** "Generate workpapers": progress by phase, Cancel, then a summary of what was written. */
-export function GeneratePanel({ host, build }: { host: WorkbookHost; build: BuildWorkpapers }): React.JSX.Element {
-  const [state, setState] = React.useState<State>({ kind: 'idle' });
-  const cancelled = React.useRef(false);
-  const generate = async (): Promise<void> => {
-    cancelled.current = false;
-    setState({ kind: 'running', progress: null });
-    try {
-      const outcome = await generateWorkpapers(host, {
-        build,
-        isCancelled: () => cancelled.current,
-        onProgress: (progress) => setState({ kind: 'running', progress }),
-      });
-      setState(outcome);
-    } catch (e) {
-      setState({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
-    }
-  };
-  const running = state.kind === 'running';
+export function GeneratePanel(): React.JSX.Element {
+  const { state, actions } = usePane();
+  const g = state.generate;
+  const stale = state.staleSince.generate;
   return (
     <Stack>
-      <Text>
-        Writes the sheets Schedules, Journal Entries, Roll-Forward, Disclosures, Tie-Out and Run Log. Earlier workpapers
-        are replaced only when the new ones are complete; your own sheets are never touched.
-      </Text>
-      {!running && (
-        <Button appearance="primary" onClick={() => void generate()}>
-          Generate workpapers
+      <Text>{S.intro}</Text>
+      {g.kind !== 'running' && (
+        <Button appearance="primary" onClick={() => void actions.generate()}>
+          {S.button}
         </Button>
       )}
-      {running && <RunProgress progress={state.progress} onCancel={() => (cancelled.current = true)} />}
+      {g.kind === 'running' && (
+        <RunProgress progress={g.progress} cancelling={g.cancelling} onCancel={actions.cancel} />
+      )}
+      {stale !== null && (g.kind === 'done' || g.kind === 'inputErrors') && (
+        <StaleNotice since={stale} again={STRINGS.stale.generateAgain} onAgain={() => void actions.generate()} />
+      )}
       <div role="status" aria-live="polite">
-        {state.kind === 'done' && <RunSummary summary={state.summary} />}
-        {state.kind === 'cancelled' && (
+        {g.kind === 'done' && <RunSummary summary={g.summary} />}
+        {g.kind === 'cancelled' && (
           <MessageBar intent="info">
             <MessageBarBody>
-              <MessageBarTitle>Cancelled</MessageBarTitle>
-              Nothing was replaced: the previous workpapers are as they were.
+              <MessageBarTitle>{S.cancelled}</MessageBarTitle>
+              {S.cancelledBody}
             </MessageBarBody>
           </MessageBar>
         )}
-        {state.kind === 'failed' && (
-          <Failure title="The workpapers could not be written">
-            {state.message} The previous workpapers are as they were.
+        {g.kind === 'failed' && (
+          <Failure title={S.failed}>
+            {g.message} {S.failedTail}
           </Failure>
         )}
-        {state.kind === 'inputErrors' && (
-          <MessageBar intent="warning">
-            <MessageBarBody>
-              <MessageBarTitle>Fix the inputs first</MessageBarTitle>
-              {state.errors.length} {state.errors.length === 1 ? 'problem' : 'problems'}; select a cell reference to go
-              to it.
-            </MessageBarBody>
-          </MessageBar>
-        )}
+        {g.kind === 'inputErrors' && <InputErrorsNote count={g.errors.length} />}
       </div>
-      {state.kind === 'inputErrors' && <ErrorList host={host} errors={state.errors} label="Problems in the inputs" />}
+      {g.kind === 'inputErrors' && <ErrorList errors={g.errors} label={STRINGS.check.listLabel} />}
     </Stack>
   );
 }
 
+function InputErrorsNote({ count }: { count: number }): React.JSX.Element {
+  const { fmt } = usePane();
+  return (
+    <MessageBar intent="warning">
+      <MessageBarBody>
+        <MessageBarTitle>{S.fixFirst}</MessageBarTitle>
+        {S.fixFirstBody(fmt.count(count), count === 1)}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+function detail(progress: GenerateProgress | null, count: (n: number) => string): string | undefined {
+  if (!progress) return undefined;
+  if (progress.leasesTotal !== undefined)
+    return S.leasesOf(count(progress.leasesDone ?? 0), count(progress.leasesTotal));
+  if (progress.requests !== undefined) return S.requestsSent(count(progress.requests));
+  return undefined;
+}
+
 function RunProgress({
   progress,
+  cancelling,
   onCancel,
 }: {
   progress: GenerateProgress | null;
+  cancelling: boolean;
   onCancel: () => void;
 }): React.JSX.Element {
   const styles = useStyles();
-  const [cancelling, setCancelling] = React.useState(false);
+  const { fmt } = usePane();
   const phase = progress?.phase ?? PHASES[0];
   return (
     <Stack>
-      <Field label={`${phase}…`} hint={progress?.detail || undefined} validationState="none">
-        <ProgressBar value={progress?.overall ?? 0} max={1} thickness="large" aria-label={`Generating: ${phase}`} />
+      <Field label={`${phase}…`} hint={detail(progress, fmt.count)} validationState="none">
+        <ProgressBar value={progress?.overall ?? 0} max={1} thickness="large" aria-label={S.progressLabel(phase)} />
       </Field>
-      <ol className={styles.phases} aria-label="Phases">
+      <ol className={styles.phases} aria-label={S.phasesLabel}>
         {PHASES.map((p) => (
           <li
             key={p}
@@ -132,55 +115,9 @@ function RunProgress({
           </li>
         ))}
       </ol>
-      <Button
-        onClick={() => {
-          setCancelling(true);
-          onCancel();
-        }}
-        disabled={cancelling}
-      >
-        {cancelling ? 'Cancelling…' : 'Cancel'}
+      <Button onClick={onCancel} disabled={cancelling}>
+        {cancelling ? S.cancelling : S.cancel}
       </Button>
     </Stack>
-  );
-}
-
-function RunSummary({ summary }: { summary: GenerateSummary }): React.JSX.Element {
-  const styles = useStyles();
-  const c = summary.byClassification;
-  const allPassed = summary.checksPassed === summary.checksTotal;
-  return (
-    <MessageBar intent={allPassed && summary.failures.length === 0 ? 'success' : 'warning'} layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>Workpapers written</MessageBarTitle>
-        <dl className={styles.summary} aria-label="Run summary">
-          <dt className={styles.term}>Leases</dt>
-          <dd className={styles.detail}>
-            {summary.leases} ({c.operating} operating, {c.finance} finance, {c['short-term']} short-term)
-          </dd>
-          <dt className={styles.term}>Checks passed</dt>
-          <dd className={styles.detail}>
-            {summary.checksPassed} of {summary.checksTotal}
-          </dd>
-          <dt className={styles.term}>Time taken</dt>
-          <dd className={styles.detail}>{summary.seconds.toFixed(1)} s</dd>
-          <dt className={styles.term}>Sheets</dt>
-          <dd className={styles.detail}>{summary.write.sheets.map((s) => s.name).join(', ')}</dd>
-        </dl>
-        {summary.write.userSheetsLeftAlone.length > 0 && (
-          <div>
-            Your own {summary.write.userSheetsLeftAlone.length === 1 ? 'sheet' : 'sheets'}{' '}
-            {summary.write.userSheetsLeftAlone.join(', ')}{' '}
-            {summary.write.userSheetsLeftAlone.length === 1 ? 'was' : 'were'} left alone; the add-in wrote beside{' '}
-            {summary.write.userSheetsLeftAlone.length === 1 ? 'it' : 'them'}.
-          </div>
-        )}
-        {summary.failures.length > 0 && (
-          <div>
-            Not measured: {summary.failures.map((f) => `${f.where ? `${f.where} ` : ''}${f.message}`).join('; ')}
-          </div>
-        )}
-      </MessageBarBody>
-    </MessageBar>
   );
 }

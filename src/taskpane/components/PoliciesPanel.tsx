@@ -9,177 +9,156 @@ import {
   Select,
   Spinner,
   Text,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
-import { fromExcelSerial, isIsoDate, toExcelSerial } from '../../engine/calendar/dates';
-import { POLICY_SETTINGS, type PolicySetting } from '../../input';
-import { readPolicies, writePolicies, type PolicyChange } from '../../office/policiesTable';
-import type { CellValue } from '../../office/excelApi';
-import type { WorkbookHost } from '../host';
+import type { PolicySetting } from '../../input';
+import { MONTH_NAMES, STRINGS } from '../strings';
+import { usePane } from '../state/PaneStore';
+import { SECTIONS, settingsIn } from './policiesForm';
+import { usePoliciesPanel, type PoliciesPanelModel } from './usePoliciesPanel';
 import { Stack } from './Stack';
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const S = STRINGS.policies;
 
-/** A cell value as the form shows it ("75%", "2025-12-31", "12"). */
-export function displayPolicy(setting: PolicySetting, value: CellValue | null): string {
-  if (value === null || value === '') return '';
-  if (setting.kind === 'threshold' && typeof value === 'number') return `${Number((value * 100).toPrecision(12))}%`;
-  if (setting.kind === 'monthEnd' && typeof value === 'number') return fromExcelSerial(value);
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  return String(value);
-}
+const useStyles = makeStyles({
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    border: 'none',
+    margin: 0,
+    padding: 0,
+  },
+  legend: {
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    padding: 0,
+    marginBottom: tokens.spacingVerticalS,
+  },
+  bar: {
+    position: 'sticky',
+    bottom: 0,
+    zIndex: 1,
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} 0`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  hint: { flexBasis: '100%' },
+});
 
-/** The form's text back to a cell value; an error message when it cannot be. */
-export function parsePolicy(setting: PolicySetting, text: string): { change: PolicyChange } | { error: string } {
-  const t = text.trim();
-  const name = setting.setting;
-  if (t === '') return { change: { setting: name, value: null } };
-  switch (setting.kind) {
-    case 'threshold': {
-      const m = /^(\d+(\.\d+)?)\s*%$/.exec(t);
-      const x = m ? Number(m[1]) / 100 : Number(t);
-      if (!Number.isFinite(x) || x <= 0 || x > 1)
-        return { error: `${name}: enter a percentage above 0% and at most 100%, like 75%` };
-      return { change: { setting: name, value: x } };
-    }
-    case 'monthEnd':
-      if (!isIsoDate(t)) return { error: `${name}: enter a date as YYYY-MM-DD` };
-      return { change: { setting: name, value: toExcelSerial(t), numberFormat: 'yyyy-mm-dd' } };
-    case 'month': {
-      const n = Number(t);
-      if (!Number.isInteger(n) || n < 1 || n > 12) return { error: `${name}: choose a month` };
-      return { change: { setting: name, value: n } };
-    }
-    default:
-      return { change: { setting: name, value: t } };
+/** "Policies": the Policies table as a form in sections; each field checked as typed; Save writes what changed. */
+export function PoliciesPanel(): React.JSX.Element {
+  const model = usePoliciesPanel();
+  const styles = useStyles();
+  const { fmt } = usePane();
+  if (model.status === 'loading') return <Spinner size="small" label={S.reading} />;
+  if (model.status === 'failed' && model.message) {
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>{model.message.text}</MessageBarBody>
+      </MessageBar>
+    );
   }
-}
-
-/** "Policies": the Policies table as a form; Save writes only what changed. */
-export function PoliciesPanel({ host }: { host: WorkbookHost }): React.JSX.Element {
-  const [loaded, setLoaded] = React.useState<Record<string, string> | null>(null);
-  const [hasTable, setHasTable] = React.useState(true);
-  const [form, setForm] = React.useState<Record<string, string>>({});
-  const [message, setMessage] = React.useState<{ intent: 'success' | 'error'; text: string } | null>(null);
-  const [busy, setBusy] = React.useState(false);
-
-  const load = React.useCallback(async () => {
-    const read = await readPolicies(host.run);
-    setHasTable(read.table !== null);
-    const values: Record<string, string> = {};
-    for (const s of POLICY_SETTINGS) {
-      const row = read.rows.find(
-        (r) => r.setting.replace(/\s+/g, '').toLowerCase() === s.setting.replace(/\s+/g, '').toLowerCase(),
-      );
-      values[s.setting] = displayPolicy(s, row ? row.value : null);
-    }
-    setLoaded(values);
-    setForm(values);
-  }, [host]);
-
-  React.useEffect(() => {
-    load().catch((e: unknown) => setMessage({ intent: 'error', text: e instanceof Error ? e.message : String(e) }));
-  }, [load]);
-
-  const save = async (): Promise<void> => {
-    if (!loaded) return;
-    const changes: PolicyChange[] = [];
-    const problems: string[] = [];
-    for (const s of POLICY_SETTINGS) {
-      if (form[s.setting] === loaded[s.setting]) continue;
-      const parsed = parsePolicy(s, form[s.setting] ?? '');
-      if ('error' in parsed) problems.push(parsed.error);
-      else changes.push(parsed.change);
-    }
-    if (problems.length > 0) {
-      setMessage({ intent: 'error', text: problems.join(' ') });
-      return;
-    }
-    setBusy(true);
-    try {
-      await writePolicies(host.run, changes);
-      await load();
-      setMessage({
-        intent: 'success',
-        text: changes.length === 0 ? 'Nothing changed.' : `Saved ${changes.map((c) => c.setting).join(', ')}.`,
-      });
-    } catch (e) {
-      setMessage({ intent: 'error', text: e instanceof Error ? e.message : String(e) });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  if (!loaded) return <Spinner size="small" label="Reading the Policies table…" />;
-  if (!hasTable) {
+  if (model.status === 'noTable') {
     return (
       <MessageBar intent="info">
         <MessageBarBody>
-          <MessageBarTitle>No Policies table yet</MessageBarTitle>
-          Create the input template first (Template tab); the defaults below apply until then.
+          <MessageBarTitle>{S.noTable}</MessageBarTitle>
+          {S.noTableBody}
         </MessageBarBody>
       </MessageBar>
     );
   }
-  const set = (name: string, value: string): void => setForm((f) => ({ ...f, [name]: value }));
+  const changed = model.changed.length;
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        void save();
+        void model.save();
       }}
+      aria-label={STRINGS.tabs.policies}
     >
       <Stack>
-        <Text>These settings are the Policies table in your workbook; the workpapers' Run Log records them.</Text>
-        {POLICY_SETTINGS.map((s) => (
-          <Field key={s.setting} label={s.setting} hint={s.description}>
-            {s.kind === 'choice' || s.kind === 'yesNo' || s.kind === 'month' ? (
-              <Select value={form[s.setting] ?? ''} onChange={(_, d) => set(s.setting, d.value)}>
-                <option value="">(default)</option>
-                {(s.kind === 'choice'
-                  ? s.choices
-                  : s.kind === 'yesNo'
-                    ? ['Yes', 'No']
-                    : MONTHS.map((_, i) => String(i + 1))
-                ).map((o) => (
-                  <option key={o} value={o}>
-                    {s.kind === 'month' ? MONTHS[Number(o) - 1] : o}
-                  </option>
-                ))}
-              </Select>
-            ) : (
-              <Input
-                value={form[s.setting] ?? ''}
-                type={s.kind === 'monthEnd' ? 'date' : 'text'}
-                onChange={(_, d) => set(s.setting, d.value)}
-                placeholder={s.kind === 'threshold' ? 'e.g. 75%' : undefined}
-              />
-            )}
-          </Field>
-        ))}
-        <Button appearance="primary" type="submit" disabled={busy}>
-          {busy ? 'Saving…' : 'Save policies'}
-        </Button>
-        <div role="status" aria-live="polite">
-          {message && (
-            <MessageBar intent={message.intent}>
-              <MessageBarBody>{message.text}</MessageBarBody>
-            </MessageBar>
+        <Text>{S.intro}</Text>
+        {SECTIONS.map((section) => {
+          const settings = settingsIn(section);
+          if (settings.length === 0) return null;
+          return (
+            <fieldset key={section} className={styles.section}>
+              <legend className={styles.legend}>{S.sections[section]}</legend>
+              {settings.map((s) => (
+                <PolicyField key={s.setting} setting={s} model={model} />
+              ))}
+            </fieldset>
+          );
+        })}
+        <div className={styles.bar}>
+          <Button appearance="primary" type="submit" disabled={model.saving || changed === 0}>
+            {model.saving ? S.saving : S.save}
+          </Button>
+          {changed > 0 && (
+            <Button appearance="secondary" onClick={model.discard} disabled={model.saving}>
+              {S.discard}
+            </Button>
           )}
+          <Text size={200} aria-live="polite">
+            {changed > 0 ? S.unsaved(fmt.count(changed), changed === 1) : S.noChanges}
+          </Text>
+          <div role="status" aria-live="polite" className={styles.hint}>
+            {model.message && (
+              <MessageBar intent={model.message.intent}>
+                <MessageBarBody>
+                  {model.message.title && <MessageBarTitle>{model.message.title}</MessageBarTitle>}
+                  {model.message.text}
+                </MessageBarBody>
+              </MessageBar>
+            )}
+          </div>
         </div>
       </Stack>
     </form>
+  );
+}
+
+function PolicyField({ setting: s, model }: { setting: PolicySetting; model: PoliciesPanelModel }): React.JSX.Element {
+  const value = model.form[s.setting] ?? '';
+  const error = model.errors[s.setting];
+  const set = (v: string): void => model.set(s.setting, v);
+  const options =
+    s.kind === 'choice'
+      ? s.choices.map((c) => ({ value: c, label: c }))
+      : s.kind === 'yesNo'
+        ? ['Yes', 'No'].map((c) => ({ value: c, label: c }))
+        : s.kind === 'month'
+          ? MONTH_NAMES.map((m, i) => ({ value: String(i + 1), label: m }))
+          : null;
+  // Field puts the message beside the control, links it with aria-describedby and sets aria-invalid.
+  return (
+    <Field label={s.setting} hint={s.description} validationState={error ? 'error' : 'none'} validationMessage={error}>
+      {options ? (
+        <Select value={value} onChange={(_, d) => set(d.value)}>
+          <option value="">{STRINGS.policies.default}</option>
+          {/* A value typed in the table that is none of the options stays visible, so it can be seen and fixed. */}
+          {value !== '' && !options.some((o) => o.value === value) && <option value={value}>{value}</option>}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </Select>
+      ) : (
+        <Input
+          value={value}
+          type={s.kind === 'monthEnd' ? 'date' : 'text'}
+          onChange={(_, d) => set(d.value)}
+          placeholder={s.kind === 'threshold' ? 'e.g. 75%' : undefined}
+        />
+      )}
+    </Field>
   );
 }

@@ -10,9 +10,17 @@
  *   the catch-up lines of the journal on that account (live).
  * The Tie-Out's closing checks (tieOutClose.ts) read both tables.
  */
+import { ACCOUNT_ROLES, type AccountRole } from '../../input/accountRoles';
 import type { PostedBalances } from '../../input/postedBalances';
-import { bold, col, date, FMT, formula, money, sheetRef, text } from '../cells';
-import { CLOSING_FIGURE_LABEL, CLOSING_FIGURES, DEBIT_SIGN, firstOpenDay, type ClosingFigure } from '../closing';
+import { bold, col, date, FMT, formula, formulaText, money, sheetRef, text } from '../cells';
+import {
+  CLOSING_FIGURE_LABEL,
+  CLOSING_FIGURES,
+  DEBIT_SIGN,
+  FIGURE_OF_ROLE,
+  firstOpenDay,
+  type ClosingFigure,
+} from '../closing';
 import { changedPositions, type LeaseCatchUp } from '../catchUp';
 import { SHEET } from '../names';
 import type { PlanCell, SheetPlan } from '../plan';
@@ -21,18 +29,21 @@ import { exact } from './tieOutCheck';
 /** The entry type that labels a catch-up line in the Journal Entries. */
 export const CATCH_UP_TYPE = 'Catch-up';
 
-/** Where the journal's lines are, for live sums over them. */
+/** Where the journal's detail lines are, for live sums over them. */
 export interface JournalRefs {
-  parts: readonly { sheet: string; lastRow: number }[];
+  parts: readonly { sheet: string; firstRow: number; lastRow: number }[];
   /** Column letters. */
   date: string;
   id: string;
+  type: string;
+  role: string;
   debit: string;
   credit: string;
-  /** The column that marks a catch-up line, and the text it holds on one. */
-  catchUp: { column: string; value: string };
-  /** The column the account is matched in, and what it holds for each figure's account(s). */
-  account: { column: string; of(figure: ClosingFigure): readonly string[] };
+}
+
+/** The account roles whose lines add up to a closing figure (operating and finance together). */
+export function rolesOf(figure: ClosingFigure): AccountRole[] {
+  return ACCOUNT_ROLES.filter((r) => FIGURE_OF_ROLE[r] === figure);
 }
 
 export interface CatchUpsLayout {
@@ -78,16 +89,14 @@ const COLS = {
 const range = (sheet: string, c: string, first: number, last: number) =>
   `${sheetRef(sheet)}$${c}$${first}:$${c}$${Math.max(first, last)}`;
 
-/** The journal's catch-up lines on the figure's account(s) (and of `leaseId`, when given), in the figure's sign. */
+/** The journal's catch-up lines on the figure's account roles (and of `leaseId`, when given), as the figure's amount. */
 export function bookedFormula(j: JournalRefs, figure: ClosingFigure, leaseId?: string): string {
-  const terms = j.parts.flatMap((p) => {
-    const r = (c: string) => range(p.sheet, c, 2, p.lastRow);
-    return j.account.of(figure).map((account) => {
-      const crit = `${r(j.catchUp.column)},${exact(j.catchUp.value)},${r(j.account.column)},${exact(account)}${
-        leaseId === undefined ? '' : `,${r(j.id)},${exact(leaseId)}`
-      }`;
-      return `SUMIFS(${r(j.debit)},${crit})-SUMIFS(${r(j.credit)},${crit})`;
-    });
+  const roles = rolesOf(figure);
+  const terms = j.parts.map((p) => {
+    const r = (c: string) => range(p.sheet, c, p.firstRow, p.lastRow);
+    const lease = leaseId === undefined ? '' : `*(${r(j.id)}=${formulaText(leaseId)})`;
+    const role = roles.map((x) => `(${r(j.role)}=${formulaText(x)})`).join('+');
+    return `SUMPRODUCT((${r(j.type)}=${formulaText(CATCH_UP_TYPE)})${lease}*(${role})*(${r(j.debit)}-${r(j.credit)}))`;
   });
   const sum = terms.length === 0 ? '0' : terms.join('+');
   return DEBIT_SIGN[figure] === 1 ? `(${sum})` : `-(${sum})`;
@@ -126,7 +135,7 @@ export function catchUpsLayout(args: {
       `Months through ${ct} are closed: their entries were posted and are not issued again. Where the figures computed ` +
         `now through ${ct} differ from PostedBalances (a modification dated in a closed month, a lease entered late, ` +
         `a corrected input, a lease removed), the difference per lease and account is booked as a catch-up entry on ` +
-        `${firstOpenDay(ct)} (marked "${journal.catchUp.value}" in the Journal Entries). Posted and the catch-ups booked ` +
+        `${firstOpenDay(ct)} (Entry Type "${CATCH_UP_TYPE}" in the Journal Entries). Posted and the catch-ups booked ` +
         'are live formulas over the PostedBalances table and the journal.',
     ),
   ]);
@@ -150,7 +159,7 @@ export function catchUpsLayout(args: {
         text(p.leaseId),
         text(p.entity),
         text(CLOSING_FIGURE_LABEL[k]),
-        text(journal.account.of(k).join(', ')),
+        text(rolesOf(k).join(' / ')),
         formula(postedFormula(posted, k, p.leaseId), FMT.money),
         money(p.recomputed[k]),
         formula(`${COLS.recomputed}${r}-${COLS.posted}${r}`, FMT.money),
@@ -175,7 +184,7 @@ export function catchUpsLayout(args: {
       text('All'),
       null,
       text(CLOSING_FIGURE_LABEL[k]),
-      text(journal.account.of(k).join(', ')),
+      text(rolesOf(k).join(' / ')),
       formula(postedFormula(posted, k), FMT.money),
       money(positions.reduce((s, p) => s + p.recomputed[k], 0)),
       formula(`${COLS.recomputed}${r}-${COLS.posted}${r}`, FMT.money),

@@ -31,7 +31,7 @@ import {
   type AtDateTable,
   type CommencementTable,
 } from './disclosureTables';
-import { JC, type JournalLayout } from './journalSheet';
+import { BASIS, RC, type RollForwardLayout } from './rollForward';
 import { SC, type SchedulesLayout } from './schedules';
 import type { UnscheduledPayments } from './unscheduledPayments';
 
@@ -99,9 +99,8 @@ export function disclosuresLayout(args: {
   periodLabel: string;
   fiscalYearEndMonth: number;
   unscheduled: UnscheduledPayments;
-  /** The Journal Entries (variable lease cost is not in the Schedules) and the account it is booked to. */
-  journal: JournalLayout;
-  variableLeaseCostAccount: string;
+  /** The Roll-Forward (variable lease payments are not in the Schedules). */
+  rollForward: RollForwardLayout;
   /** The Tie-Out cells of a lease's day-one payment and prepaid rent. */
   paidAtCommencementCells(lease: number): [string, string];
 }): DisclosuresLayout {
@@ -279,16 +278,13 @@ export function disclosuresLayout(args: {
     );
     costLine('Finance lease cost: interest on lease liabilities', (c) => sumSched(c, SC.interest, 'Finance', SC.end));
     costLine('Short-term lease cost', (c) => sumSched(c, SC.leaseCost, 'Short-term', SC.end));
-    // Variable lease payments are not in the Schedules: the journal's variable lease cost lines dated in the period.
+    // Variable lease payments are not in the Schedules: the Roll-Forward's monthly variable lease payments.
     costLine('Variable lease cost', (c) => {
-      const from = c.fromCell;
-      const to = c.toCell;
-      return args.journal.parts
-        .map((p) => {
-          const j = (x: string) => `${sheetRef(p.sheet)}$${x}$2:$${x}$${p.lastRow}`;
-          return `SUMPRODUCT((${j(JC.debit)}-${j(JC.credit)})*(${j(JC.account)}=${formulaText(args.variableLeaseCostAccount)})*(${j(JC.currency)}=${q})*(${j(JC.date)}>=${from})*(${j(JC.date)}<=${to}))`;
-        })
-        .join('+');
+      const rf = (x: string) =>
+        `${sheetRef(SHEET.rollForward)}$${x}$${args.rollForward.firstRow}:$${x}$${Math.max(args.rollForward.lastRow, args.rollForward.firstRow)}`;
+      return args.rollForward.lastRow < args.rollForward.firstRow
+        ? '0'
+        : `SUMIFS(${rf(RC.variablePayments)},${rf(RC.basis)},${formulaText(BASIS.month)},${rf(RC.currency)},${q},${rf(RC.to)},">="&${c.fromCell},${rf(RC.to)},"<="&${c.toCell})`;
     });
     const costTotalRow = rowNo();
     put(

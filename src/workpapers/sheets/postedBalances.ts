@@ -55,6 +55,7 @@ export function postedBalancesSheet(input: PostedBalancesSheetInput): SheetPlan 
       date(input.through),
       text(c.classification),
       ...CLOSING_FIGURES.map((k) => money(c.figures[k])),
+      money(c.currentLiability),
     ]);
   }
   const lastCol = columnLetters(POSTED_BALANCES_COLUMNS.length);
@@ -62,7 +63,15 @@ export function postedBalancesSheet(input: PostedBalancesSheetInput): SheetPlan 
   return {
     name: POSTED_BALANCES_SHEET,
     rows,
-    columnWidths: [14, 14, 9, 12, 12, ...CLOSING_FIGURES.map((k) => Math.max(14, CLOSING_FIGURE_LABEL[k].length + 2))],
+    columnWidths: [
+      14,
+      14,
+      9,
+      12,
+      12,
+      ...CLOSING_FIGURES.map((k) => Math.max(14, CLOSING_FIGURE_LABEL[k].length + 2)),
+      16,
+    ],
     frozenRows: POSTED_HEADER_ROW,
     frozenColumns: 1,
     tables: [

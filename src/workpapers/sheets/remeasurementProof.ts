@@ -21,7 +21,7 @@
 import type { LeaseResult, MonthRow, ScheduledPayment } from '../../engine';
 import { col, FMT, formula, money, num, sheetRef, text } from '../cells';
 import type { PlanCell, PlanTable } from '../plan';
-import { measurementLabel, SC, type SchedulePlace } from './schedules';
+import { measurementLabel, SC, type SchedulePlace, scheduleRowOf } from './schedules';
 
 /** One event proved by the tables. */
 export interface RemeasurementEvent {
@@ -47,7 +47,10 @@ export function remeasurementEvents(
       if (row.event !== 'Remeasurement' && row.event !== 'Partial termination' && row.event !== 'Impairment') return;
       const m = lease.measurements.find((x) => x.index === row.measurement);
       const payments = row.event === 'Impairment' || !m || m.startMonth !== row.month ? null : m.payments;
-      out.push({ lease, row, place, scheduleRow: place.firstRow + j, payments });
+      // An event the Schedules' window leaves out has no rows to prove it from (README, "Scale").
+      const scheduleRow = scheduleRowOf(place, j);
+      if (scheduleRow === null) return;
+      out.push({ lease, row, place, scheduleRow, payments });
     });
   });
   return out;

@@ -5,6 +5,7 @@
  */
 import type { LeaseResult } from '../../engine';
 import type { Policies } from '../../engine/terms';
+import { ACCOUNT_ROLES, type ChartOfAccounts } from '../../input/accountRoles';
 import { bold, FMT, formula, num, sheetRef, text } from '../cells';
 import { SHEET } from '../names';
 import type { PlanCell, SheetPlan } from '../plan';
@@ -17,6 +18,9 @@ export interface RunLogInput {
   policies: Policies;
   reportingDate: string;
   reportingDateSource: string;
+  chart: ChartOfAccounts;
+  /** The Schedules' window, or null when they hold every month. */
+  scheduleWindow: { from: string; to: string } | null;
   /** The period reported (CONTRACT 1.11). */
   period: { label: string; start: string; end: string; closedThrough: string | null };
   leases: readonly LeaseResult[];
@@ -39,23 +43,6 @@ export function hostLabel(platform: string | null | undefined): string {
   if (platform === 'iOS' || platform === 'Android') return `Excel (${platform})`;
   return platform;
 }
-
-const ACCOUNT_LABELS: Record<keyof Policies['accounts'], string> = {
-  rouAsset: 'ROU asset account',
-  leaseLiability: 'Lease liability account',
-  cash: 'Cash account',
-  operatingLeaseCost: 'Operating lease cost account',
-  interestExpense: 'Interest expense account',
-  amortizationExpense: 'Amortization expense account',
-  shortTermLeaseCost: 'Short-term lease cost account',
-  prepaidRent: 'Prepaid rent account',
-  initialDirectCosts: 'Initial direct costs account',
-  leaseIncentives: 'Lease incentives account',
-  gainLoss: 'Gain/loss account',
-  impairmentLoss: 'Impairment loss account',
-  ownedAssets: 'Owned assets account',
-  variableLeaseCost: 'Variable lease cost account',
-};
 
 /** At most this many warnings are listed; the command line and the JSON export list them all. */
 export const RUN_LOG_MAX_WARNINGS = 100;
@@ -120,6 +107,14 @@ export function runLogSheet(input: RunLogInput): SheetPlan {
       FMT.integer,
     ),
   );
+  kv(
+    'Schedules hold',
+    text(
+      input.scheduleWindow
+        ? `the window ${input.scheduleWindow.from} to ${input.scheduleWindow.to} (every month of every lease would not make a workbook Excel on the web opens)`
+        : 'every month of every lease',
+    ),
+  );
   kv('Journal lines', num(input.journalLines, FMT.integer));
   kv('Currencies', text([...new Set(input.leases.map((l) => l.currency))].sort().join(', ')));
   rows.push([]);
@@ -133,8 +128,12 @@ export function runLogSheet(input: RunLogInput): SheetPlan {
   kv('Reporting Period', text(`${input.period.label}: ${input.period.start} to ${input.period.end}`));
   kv('Fiscal Year End Month', num(p.fiscalYearEndMonth, FMT.integer));
   kv('Closed Through', text(input.period.closedThrough ?? 'no period closed'));
-  for (const [key, label] of Object.entries(ACCOUNT_LABELS))
-    kv(label, text(p.accounts[key as keyof typeof ACCOUNT_LABELS]));
+  rows.push([]);
+  rows.push([bold('GL accounts (GLAccounts table, else the default names; per-entity rows in the table)')]);
+  for (const role of ACCOUNT_ROLES) {
+    const a = input.chart.account(role, '');
+    kv(role, text(a.number ? `${a.number} ${a.name}` : a.name));
+  }
   rows.push([]);
   rows.push([bold('Sheets written')]);
   for (const s of input.sheetNames) rows.push([text(s)]);

@@ -27,6 +27,7 @@
 import { interestSettled } from '../interestSettled';
 import { leaseRowLocator } from '../leaseRows';
 import type { LeaseResult, Measurement, MonthRow } from '../../engine';
+import type { IsoDate } from '../../engine/calendar/dates';
 import { sheetRoundedProductCents, sheetRoundedQuotientCents } from '../spreadsheetRound';
 import { classificationLabel, col, date, FMT, formula, headerWidths, money, num, text } from '../cells';
 import { EXCEL_MAX_ROWS, partSheetName, SHEET } from '../names';
@@ -152,13 +153,32 @@ const COLUMN_FORMATS: (string | undefined)[] = SCHEDULE_HEADERS.map((h) => {
   return FMT.money;
 });
 
+/**
+ * The lease months the Schedules hold when every month of every lease would not make a workbook Excel on the web
+ * opens: those that overlap the window (a lease month ending on or after `from` and starting on or before `to`).
+ */
+export interface ScheduleWindow {
+  from: IsoDate;
+  to: IsoDate;
+}
+
 /** Where a lease's rows are. */
 export interface SchedulePlace {
   sheet: string;
-  /** Sheet row of the lease's first month. */
+  /** Sheet row of the lease's first written month (lastRow < firstRow when none is written). */
   firstRow: number;
-  /** Sheet row of its last month. */
+  /** Sheet row of its last written month. */
   lastRow: number;
+  /** Index in lease.months of the first written month (0 without a window). */
+  firstIndex: number;
+  /** Months written. */
+  rows: number;
+}
+
+/** The sheet row of lease month index `j` (into lease.months), or null when the window leaves it out. */
+export function scheduleRowOf(place: SchedulePlace, j: number): number | null {
+  const k = j - place.firstIndex;
+  return k >= 0 && k < place.rows ? place.firstRow + k : null;
 }
 
 export interface SchedulesLayout {
@@ -167,6 +187,19 @@ export interface SchedulesLayout {
   places: SchedulePlace[];
   /** Each part: sheet name and its last data row. */
   parts: { sheet: string; table: string; lastRow: number }[];
+  /** Null: every month of every lease. */
+  window: ScheduleWindow | null;
+}
+
+/** The months of a lease inside the window: the first index and how many. */
+function windowed(lease: LeaseResult, window: ScheduleWindow | null): { first: number; count: number } {
+  const months = lease.months;
+  if (!window) return { first: 0, count: months.length };
+  let first = 0;
+  while (first < months.length && months[first].end < window.from) first++;
+  let last = first - 1;
+  while (last + 1 < months.length && months[last + 1].start <= window.to) last++;
+  return { first, count: Math.max(last - first + 1, 0) };
 }
 
 /** How a row's cost and amortization are re-performed. */
@@ -247,12 +280,13 @@ export function transferToOwnedAssets(lease: LeaseResult): number {
 }
 
 /** The cells of one schedule row. */
-export function scheduleRow(p: Prepared, j: number, r: number): (PlanCell | null)[] {
+export function scheduleRow(p: Prepared, j: number, r: number, firstWritten = 0): (PlanCell | null)[] {
   const lease = p.lease;
   const row = lease.months[j];
   const m = p.byIndex.get(row.measurement) ?? lease.measurements[lease.measurements.length - 1];
   const rate = p.rateValue.get(m.index) ?? Number(m.monthlyRate.text);
-  const first = j === 0;
+  // The first row written opens with the engine's balances (brought forward when a window starts after month 1).
+  const first = j === firstWritten;
   const last = j === lease.months.length - 1;
   const mode = modeOf(row, m);
   const st = mode === 'short-term';
@@ -341,13 +375,17 @@ export function scheduleRow(p: Prepared, j: number, r: number): (PlanCell | null
  * Lays the schedules out over as many sheets as needed (whole leases per sheet; a sheet holds `maxRows` rows,
  * header included). `maxRows` is Excel's limit except in tests.
  */
-export function schedulesLayout(leases: readonly LeaseResult[], maxRows: number = EXCEL_MAX_ROWS): SchedulesLayout {
+export function schedulesLayout(
+  leases: readonly LeaseResult[],
+  maxRows: number = EXCEL_MAX_ROWS,
+  window: ScheduleWindow | null = null,
+): SchedulesLayout {
   const capacity = maxRows - 1;
   const places: SchedulePlace[] = [];
   const parts: { sheet: string; table: string; leases: number[]; rows: number }[] = [];
   let part: (typeof parts)[number] | null = null;
   leases.forEach((lease, idx) => {
-    const n = lease.months.length;
+    const { first, count: n } = windowed(lease, window);
     if (n > capacity) throw new RangeError(`lease ${lease.id} has ${n} months, more than a sheet holds`);
     if (!part || part.rows + n > capacity) {
       const k = parts.length + 1;
@@ -359,7 +397,13 @@ export function schedulesLayout(leases: readonly LeaseResult[], maxRows: number 
       };
       parts.push(part);
     }
-    places[idx] = { sheet: part.sheet, firstRow: 2 + part.rows, lastRow: 1 + part.rows + n };
+    places[idx] = {
+      sheet: part.sheet,
+      firstRow: 2 + part.rows,
+      lastRow: 1 + part.rows + n,
+      firstIndex: first,
+      rows: n,
+    };
     part.leases.push(idx);
     part.rows += n;
   });
@@ -368,8 +412,8 @@ export function schedulesLayout(leases: readonly LeaseResult[], maxRows: number 
   }
   const sheets = parts.map((pt): SheetPlan => {
     const locate = leaseRowLocator(
-      pt.leases.map((idx) => leases[idx].months.length),
-      (k) => prepare(leases[pt.leases[k]]),
+      pt.leases.map((idx) => places[idx].rows),
+      (k) => ({ prepared: prepare(leases[pt.leases[k]]), first: places[pt.leases[k]].firstIndex }),
     );
     const lastRow = 1 + pt.rows;
     return {
@@ -384,7 +428,7 @@ export function schedulesLayout(leases: readonly LeaseResult[], maxRows: number 
                 columnFormats: COLUMN_FORMATS,
                 row(i: number) {
                   const { offset, prepared } = locate(i);
-                  return scheduleRow(prepared, offset, 2 + i);
+                  return scheduleRow(prepared.prepared, prepared.first + offset, 2 + i, prepared.first);
                 },
               },
             ]
@@ -406,5 +450,6 @@ export function schedulesLayout(leases: readonly LeaseResult[], maxRows: number 
     sheets,
     places,
     parts: parts.map((pt) => ({ sheet: pt.sheet, table: pt.table, lastRow: Math.max(1 + pt.rows, 2) })),
+    window,
   };
 }

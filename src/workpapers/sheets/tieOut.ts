@@ -10,12 +10,15 @@
  * this sheet; ROU after = ROU before - derecognized + liability remeasurement - impairment - incentive received).
  *
  * Checks that hold row by row or lease by lease compare a count with the count that ties (difference = how many
- * do not). "Every entry balances" is checked per lease: the lease's debits equal its credits, and the sum of
- * (debit - credit) x the entry's position within the lease is 0.00, which an unbalanced entry cannot satisfy
- * unless another entry of the same lease is out by an offsetting amount in both sums.
+ * do not). The journal holds the reporting period only, so its checks compare the period (tieOutJournal.ts).
+ * "Every entry balances" is checked per lease: the lease's debits equal its credits, and the sum of
+ * (debit - credit) x the day of the period the line is dated on is 0.00, which an unbalanced entry cannot satisfy
+ * unless another entry of the same lease on the same day is out by an offsetting amount. Below the checks, the
+ * journal summary's own table ties each summary line to its detail (tieOutJournalSummary.ts).
  */
 import type { LeaseResult } from '../../engine';
-import type { GlAccounts, LeaseTerms, RateBasis } from '../../engine/terms';
+import type { LeaseTerms, RateBasis } from '../../engine/terms';
+import type { ReportingPeriod } from '../reportingPeriod';
 import { bold, col, FMT, formula, num, text } from '../cells';
 import { SHEET } from '../names';
 import type { PlanCell, SheetPlan } from '../plan';
@@ -31,6 +34,7 @@ import type { ClassificationLayout } from './classification';
 import { LEASE_COL, LEASE_KEYS, type Check, type LeaseKey, type TieOutContext } from './tieOutCheck';
 import { disclosureChecks } from './tieOutDisclosures';
 import { journalChecks } from './tieOutJournal';
+import { placeJournalSummaryTable } from './tieOutJournalSummary';
 import { LEASE_HEADERS, leaseTableNote, leaseTableRow } from './tieOutLeases';
 import { rollForwardChecks } from './tieOutRollForward';
 import { scheduleChecks } from './tieOutSchedules';
@@ -74,7 +78,8 @@ function remeasurementChecks(proof: RemeasurementProof): Check[] {
 
 export function tieOutLayout(args: {
   leases: readonly LeaseResult[];
-  accounts: GlAccounts;
+  /** The period the journal covers. */
+  period: ReportingPeriod;
   schedules: SchedulesLayout;
   journal: JournalLayout;
   rollForward: RollForwardLayout;
@@ -91,7 +96,7 @@ export function tieOutLayout(args: {
   /** A closed period (CONTRACT 1.11): the closing checks, and the posted figures beside the journal's. */
   close?: { posted: PostedBalances; catchUps: CatchUpsLayout; journal: JournalRefs };
 }): TieOutLayout {
-  const { leases, accounts, schedules } = args;
+  const { leases, schedules } = args;
   const n = leases.length;
   const headerRow = TIE_OUT_HEADER_ROW;
   const firstCheck = headerRow + 1;
@@ -109,14 +114,7 @@ export function tieOutLayout(args: {
     lt,
     leasesChecked: n === 0 ? '0' : `ROWS(${lt(L.id)})`,
     countWhere: (cond: string) => (n === 0 ? '0' : `SUMPRODUCT(${cond})`),
-    costAccounts: [
-      ...new Set([
-        accounts.operatingLeaseCost,
-        accounts.interestExpense,
-        accounts.amortizationExpense,
-        accounts.shortTermLeaseCost,
-      ]),
-    ],
+    summaryTable: { first: 0, last: -1 },
   };
   // The proof of each remeasurement sits to the right of the lease table.
   const events = remeasurementEvents(leases, schedules.places);
@@ -133,7 +131,7 @@ export function tieOutLayout(args: {
     unscheduled: args.unscheduled,
   });
 
-  const checks: Check[] = [
+  const allChecks = (): Check[] => [
     ...scheduleChecks(ctx),
     ...journalChecks(ctx),
     ...rollForwardChecks(ctx),
@@ -149,8 +147,12 @@ export function tieOutLayout(args: {
     },
     ...(args.close ? closeChecks(args.close.catchUps, args.close.journal) : []),
   ];
-  const checkCount = checks.length;
+  // The journal summary table sits below the checks: count them first, then lay them out with its rows known.
+  const checkCount = allChecks().length;
   const lastCheck = headerRow + checkCount;
+  const summaryLines = args.journal.summary.lines.length;
+  ctx.summaryTable = { first: lastCheck + 3, last: lastCheck + 2 + summaryLines };
+  const checks = allChecks();
 
   const rows: (PlanCell | null)[][] = [];
   rows.push([bold('Tie-Out')]);
@@ -178,7 +180,7 @@ export function tieOutLayout(args: {
     row[c - 1] = cell;
   };
   put(headerRow - 1, LEASE_COL, bold('Lease tie-out'));
-  put(headerRow - 1, LEASE_COL + 2, text(leaseTableNote(L)));
+  put(headerRow - 1, LEASE_COL + 2, text(leaseTableNote(L, args.period)));
   ['No.', 'Check', 'Compares (Figure A | Figure B)', 'Figure A', 'Figure B', 'Difference', 'Result'].forEach((h, i) =>
     put(headerRow, i + 1, bold(h)),
   );
@@ -201,6 +203,7 @@ export function tieOutLayout(args: {
     const r = leaseFirst + idx;
     leaseTableRow(ctx, idx, r).forEach((cell, i) => put(r, LEASE_COL + i, cell));
   });
+  placeJournalSummaryTable(args.journal, ctx.summaryTable.first, put);
   proof.place(put);
   measurement.place(put);
   args.unscheduled.place(put, (lease) => measurement.rateCell(lease));
@@ -228,6 +231,15 @@ export function tieOutLayout(args: {
       frozenRows: headerRow,
       tables: [
         { name: 'TieOutChecks', range: `A${headerRow}:G${lastCheck}`, style: 'TableStyleLight9' },
+        ...(summaryLines > 0
+          ? [
+              {
+                name: 'JournalSummaryTieOut',
+                range: `A${ctx.summaryTable.first - 1}:G${ctx.summaryTable.last}`,
+                style: 'TableStyleLight9',
+              },
+            ]
+          : []),
         { name: 'LeaseTieOut', range: `${L.id}${headerRow}:${L.result}${leaseLast}`, style: 'TableStyleLight9' },
         ...proof.tables,
         ...measurement.tables,
@@ -236,6 +248,9 @@ export function tieOutLayout(args: {
       conditionalFormats: [
         { range: `G${firstCheck}:G${lastCheck}`, kind: 'passFail' },
         { range: resultCell, kind: 'passFail' },
+        ...(summaryLines > 0
+          ? [{ range: `G${ctx.summaryTable.first}:G${ctx.summaryTable.last}`, kind: 'passFail' as const }]
+          : []),
         { range: `${L.result}${leaseFirst}:${L.result}${leaseLast}`, kind: 'passFail' },
       ],
       tabColor: '#C00000',

@@ -3,7 +3,9 @@
  * groups read (the other sheets' layouts and the lease tie-out table's columns), and the formula helpers.
  */
 import type { LeaseResult } from '../../engine';
-import type { GlAccounts } from '../../engine/terms';
+import type { AccountRole } from '../../input/accountRoles';
+import type { ReportingPeriod } from '../reportingPeriod';
+import type { ClosingFigure } from '../../input/postedBalances';
 import { formulaText, sheetRef } from '../cells';
 import type { DisclosuresLayout } from './disclosures';
 import type { JournalLayout } from './journalSheet';
@@ -11,7 +13,6 @@ import type { RollForwardLayout } from './rollForward';
 import { RC } from './rollForward';
 import type { SchedulesLayout } from './schedules';
 import { SHEET } from '../names';
-import type { ClosingFigure } from '../../input/postedBalances';
 
 export interface Check {
   /** What is checked; or, given the check's row, a formula whose text depends on the result (it names what failed). */
@@ -43,12 +44,23 @@ export const LEASE_KEYS = [
   'costDiff',
   'liabilityEnd',
   'rouEnd',
+  'pLiabilityOpen',
+  'pLiabilityClose',
+  'pRouOpen',
+  'pRouClose',
+  'pCost',
   'jLiability',
   'jRou',
   'jCost',
   'jDebits',
   'jCredits',
   'jEntries',
+  'whole',
+  'bfLiability',
+  'bfRou',
+  'bfDiff',
+  'bfPv',
+  'bfPvDiff',
   'result',
 ] as const;
 export type LeaseKey = (typeof LEASE_KEYS)[number];
@@ -58,7 +70,8 @@ export const LEASE_COL = 10;
 
 export interface TieOutContext {
   leases: readonly LeaseResult[];
-  accounts: GlAccounts;
+  /** The period the journal covers. */
+  period: ReportingPeriod;
   schedules: SchedulesLayout;
   journal: JournalLayout;
   rollForward: RollForwardLayout;
@@ -74,16 +87,35 @@ export interface TieOutContext {
   leasesChecked: string;
   /** SUMPRODUCT(cond), or 0 when there are no leases. */
   countWhere(cond: string): string;
-  /** The lease cost accounts of the journal (operating, interest, amortization, short-term), each once. */
-  costAccounts: string[];
+  /** Rows of the journal summary tie-out table below the checks (last < first when the summary is empty). */
+  summaryTable: { first: number; last: number };
   /**
-   * When a period is closed (CONTRACT 1.11): the journal leaves out the closed months, so what was posted for them
-   * (a live formula over PostedBalances for the lease and figures) is added to the journal's side.
+   * When a period is closed (CONTRACT 1.11): what was posted for the closed months (a live formula over
+   * PostedBalances for the lease and figures).
    */
   posted?: (leaseId: string, figures: readonly ClosingFigure[]) => string;
   /** The latest closed month-end, when a period is closed. */
   closedThrough?: string;
 }
+
+/** The account roles of the lease cost (operating, finance interest and amortization, short-term). */
+export const COST_ROLES: readonly AccountRole[] = [
+  'Operating lease cost',
+  'Finance lease interest',
+  'Finance lease amortization',
+  'Short-term lease cost',
+];
+export const LIABILITY_ROLES: readonly AccountRole[] = [
+  'Operating lease liability current',
+  'Operating lease liability non-current',
+  'Finance lease liability current',
+  'Finance lease liability non-current',
+];
+export const ROU_ROLES: readonly AccountRole[] = [
+  'Operating ROU asset',
+  'Finance ROU asset',
+  'Finance ROU accumulated amortization',
+];
 
 export type SchedulePart = SchedulesLayout['parts'][number];
 export type JournalPart = JournalLayout['parts'][number];
@@ -104,9 +136,9 @@ export function sumParts(parts: readonly SchedulePart[], f: (p: SchedulePart) =>
   return terms.length === 0 ? '0' : terms.join('+');
 }
 
-/** A column of a Journal Entries part. */
+/** A column of a Journal Entries part's detail table. */
 export function jr(p: JournalPart, c: string): string {
-  return `${sheetRef(p.sheet)}$${c}$2:$${c}$${p.lastRow}`;
+  return `${sheetRef(p.sheet)}$${c}$${p.firstRow}:$${c}$${Math.max(p.lastRow, p.firstRow)}`;
 }
 
 /** A Roll-Forward column over its data rows, and the number of data rows. */

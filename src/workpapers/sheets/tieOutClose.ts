@@ -5,7 +5,7 @@
  */
 import { toExcelSerial } from '../../engine/calendar/dates';
 import { sheetRef } from '../cells';
-import { postedFormula, type CatchUpsLayout, type JournalRefs } from './catchUps';
+import { CATCH_UP_TYPE, postedFormula, type CatchUpsLayout, type JournalRefs } from './catchUps';
 import type { Check } from './tieOutCheck';
 import type { ClosingFigure, PostedBalances } from '../../input/postedBalances';
 import { SHEET } from '../names';
@@ -15,8 +15,8 @@ export function closeChecks(layout: CatchUpsLayout, journal: JournalRefs): Check
   const { C } = layout;
   const cu = (c: string, first: number, last: number) => `${sheetRef(SHEET.catchUps)}$${c}$${first}:$${c}$${last}`;
   const reissued = journal.parts.map((p) => {
-    const r = (c: string) => `${sheetRef(p.sheet)}$${c}$2:$${c}$${Math.max(2, p.lastRow)}`;
-    return `COUNTIFS(${r(journal.date)},"<="&${toExcelSerial(ct)},${r(journal.catchUp.column)},"<>${journal.catchUp.value}")`;
+    const r = (c: string) => `${sheetRef(p.sheet)}$${c}$${p.firstRow}:$${c}$${Math.max(p.firstRow, p.lastRow)}`;
+    return `COUNTIFS(${r(journal.date)},"<="&${toExcelSerial(ct)},${r(journal.type)},"<>${CATCH_UP_TYPE}")`;
   });
   const checks: Check[] = [
     {

@@ -5,15 +5,37 @@
 import { formulaText } from '../cells';
 import { BASIS } from './rollForward';
 import { SC } from './schedules';
-import { RC, rollForwardRange, sched, sumParts, type Check, type TieOutContext } from './tieOutCheck';
+import { toExcelSerial } from '../../engine/calendar/dates';
+import {
+  RC,
+  rollForwardRange,
+  sched,
+  sumParts,
+  type Check,
+  type SchedulePart,
+  type TieOutContext,
+} from './tieOutCheck';
 
 export function rollForwardChecks(ctx: TieOutContext): Check[] {
   const parts = ctx.schedules.parts;
   const { rf, rows: rfRows } = rollForwardRange(ctx.rollForward);
   const month = formulaText(BASIS.month);
-  const schedSum = (c: string) =>
-    sumParts(parts, (p) => `SUMIFS(${sched(p, c)},${sched(p, SC.classification)},"<>Short-term")`);
-  const monthly = (c: string, sign = '') => (rfRows === 0 ? '0' : `${sign}SUMIFS(${rf(c)},${rf(RC.basis)},${month})`);
+  // With a Schedules window, both sides cover what is booked inside it: the Roll-Forward's months of the window and
+  // the Schedules' figures whose booking date (a lease month's start or end) falls in it.
+  const w = ctx.schedules.window;
+  const from = w ? toExcelSerial(w.from) : 0;
+  const to = w ? toExcelSerial(w.to) : 0;
+  const booked = (p: SchedulePart, dateColumn: string) =>
+    w ? `,${sched(p, dateColumn)},">="&${from},${sched(p, dateColumn)},"<="&${to}` : '';
+  const schedSum = (c: string, dateColumn: string = SC.end) =>
+    sumParts(
+      parts,
+      (p) => `SUMIFS(${sched(p, c)},${sched(p, SC.classification)},"<>Short-term"${booked(p, dateColumn)})`,
+    );
+  const monthly = (c: string, sign = '') =>
+    rfRows === 0
+      ? '0'
+      : `${sign}SUMIFS(${rf(c)},${rf(RC.basis)},${month}${w ? `,${rf(RC.to)},">="&${from},${rf(RC.to)},"<="&${to}` : ''})`;
   return [
     {
       what: 'Roll-Forward: liability opening + movements = closing, every row',
@@ -43,7 +65,7 @@ export function rollForwardChecks(ctx: TieOutContext): Check[] {
       b: sumParts(
         parts,
         (p) =>
-          `SUMIFS(${sched(p, SC.liabilityOpening)},${sched(p, SC.month)},1,${sched(p, SC.classification)},"<>Short-term")`,
+          `SUMIFS(${sched(p, SC.liabilityOpening)},${sched(p, SC.month)},1,${sched(p, SC.classification)},"<>Short-term"${booked(p, SC.start)})`,
       ),
     },
     {
@@ -56,7 +78,7 @@ export function rollForwardChecks(ctx: TieOutContext): Check[] {
       what: 'Roll-Forward = Schedules: payments that reduce the liability',
       compares: 'Roll-forward payments (monthly rows, as a positive amount) | Schedules payments',
       a: monthly(RC.payments, '-'),
-      b: schedSum(SC.payments),
+      b: w ? `${schedSum(SC.advance, SC.start)}+${schedSum(SC.arrears)}` : schedSum(SC.payments),
     },
     {
       what: 'Roll-Forward = Schedules: ROU amortization',

@@ -1,0 +1,21 @@
+/** The command line's main() called in this process, with standard output and error captured. */
+import { main } from '../../src/cli/main';
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runCli(argv: string[]): Promise<CliResult> {
+  const captured = { stdout: '', stderr: '' };
+  const code = await main(argv, {
+    stdout: { write: (s: string) => (captured.stdout += s) },
+    stderr: { write: (s: string) => (captured.stderr += s), isTTY: false },
+    now: () => new Date('2026-01-01T00:00:00Z'),
+    signals: false,
+  });
+  return { code, ...captured };
+}
+
+export { ALLOWED_STDERR_LINE, leaksInternals } from '../../bench/fuzz/contract';
