@@ -153,6 +153,14 @@ export const POLICY_SETTINGS: readonly PolicySetting[] = [
     description: 'The latest month-end closed: nothing booked up to it changes (blank = no period closed)',
   },
   {
+    setting: 'Journal Import Format',
+    kind: 'choice',
+    choices: JOURNAL_IMPORT_FORMATS,
+    field: 'journalImportFormat',
+    defaultValue: 'Generic',
+    description: 'The layout of the Journal Import sheet: QuickBooks Online, NetSuite or Generic (every journal field)',
+  },
+  {
     setting: 'Prepared By',
     kind: 'name',
     field: 'preparedBy',
@@ -165,13 +173,5 @@ export const POLICY_SETTINGS: readonly PolicySetting[] = [
     field: 'reviewedBy',
     defaultValue: null,
     description: 'Who reviewed the workpapers (shown in the Run Log)',
-  },
-  {
-    setting: 'Journal Import Format',
-    kind: 'choice',
-    choices: JOURNAL_IMPORT_FORMATS,
-    field: 'journalImportFormat',
-    defaultValue: 'Generic',
-    description: 'The layout of the Journal Import sheet: QuickBooks Online, NetSuite or Generic (every journal field)',
   },
 ];

@@ -527,6 +527,8 @@ describe('text stays text, other sheets survive', () => {
       'Schedules',
       'Journal Entries',
       'Journal Import',
+      'Classification',
+      'Lease Memos',
       'Roll-Forward',
       'Disclosures',
       'Tie-Out',
@@ -545,7 +547,10 @@ describe('a corrupted workpaper turns the matching Tie-Out rows to FAIL', () => 
     // change), the cost identity (13), the roll-forward's accretion, payments and amortization (17-19) and the
     // disclosed liability and ROU asset at the Reporting Date (20-23). Row-by-row ties, the journal itself, the
     // roll-forward's own rows and lease cost do not move.
-    expect(failing).toEqual([4, 5, 10, 11, 13, 17, 18, 19, 20, 21, 22, 23]);
+    // With the Roll-Forward's months check (14) the roll-forward rows are 18-20 and the disclosures 21-24 (current +
+    // non-current stays true: both re-perform from the same schedule); the lease's liability at commencement no
+    // longer re-performs from its payments (39).
+    expect(failing).toEqual([4, 5, 10, 11, 13, 18, 19, 20, 21, 23, 24, 39]);
     const t = corruptSchedule.get('Tie-Out')!;
     expect(t.get('D3')?.value).toBe('FAIL');
     const resultCol = leaseResultColumn(t);
@@ -630,7 +635,9 @@ describe('remeasurements proved on the Tie-Out', () => {
     expect(event('M-QTR')).toMatchObject([{ event: 'Impairment', impairmentDate: '2026-03-31' }]);
     expect(of('M-TERM').months[2].variableCost).toBe(21055); // 2025-03-10: lease month 3
     // 7 remeasurements and partial terminations (2 rows each) and 2 impairments (1 row) after the 24 standing checks.
-    expect(tieOutResults(runs[3].recalculated!).size).toBe(24 + 7 * 2 + 2);
+    // + the Roll-Forward's months check, 8 disclosure re-performance groups and the inputs, measurement and
+    // classification checks (4).
+    expect(tieOutResults(runs[3].recalculated!).size).toBe(24 + 7 * 2 + 2 + 11);
   });
 
   it('the two Partial Termination Methods book different figures, each proved', () => {
@@ -674,7 +681,7 @@ describe('a portfolio too long for one sheet', () => {
     // schedules' (16).
     const res = tieOutResults(splitCorrupt);
     expect([...res.entries()].filter(([, [, r]]) => r === 'FAIL').map(([n]) => n)).toEqual(
-      expect.arrayContaining([4, 10, 16]),
+      expect.arrayContaining([4, 10, 17]),
     );
   });
 });
@@ -716,10 +723,12 @@ describe('screenshots', () => {
       '01-Schedules.png',
       '02-Journal-Entries.png',
       '03-Journal-Import.png',
-      '04-Roll-Forward.png',
-      '05-Disclosures.png',
-      '06-Tie-Out.png',
-      '07-Run-Log.png',
+      '04-Classification.png',
+      '05-Lease-Memos.png',
+      '06-Roll-Forward.png',
+      '07-Disclosures.png',
+      '08-Tie-Out.png',
+      '09-Run-Log.png',
     ]);
     for (const f of files) expect(existsSync(f) && statSync(f).size > 5000).toBe(true);
   });

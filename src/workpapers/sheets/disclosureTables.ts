@@ -16,7 +16,7 @@
  */
 import type { LeaseResult } from '../../engine';
 import { eomonth, type IsoDate } from '../../engine/calendar/dates';
-import { bold, classificationLabel, FMT, formula, formulaText, sheetRef, text } from '../cells';
+import { bold, classificationLabel, date, FMT, formula, formulaText, money, num, sheetRef, text } from '../cells';
 import { balanceAt, type LeaseAtDate } from '../disclosureFigures';
 import { SHEET } from '../names';
 import type { PlanCell } from '../plan';
@@ -159,6 +159,19 @@ export function atDateTable(args: {
         FMT.money,
       ),
     };
+    // A Schedules window (a portfolio too long for every month) leaves months out: the engine's figures then.
+    if (place.firstIndex !== 0 || place.rows !== lease.months.length) {
+      cells.liab = money(a.liability);
+      cells.current = money(a.current);
+      cells.nonCurrent = money(a.nonCurrent);
+      cells.rou = money(a.rou);
+      cells.months = num(a.remainingMonths, FMT.integer);
+      cells.rate = num(a.annualRate, FMT.percent);
+      cells.undiscounted = money(a.undiscounted);
+      cells.imputed = money(a.imputedInterest);
+      rows.push([...AT_KEYS.map((key) => cells[key]), ...a.buckets.map((b) => money(b))]);
+      return;
+    }
     rows.push([...AT_KEYS.map((key) => cells[key]), ...args.buckets.map((b) => formula(paid(b), FMT.money))]);
   });
   return {
@@ -217,7 +230,9 @@ export function commencementTable(args: {
       text(lease.id),
       text(classificationLabel(lease.months[0].classification)),
       text(lease.currency),
-      formula(`${sheetRef(place.sheet)}${SC.start}${place.firstRow}`, FMT.date),
+      place.firstIndex === 0 && place.rows > 0
+        ? formula(`${sheetRef(place.sheet)}${SC.start}${place.firstRow}`, FMT.date)
+        : date(lease.commencement),
       formula(`${dayOne}+${prepaid}`, FMT.money),
     ]);
   });
@@ -247,7 +262,7 @@ export const NOT_COMMENCED_HEADERS = [
 export function notCommencedTable(args: {
   reportingDate: IsoDate;
   leases: readonly LeaseResult[];
-  notCommenced: readonly { lease: number }[];
+  notCommenced: readonly { lease: number; undiscounted: number }[];
   places: readonly SchedulePlace[];
   commencement: CommencementTable;
 }): (PlanCell | null)[][] {
@@ -255,7 +270,7 @@ export function notCommencedTable(args: {
   rows.push([bold(`Leases signed, not yet commenced at ${args.reportingDate} (not measured; ASC 842-20-50-3(b))`)]);
   rows.push(NOT_COMMENCED_HEADERS.map((h) => bold(h)));
   if (args.notCommenced.length === 0) rows.push([text('None')]);
-  for (const { lease: i } of args.notCommenced) {
+  for (const { lease: i, undiscounted } of args.notCommenced) {
     const lease = args.leases[i];
     const place = args.places[i];
     const s = sheetRef(place.sheet);
@@ -265,10 +280,12 @@ export function notCommencedTable(args: {
       formula(`${s}${SC.start}${place.firstRow}`, FMT.date),
       text(classificationLabel(lease.classification)),
       text(lease.currency),
-      formula(
-        `SUM(${s}${SC.payments}${place.firstRow}:${SC.payments}${place.lastRow})${paid ? `+${paid}` : ''}`,
-        FMT.money,
-      ),
+      place.firstIndex === 0 && place.rows === lease.months.length
+        ? formula(
+            `SUM(${s}${SC.payments}${place.firstRow}:${SC.payments}${place.lastRow})${paid ? `+${paid}` : ''}`,
+            FMT.money,
+          )
+        : money(undiscounted),
     ]);
   }
   return rows;

@@ -130,7 +130,10 @@ export function measurementProof(args: {
       rouDiff: null,
       result: formula(`IF(${x('inputs')}="as used","PASS","FAIL")`),
     };
-    if (!shortTerm && terms) {
+    const windowed = place.firstIndex !== 0 || place.rows !== lease.months.length;
+    if (windowed && !shortTerm) {
+      row.monthlyRate = text('outside the Schedules window: not re-performed here');
+    } else if (!shortTerm && terms) {
       const p = PAYMENTS_PER_YEAR[terms.frequency];
       row.monthlyRate = formula(monthlyRateFormula(x('rate'), rateBasis, p), FMT.monthlyRate);
       // The months of the original measurement, before the first modification.
@@ -168,7 +171,13 @@ export function measurementProof(args: {
   const n = leases.length;
   const rng = (key: Key) => `$${C[key]}$${first}:$${C[key]}$${last}`;
   const ids = rng('id');
-  const measured = leases.filter((l) => l.months[0]?.classification !== 'short-term').length;
+  const measured = leases.filter(
+    (l, k) =>
+      l.months[0]?.classification !== 'short-term' &&
+      places[k].firstIndex === 0 &&
+      places[k].rows === l.months.length &&
+      termsById.has(l.id),
+  ).length;
   const firstNamed = (column: Key, value: string) => `INDEX(${ids},MATCH(${formulaText(value)},${rng(column)},0))`;
   const checks: Check[] = [
     {
