@@ -19,7 +19,7 @@ import {
   type InputError,
   type WorkbookTables,
 } from '../input';
-import type { RunMeta } from '../workpapers';
+import { resolveReportingPeriod, type PeriodKind, type RunMeta } from '../workpapers';
 import type { PlanCell, SheetPlan, WorkpaperPlan } from '../workpapers/plan';
 import { CancelledError } from '../office/workpaperWriter';
 import { keyFigures, type KeyFigures } from './keyFigures';
@@ -35,9 +35,29 @@ export interface ComputeProgress {
   leasesTotal?: number;
 }
 
+/**
+ * The period picker's choice for one run, like the command line's --reporting-date and --period: an override of
+ * the Policies table for this run only (never written to it). A null field follows the Policies table.
+ */
+export interface PeriodChoice {
+  /** A month-end. */
+  reportingDate: string | null;
+  kind: PeriodKind | null;
+}
+
 export interface ComputeRequest {
   tables: WorkbookTables;
   meta: Omit<RunMeta, 'inputHash'>;
+  period?: PeriodChoice;
+}
+
+/** The period a run reported, for the summary. */
+export interface ReportedPeriod {
+  kind: PeriodKind;
+  start: string;
+  end: string;
+  /** "December 2025", "Q4 FY2025", "FY2025". */
+  label: string;
 }
 
 export type Classification = 'operating' | 'finance' | 'short-term';
@@ -54,6 +74,7 @@ export type ComputeOutcome =
       /** The measured leases' warnings (CONTRACT 1.10): listed, never stopping the run. */
       warnings: LeaseWarning[];
       keyFigures: KeyFigures;
+      period: ReportedPeriod;
     };
 
 export interface ComputeHooks {
@@ -111,11 +132,17 @@ export async function computeCore(
   hooks.onProgress({ phase: 'Building workpapers', fraction: 0 });
   await between();
   checkCancel();
+  // The period as the command line resolves it, the picker's choice standing for --reporting-date and --period.
+  const period = resolveReportingPeriod(input.policies, request.meta.generatedAt.slice(0, 10), {
+    reportingDate: request.period?.reportingDate ?? null,
+    kind: request.period?.kind ?? null,
+    source: 'task pane',
+  });
   // A closed period: closed months stay as posted, differences are caught up (CONTRACT 1.11).
-  const plan = build(result, input, { ...request.meta, inputHash: hash }, { posted });
+  const plan = build(result, input, { ...request.meta, inputHash: hash }, { posted, period });
   const byClassification: Record<Classification, number> = { operating: 0, finance: 0, 'short-term': 0 };
   for (const l of leases) byClassification[l.classification]++;
-  const figures = keyFigures(leases, input.policies, request.meta.generatedAt.slice(0, 10));
+  const figures = keyFigures(leases, input.policies, period);
   hooks.onProgress({ phase: 'Building workpapers', fraction: 1 });
   return {
     kind: 'done',
@@ -126,6 +153,7 @@ export async function computeCore(
     failures,
     warnings: leases.flatMap((l) => l.warnings),
     keyFigures: figures,
+    period: { kind: period.kind, start: period.start, end: period.end, label: period.label },
   };
 }
 

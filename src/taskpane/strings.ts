@@ -85,6 +85,20 @@ export const STRINGS = {
     leftAlone: (list: string, one: boolean) =>
       `Your own ${one ? 'sheet' : 'sheets'} ${list} ${one ? 'was' : 'were'} left alone; the add-in wrote beside ${one ? 'it' : 'them'}.`,
     notMeasured: (list: string) => `Not measured: ${list}`,
+    periodReported: 'Period reported',
+    periodText: (label: string, start: string, end: string, month: boolean) =>
+      month ? label : `${label} (${start} to ${end})`,
+    picker: {
+      legend: 'Period to report',
+      reportingDate: 'Reporting Date (month-end)',
+      reportingDateHint: (date: string) => `Month-end ${date}`,
+      reportingPeriod: 'Reporting Period',
+      kinds: { month: 'Month', quarter: 'Quarter', year: 'Year' },
+      help: 'For this run only, like --reporting-date and --period on the command line: the Policies table is not changed. To keep a period, set Reporting Date and Reporting Period on the Policies tab.',
+      fromPolicies: 'As the Policies table says',
+      usePolicies: 'Use the Policies table’s period',
+      reading: 'Reading the Policies table…',
+    },
     warnings: (n: string, one: boolean) => `${n} ${one ? 'warning' : 'warnings'} (the run went ahead)`,
   },
 

@@ -3,7 +3,8 @@
  * the inputs, generate the workpapers phase by phase, go to a cell or a sheet, read and save the policies, mark
  * the cells with errors, and watch the inputs for changes. Components never reach Office.js; they call these.
  */
-import { inputHash, type InputCheck, type InputError } from '../input';
+import { findTable, inputHash, type InputCheck, type InputError } from '../input';
+import { readPolicies as parsePolicies } from '../input/policies';
 import { templatePlan } from '../template';
 import { readWorkbookTables } from '../office/readTables';
 import { CancelledError, writeWorkpapers, type WriteResult } from '../office/workpaperWriter';
@@ -15,9 +16,16 @@ import { watchTables } from '../office/watchTables';
 import { clearErrorMarks, markErrorCells, type ErrorMark } from '../office/errorMarks';
 import type { PortfolioResult, PortfolioInput, LeaseFailure, LeaseWarning } from '../engine';
 import type { WorkpaperPlan } from '../workpapers/plan';
-import type { BuildOptions, RunMeta } from '../workpapers';
+import { resolveReportingPeriod, type BuildOptions, type ResolvedPeriod, type RunMeta } from '../workpapers';
 import type { WorkbookHost } from './host';
-import { checkTables, computeInline, type Classification, type ComputeWorkpapers } from './compute';
+import {
+  checkTables,
+  computeInline,
+  type Classification,
+  type ComputeWorkpapers,
+  type PeriodChoice,
+  type ReportedPeriod,
+} from './compute';
 import type { KeyFigures } from './keyFigures';
 import { localIsoTimestamp } from './format';
 
@@ -25,6 +33,7 @@ export type { RunMeta } from '../workpapers';
 export type { TemplateResult } from '../office/templateWriter';
 export type { PoliciesRead, PolicyChange } from '../office/policiesTable';
 export { yieldToBrowser } from './compute';
+export type { PeriodChoice, ReportedPeriod } from './compute';
 
 export type BuildWorkpapers = (
   result: PortfolioResult,
@@ -102,6 +111,8 @@ export interface GenerateSummary {
   /** The written Tie-Out sheet's name. */
   tieOutSheet: string | null;
   keyFigures: KeyFigures;
+  /** The period reported (the picker's choice, else the Policies table's, else the last month-end). */
+  period: ReportedPeriod;
   seconds: number;
   write: WriteResult;
   inputHash: string;
@@ -130,6 +141,8 @@ export interface GenerateOptions {
   /** Where the engine and the layout run (default: here, in slices). */
   compute?: ComputeWorkpapers;
   now?: () => number;
+  /** The period picker's choice for this run (not written to Policies); absent: as the Policies table says. */
+  period?: PeriodChoice;
 }
 
 export async function generateWorkpapers(host: WorkbookHost, options: GenerateOptions): Promise<GenerateOutcome> {
@@ -156,6 +169,7 @@ export async function generateWorkpapers(host: WorkbookHost, options: GenerateOp
           generatedAt: localIsoTimestamp(now()),
           source: tables.source ?? 'workbook',
         },
+        ...(options.period ? { period: options.period } : {}),
       },
       {
         isCancelled: options.isCancelled,
@@ -190,6 +204,7 @@ export async function generateWorkpapers(host: WorkbookHost, options: GenerateOp
         failingChecks: checks.failing,
         tieOutSheet: tieOut?.name ?? null,
         keyFigures: outcome.keyFigures,
+        period: outcome.period,
         seconds: (now() - started) / 1000,
         write,
         inputHash: outcome.inputHash,
@@ -200,6 +215,17 @@ export async function generateWorkpapers(host: WorkbookHost, options: GenerateOp
     if (e instanceof CancelledError) return { kind: 'cancelled' };
     throw e;
   }
+}
+
+/**
+ * The period a run reports when the picker is left as it is: the Policies table's Reporting Date and Reporting
+ * Period, else the last month-end on or before `today` (as the command line resolves it).
+ */
+export async function defaultPeriod(host: WorkbookHost, today: string): Promise<ResolvedPeriod> {
+  const tables = await readWorkbookTables(host.run);
+  // A policy that does not read falls back to its default here; Validate and Generate name its cell.
+  const policies = parsePolicies(findTable(tables, 'Policies'), []);
+  return resolveReportingPeriod(policies, today);
 }
 
 // ------------------------------------------------------------------------------------------- navigation

@@ -15,6 +15,7 @@ import { STRINGS } from '../strings';
 import { usePane } from '../state/PaneStore';
 import { ErrorList } from './ErrorList';
 import { Failure } from './Failure';
+import { PeriodPicker } from './PeriodPicker';
 import { RunSummary } from './RunSummary';
 import { Stack } from './Stack';
 import { StaleNotice } from './StaleNotice';
@@ -34,6 +35,7 @@ export function GeneratePanel(): React.JSX.Element {
   return (
     <Stack>
       <Text>{S.intro}</Text>
+      <PeriodPicker disabled={g.kind === 'running'} />
       {g.kind !== 'running' && (
         <Button appearance="primary" onClick={() => void actions.generate()}>
           {S.button}

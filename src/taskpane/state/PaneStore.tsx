@@ -19,6 +19,7 @@ import {
   workbookHasInputs,
   type BuildWorkpapers,
   type GenerateSummary,
+  type PeriodChoice,
 } from '../workflow';
 import type { InputError } from '../../input';
 import { initialPaneState, paneReducer, resultHash, type PaneState, type PanelId } from './paneState';
@@ -38,6 +39,8 @@ export interface PaneActions {
   /** Highlights the cells of the errors on screen in the sheet. */
   highlightErrors(errors: InputError[]): Promise<void>;
   clearHighlights(): Promise<void>;
+  /** The period picker's choice (null fields: as the Policies table says). */
+  setPeriod(period: PeriodChoice): void;
 }
 
 export interface PaneContext {
@@ -46,6 +49,8 @@ export interface PaneContext {
   host: WorkbookHost;
   fmt: Formatters;
   theme: ThemeKind;
+  /** The time now (ms since the epoch): the day of a run decides the default Reporting Date. */
+  now: () => number;
   /** True the first time it is asked about a Generate summary (focus moves to a summary once per run). */
   claimFocus(summary: GenerateSummary): boolean;
 }
@@ -140,9 +145,11 @@ export function PaneProvider({
       async generate() {
         if (latest.current.generate.kind === 'running') return;
         cancelled.current = false;
+        const period = latest.current.period;
         dispatch({ type: 'generate', state: { kind: 'running', progress: null, cancelling: false } });
         try {
           const outcome = await generateWorkpapers(host, {
+            period,
             build,
             compute: host.compute,
             now,
@@ -170,6 +177,9 @@ export function PaneProvider({
         dispatch({ type: 'marks', marks: await highlightErrors(host, errors) });
       },
       clearHighlights: clearMarks,
+      setPeriod(period) {
+        dispatch({ type: 'period', period });
+      },
       setPoliciesDraft(draft) {
         dispatch({ type: 'policiesDraft', draft });
       },
@@ -203,8 +213,8 @@ export function PaneProvider({
     return true;
   }, []);
   const value = React.useMemo(
-    () => ({ state, actions, host, fmt, theme, claimFocus }),
-    [state, actions, host, fmt, theme, claimFocus],
+    () => ({ state, actions, host, fmt, theme, now, claimFocus }),
+    [state, actions, host, fmt, theme, now, claimFocus],
   );
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }

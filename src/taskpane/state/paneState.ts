@@ -3,7 +3,14 @@
  * and Cancel, and whether a result is out of date. Switching tabs changes only `panel`: nothing is lost.
  */
 import type { InputError } from '../../input';
-import type { CheckResult, ErrorMark, GenerateProgress, GenerateSummary, TemplateResult } from '../workflow';
+import type {
+  CheckResult,
+  ErrorMark,
+  GenerateProgress,
+  GenerateSummary,
+  PeriodChoice,
+  TemplateResult,
+} from '../workflow';
 
 export type PanelId = 'template' | 'check' | 'generate' | 'policies';
 
@@ -37,6 +44,8 @@ export interface PaneState {
   policiesDraft: Record<string, string> | null;
   /** The error cells highlighted in the sheet (taken off with one click, or before the next check). */
   marks: ErrorMark[];
+  /** The Generate tab's period picker: an override for the next runs, never written to Policies. */
+  period: PeriodChoice;
 }
 
 export type PaneAction =
@@ -49,7 +58,8 @@ export type PaneAction =
   | { type: 'stale'; which: 'check' | 'generate'; at: number }
   | { type: 'policiesChanged' }
   | { type: 'policiesDraft'; draft: Record<string, string> | null }
-  | { type: 'marks'; marks: ErrorMark[] };
+  | { type: 'marks'; marks: ErrorMark[] }
+  | { type: 'period'; period: PeriodChoice };
 
 export function initialPaneState(panel: PanelId = 'template'): PaneState {
   return {
@@ -61,6 +71,7 @@ export function initialPaneState(panel: PanelId = 'template'): PaneState {
     policiesVersion: 0,
     policiesDraft: null,
     marks: [],
+    period: { reportingDate: null, kind: null },
   };
 }
 
@@ -101,6 +112,8 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return { ...state, policiesDraft: action.draft };
     case 'marks':
       return { ...state, marks: action.marks };
+    case 'period':
+      return { ...state, period: action.period };
   }
 }
 

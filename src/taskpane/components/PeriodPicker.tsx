@@ -1,0 +1,94 @@
+import * as React from 'react';
+import { Button, Field, Input, Select, Text } from '@fluentui/react-components';
+import type { PeriodKind } from '../../workpapers';
+import { monthEndOf, monthKey } from '../../workpapers/periods';
+import { STRINGS } from '../strings';
+import { usePane } from '../state/PaneStore';
+import { defaultPeriod } from '../workflow';
+import { localIsoTimestamp } from '../format';
+import { Stack } from './Stack';
+
+const S = STRINGS.generate.picker;
+const KINDS: readonly PeriodKind[] = ['month', 'quarter', 'year'];
+
+/** "2025-12" (an `<input type="month">` value) to its month-end "2025-12-31"; null when not a month. */
+export function monthEndOfMonthInput(value: string): string | null {
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(value) ? monthEndOf(monthKey(`${value}-01`)) : null;
+}
+
+/**
+ * The Generate tab's period picker: the Reporting Date (a month-end, chosen as its month) and the Reporting Period,
+ * shown as the Policies table says (else the last month-end on or before today) until changed. A change is an
+ * override for the runs from this pane, as --reporting-date and --period are on the command line: never saved.
+ */
+export function PeriodPicker({ disabled }: { disabled: boolean }): React.JSX.Element {
+  const { state, actions, host, now } = usePane();
+  const [defaults, setDefaults] = React.useState<{ reportingDate: string; kind: PeriodKind } | null>(null);
+  const version = state.policiesVersion;
+  React.useEffect(() => {
+    let live = true;
+    defaultPeriod(host, localIsoTimestamp(now()).slice(0, 10))
+      .then((p) => {
+        if (live) setDefaults({ reportingDate: p.end, kind: p.kind });
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [host, now, version]);
+
+  const choice = state.period;
+  const reportingDate = choice.reportingDate ?? defaults?.reportingDate ?? null;
+  const kind = choice.kind ?? defaults?.kind ?? null;
+  const overridden = choice.reportingDate !== null || choice.kind !== null;
+  // A choice equal to the Policies table's is no override.
+  const same = <T,>(v: T, d: T | undefined): T | null => (defaults && v === d ? null : v);
+
+  return (
+    <fieldset style={{ border: 'none', margin: 0, padding: 0 }}>
+      <legend>
+        <Text weight="semibold">{S.legend}</Text>
+      </legend>
+      <Stack>
+        <Field label={S.reportingDate} hint={reportingDate ? S.reportingDateHint(reportingDate) : S.reading}>
+          <Input
+            type="month"
+            disabled={disabled}
+            value={reportingDate ? reportingDate.slice(0, 7) : ''}
+            onChange={(_, d) => {
+              const end = monthEndOfMonthInput(d.value);
+              if (end) actions.setPeriod({ ...choice, reportingDate: same(end, defaults?.reportingDate) });
+            }}
+          />
+        </Field>
+        <Field label={S.reportingPeriod}>
+          <Select
+            disabled={disabled}
+            value={kind ?? ''}
+            onChange={(_, d) => {
+              const k = KINDS.find((x) => x === d.value);
+              if (k) actions.setPeriod({ ...choice, kind: same(k, defaults?.kind) });
+            }}
+          >
+            {kind === null && <option value="">{S.reading}</option>}
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {S.kinds[k]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Text size={200}>{overridden ? S.help : `${S.fromPolicies}. ${S.help}`}</Text>
+        {overridden && (
+          <Button
+            appearance="subtle"
+            disabled={disabled}
+            onClick={() => actions.setPeriod({ reportingDate: null, kind: null })}
+          >
+            {S.usePolicies}
+          </Button>
+        )}
+      </Stack>
+    </fieldset>
+  );
+}
