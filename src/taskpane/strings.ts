@@ -99,6 +99,26 @@ export const STRINGS = {
       usePolicies: 'Use the Policies table’s period',
       reading: 'Reading the Policies table…',
     },
+    close: {
+      heading: 'Close period',
+      intro:
+        'Records what is booked through the Reporting Date in the Posted Balances sheet and sets Closed Through in the Policies table. Later runs keep closed months as posted and book any difference as a catch-up entry in the first open month.',
+      button: (date: string) => `Close period through ${date}…`,
+      confirmTitle: (date: string) => `Close the months through ${date}?`,
+      confirmBody:
+        'Closed months are not reopened: a later close must be this month-end or a later one. Nothing else in the workbook changes.',
+      confirm: (date: string) => `Close through ${date}`,
+      keepOpen: 'Do not close',
+      busy: (date: string) => `Closing through ${date}…`,
+      closed: (date: string) => `Closed through ${date}`,
+      closedBody: (n: string, one: boolean, sheet: string) =>
+        `${n} ${one ? 'lease' : 'leases'} recorded in the PostedBalances table (sheet ${sheet}); Closed Through set in the Policies table.`,
+      refused: 'The period was not closed',
+      inputErrors: 'Fix the inputs first: nothing was closed',
+      listLabel: 'Why the period was not closed',
+      failed: 'The period could not be closed',
+      failedTail: 'Look at the Posted Balances sheet and Closed Through in the Policies table before closing again.',
+    },
     warnings: (n: string, one: boolean) => `${n} ${one ? 'warning' : 'warnings'} (the run went ahead)`,
   },
 

@@ -3,8 +3,11 @@
  * the inputs, generate the workpapers phase by phase, go to a cell or a sheet, read and save the policies, mark
  * the cells with errors, and watch the inputs for changes. Components never reach Office.js; they call these.
  */
-import { findTable, inputHash, type InputCheck, type InputError } from '../input';
-import { readPolicies as parsePolicies } from '../input/policies';
+import { findTable, inputHash, readPortfolio, WORKBOOK, type InputCheck, type InputError } from '../input';
+import { policySettingWhere, readPolicies as parsePolicies } from '../input/policies';
+import { measurePortfolio } from '../engine';
+import { toExcelSerial } from '../engine/calendar/dates';
+import { closePlan, closeRefusal, closeReportingDateSource } from '../workpapers/close';
 import { templatePlan } from '../template';
 import { readWorkbookTables } from '../office/readTables';
 import { CancelledError, writeWorkpapers, type WriteResult } from '../office/workpaperWriter';
@@ -226,6 +229,77 @@ export async function defaultPeriod(host: WorkbookHost, today: string): Promise<
   // A policy that does not read falls back to its default here; Validate and Generate name its cell.
   const policies = parsePolicies(findTable(tables, 'Policies'), []);
   return resolveReportingPeriod(policies, today);
+}
+
+// ------------------------------------------------------------------------------------------- close period
+
+export type CloseOutcome =
+  | { kind: 'closed'; through: string; leases: number; write: WriteResult }
+  /** Input errors or lease failures: nothing closed. */
+  | { kind: 'inputErrors'; errors: InputError[] }
+  /** The close is refused (CONTRACT 1.11), with the command line's message at the Policies cell concerned. */
+  | { kind: 'refused'; errors: InputError[] };
+
+const CLOSED_THROUGH = 'Closed Through';
+const REPORTING_DATE = 'Reporting Date';
+
+/**
+ * Close period (CONTRACT 1.11), as the command line's `close` does: closes the months through `through` (a
+ * month-end) by writing the add-in's Posted Balances sheet (table PostedBalances: per lease, what is booked through
+ * it) and setting Closed Through in the Policies table. Refused, with the command line's words, for a month-end
+ * before Closed Through, after the Reporting Date (the policy's: a close reads the policy, not the period picker),
+ * or the closed month again while its figures changed. The Posted Balances sheet is replaced only when it is the
+ * add-in's own, and only once the new one is complete; Closed Through is set after it.
+ */
+export async function closePeriod(host: WorkbookHost, through: string, now: () => number): Promise<CloseOutcome> {
+  const tables = await readWorkbookTables(host.run);
+  const read = readPortfolio(tables);
+  if (!read.input || read.errors.length > 0) return { kind: 'inputErrors', errors: read.errors };
+  const result = measurePortfolio(read.input);
+  if (result.failures.length > 0) {
+    return {
+      kind: 'inputErrors',
+      errors: result.failures.map((f) => ({
+        where: f.where ?? read.leaseSources.get(f.leaseId) ?? 'Leases',
+        message: f.message,
+      })),
+    };
+  }
+  const recordedAt = localIsoTimestamp(now());
+  const period = resolveReportingPeriod(read.input.policies, recordedAt.slice(0, 10));
+  const policiesTable = findTable(tables, 'Policies');
+  const refusal = closeRefusal({
+    through,
+    reportingDate: period.end,
+    reportingDateSource: closeReportingDateSource(period.source),
+    leases: result.leases,
+    posted: read.posted,
+  });
+  if (refusal) {
+    const setting = refusal.where === 'closedThrough' ? CLOSED_THROUGH : REPORTING_DATE;
+    const where = policySettingWhere(policiesTable, setting) ?? WORKBOOK;
+    return { kind: 'refused', errors: [{ where, message: refusal.message }] };
+  }
+  if (!policiesTable) {
+    return {
+      kind: 'refused',
+      errors: [
+        {
+          where: WORKBOOK,
+          message: 'No table named Policies to record Closed Through in; add one (the template writes it), then close',
+        },
+      ],
+    };
+  }
+  const plan = closePlan({ through, leases: result.leases, recordedAt, productVersion: host.productVersion });
+  const write = await writeWorkpapers(host.run, plan, {
+    canSuspendScreenUpdating: host.isSetSupported('1.9'),
+    ...(host.requestBudget ? { budget: host.requestBudget } : {}),
+  });
+  await writePolicies(host.run, [
+    { setting: CLOSED_THROUGH, value: toExcelSerial(through), numberFormat: 'yyyy-mm-dd' },
+  ]);
+  return { kind: 'closed', through, leases: result.leases.length, write };
 }
 
 // ------------------------------------------------------------------------------------------- navigation

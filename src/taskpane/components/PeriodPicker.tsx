@@ -4,7 +4,7 @@ import type { PeriodKind } from '../../workpapers';
 import { monthEndOf, monthKey } from '../../workpapers/periods';
 import { STRINGS } from '../strings';
 import { usePane } from '../state/PaneStore';
-import { defaultPeriod } from '../workflow';
+import { defaultPeriod, type PeriodChoice } from '../workflow';
 import { localIsoTimestamp } from '../format';
 import { Stack } from './Stack';
 
@@ -16,14 +16,15 @@ export function monthEndOfMonthInput(value: string): string | null {
   return /^\d{4}-(0[1-9]|1[0-2])$/.test(value) ? monthEndOf(monthKey(`${value}-01`)) : null;
 }
 
-/**
- * The Generate tab's period picker: the Reporting Date (a month-end, chosen as its month) and the Reporting Period,
- * shown as the Policies table says (else the last month-end on or before today) until changed. A change is an
- * override for the runs from this pane, as --reporting-date and --period are on the command line: never saved.
- */
-export function PeriodPicker({ disabled }: { disabled: boolean }): React.JSX.Element {
-  const { state, actions, host, now } = usePane();
-  const [defaults, setDefaults] = React.useState<{ reportingDate: string; kind: PeriodKind } | null>(null);
+export interface PeriodDefaults {
+  reportingDate: string;
+  kind: PeriodKind;
+}
+
+/** The period as the Policies table says (else the last month-end); read again after the policies change. */
+export function usePeriodDefaults(): PeriodDefaults | null {
+  const { state, host, now } = usePane();
+  const [defaults, setDefaults] = React.useState<PeriodDefaults | null>(null);
   const version = state.policiesVersion;
   React.useEffect(() => {
     let live = true;
@@ -36,10 +37,35 @@ export function PeriodPicker({ disabled }: { disabled: boolean }): React.JSX.Ele
       live = false;
     };
   }, [host, now, version]);
+  return defaults;
+}
 
+/** The picker's values: the choice, else the defaults (null while they are read). */
+export function chosenPeriod(
+  choice: PeriodChoice,
+  defaults: PeriodDefaults | null,
+): { reportingDate: string | null; kind: PeriodKind | null } {
+  return {
+    reportingDate: choice.reportingDate ?? defaults?.reportingDate ?? null,
+    kind: choice.kind ?? defaults?.kind ?? null,
+  };
+}
+
+/**
+ * The Generate tab's period picker: the Reporting Date (a month-end, chosen as its month) and the Reporting Period,
+ * shown as the Policies table says (else the last month-end on or before today) until changed. A change is an
+ * override for the runs from this pane, as --reporting-date and --period are on the command line: never saved.
+ */
+export function PeriodPicker({
+  disabled,
+  defaults,
+}: {
+  disabled: boolean;
+  defaults: PeriodDefaults | null;
+}): React.JSX.Element {
+  const { state, actions } = usePane();
   const choice = state.period;
-  const reportingDate = choice.reportingDate ?? defaults?.reportingDate ?? null;
-  const kind = choice.kind ?? defaults?.kind ?? null;
+  const { reportingDate, kind } = chosenPeriod(choice, defaults);
   const overridden = choice.reportingDate !== null || choice.kind !== null;
   // A choice equal to the Policies table's is no override.
   const same = <T,>(v: T, d: T | undefined): T | null => (defaults && v === d ? null : v);

@@ -10,6 +10,7 @@ import {
   activateSheet,
   checkInputs,
   clearErrorHighlights,
+  closePeriod,
   createInputTemplate,
   highlightErrors,
   generateWorkpapers,
@@ -39,6 +40,8 @@ export interface PaneActions {
   /** Highlights the cells of the errors on screen in the sheet. */
   highlightErrors(errors: InputError[]): Promise<void>;
   clearHighlights(): Promise<void>;
+  /** Close period through `through` (a month-end), after the pane asked for confirmation. */
+  closePeriod(through: string): Promise<void>;
   /** The period picker's choice (null fields: as the Policies table says). */
   setPeriod(period: PeriodChoice): void;
 }
@@ -143,7 +146,7 @@ export function PaneProvider({
         }
       },
       async generate() {
-        if (latest.current.generate.kind === 'running') return;
+        if (latest.current.generate.kind === 'running' || latest.current.close.kind === 'busy') return;
         cancelled.current = false;
         const period = latest.current.period;
         dispatch({ type: 'generate', state: { kind: 'running', progress: null, cancelling: false } });
@@ -177,6 +180,22 @@ export function PaneProvider({
         dispatch({ type: 'marks', marks: await highlightErrors(host, errors) });
       },
       clearHighlights: clearMarks,
+      async closePeriod(through) {
+        const s = latest.current;
+        if (s.close.kind === 'busy' || s.generate.kind === 'running') return;
+        dispatch({ type: 'close', state: { kind: 'busy', through } });
+        try {
+          const outcome = await closePeriod(host, through, now);
+          dispatch({ type: 'close', state: { kind: 'done', outcome } });
+          if (outcome.kind === 'closed') {
+            // Closed Through changed in the Policies table: the form and the picker read it again.
+            dispatch({ type: 'policiesChanged' });
+            inputsMaybeChanged();
+          }
+        } catch (e) {
+          dispatch({ type: 'close', state: { kind: 'failed', message: message(e) } });
+        }
+      },
       setPeriod(period) {
         dispatch({ type: 'period', period });
       },

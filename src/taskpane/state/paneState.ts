@@ -5,6 +5,7 @@
 import type { InputError } from '../../input';
 import type {
   CheckResult,
+  CloseOutcome,
   ErrorMark,
   GenerateProgress,
   GenerateSummary,
@@ -31,11 +32,19 @@ export type GenerateState =
   | { kind: 'cancelled' }
   | { kind: 'failed'; message: string };
 
+export type ClosePeriodState =
+  | { kind: 'idle' }
+  | { kind: 'busy'; through: string }
+  | { kind: 'done'; outcome: CloseOutcome }
+  | { kind: 'failed'; message: string };
+
 export interface PaneState {
   panel: PanelId;
   template: TemplateState;
   check: CheckState;
   generate: GenerateState;
+  /** The Generate tab's Close period: its last outcome. */
+  close: ClosePeriodState;
   /** When the inputs were found changed after a result (ms since the epoch), per result; null = up to date. */
   staleSince: { check: number | null; generate: number | null };
   /** Bumped after Policies are saved or the template is created: the Policies form reloads. */
@@ -59,7 +68,8 @@ export type PaneAction =
   | { type: 'policiesChanged' }
   | { type: 'policiesDraft'; draft: Record<string, string> | null }
   | { type: 'marks'; marks: ErrorMark[] }
-  | { type: 'period'; period: PeriodChoice };
+  | { type: 'period'; period: PeriodChoice }
+  | { type: 'close'; state: ClosePeriodState };
 
 export function initialPaneState(panel: PanelId = 'template'): PaneState {
   return {
@@ -67,6 +77,7 @@ export function initialPaneState(panel: PanelId = 'template'): PaneState {
     template: { kind: 'idle' },
     check: { kind: 'idle' },
     generate: { kind: 'idle' },
+    close: { kind: 'idle' },
     staleSince: { check: null, generate: null },
     policiesVersion: 0,
     policiesDraft: null,
@@ -114,6 +125,8 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return { ...state, marks: action.marks };
     case 'period':
       return { ...state, period: action.period };
+    case 'close':
+      return { ...state, close: action.state };
   }
 }
 
