@@ -2,7 +2,7 @@
  * The command line's arguments (CONTRACT section 4), parsed with node:util's parseArgs, without side effects:
  *   lease-workpapers run <input.xlsx> --out <output.xlsx> [--json <file.json|->] [--reporting-date YYYY-MM-DD]
  *     [--period month|quarter|year] [--journal-csv <file.csv> [--journal-format quickbooks|netsuite|generic]]
- *     [--progress]
+ *     [--memos <file.docx>] [--progress]
  *   lease-workpapers --help | --version
  */
 import { parseArgs as parseNodeArgs } from 'node:util';
@@ -24,6 +24,8 @@ export interface RunArgs {
   journalCsv: string | null;
   /** The layout of the CSV file and the Journal Import sheet; null = the Journal Import Format policy. */
   journalFormat: JournalFormat | null;
+  /** A Word document of the lease memos. */
+  memos: string | null;
   /** Print progress on standard error even when it is not a terminal. */
   progress: boolean;
 }
@@ -43,7 +45,7 @@ export type Args = RunArgs | CloseArgs | { kind: 'help' } | { kind: 'version' } 
 export const USAGE = `Usage:
   lease-workpapers run <input.xlsx> --out <output.xlsx> [--json <file.json|->] [--reporting-date YYYY-MM-DD]
                    [--period month|quarter|year] [--journal-csv <file.csv> [--journal-format quickbooks|netsuite|generic]]
-                   [--progress]
+                   [--memos <file.docx>] [--progress]
   lease-workpapers close <workbook.xlsx> --through YYYY-MM-DD --out <output.xlsx> [--progress]
   lease-workpapers --help
   lease-workpapers --version
@@ -70,6 +72,8 @@ Options:
                              to standard output
   --journal-format <layout>  quickbooks, netsuite or generic, for the CSV file and the Journal Import sheet
                              (default: the Journal Import Format policy, else generic)
+  --memos <file.docx>        also write the lease memos (facts, classification, measurement, modifications,
+                             policy elections) as a Word document
   --through <date>           close: the month-end to close (e.g. 2025-06-30)
   --progress                 print progress on standard error (automatic when it is a terminal)
   -h, --help                 show this help
@@ -86,6 +90,7 @@ const OPTIONS = {
   period: { type: 'string' },
   'journal-csv': { type: 'string' },
   'journal-format': { type: 'string' },
+  memos: { type: 'string' },
   through: { type: 'string' },
   progress: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -195,6 +200,7 @@ export function parseArgs(argv: readonly string[]): Args {
     journalFormat = f as JournalFormat;
   }
   const journalCsv = value('journal-csv') ?? null;
+  if (value('memos') === '-') return { kind: 'usage', message: '--memos must be a file (a Word document)' };
   const json = value('json') ?? null;
   if (json === '-' && journalCsv === '-') {
     return { kind: 'usage', message: '--json and --journal-csv cannot both go to standard output' };
@@ -208,6 +214,7 @@ export function parseArgs(argv: readonly string[]): Args {
     period,
     journalCsv,
     journalFormat,
+    memos: value('memos') ?? null,
     progress: parsed.values.progress === true,
   };
 }

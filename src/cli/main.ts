@@ -9,11 +9,13 @@
  * with exit 1 (nothing was written) (choice: CONTRACT 4 allows no other code). Every output (workbook, JSON) is
  * written completely to a temporary file before any replaces its target.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { measurePortfolio, portfolioWarnings } from '../engine';
 import { buildJsonExport, jsonExportChunks } from '../export/json';
 import { journalCsv } from '../export/journalCsv';
+import { memosDocx } from '../export/memosDocx';
+import { leaseMemos } from '../workpapers/memos';
 import { WORKBOOK, type InputError } from '../input/table';
 import { inputHash } from '../input/hash';
 import { readPortfolio } from '../input/portfolio';
@@ -141,6 +143,14 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
       return usageError(io, `--journal-csv ${args.journalCsv} would overwrite another output or the input`);
     }
   }
+  if (args.memos !== null) {
+    const m = resolve(args.memos);
+    if (existsSync(dirname(m)) && !statSync(dirname(m)).isDirectory()) {
+      return usageError(io, `the folder for --memos ${args.memos} is a file`);
+    }
+    if (sameFile(m, out) || sameFile(m, input))
+      return usageError(io, `--memos ${args.memos} would overwrite a workbook`);
+  }
   if (args.json === '-' && args.journalCsv === '-') {
     return usageError(io, '--json - and --journal-csv - cannot both go to standard output');
   }
@@ -219,6 +229,7 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
       generatedAt,
       source: tables.source ?? basename(input),
       inputHash: inputHash(tables),
+      host: 'command line',
     },
     { period, journal, journalFormat, posted: read.posted },
   );
@@ -231,6 +242,15 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
       const csv = journalCsv(journal, journalFormat);
       if (args.journalCsv === '-') toStdout = [csv];
       else await outputs.stageText(resolve(args.journalCsv), csv);
+    }
+    if (args.memos !== null) {
+      const bytes = await memosDocx(leaseMemos(result.leases, portfolio.leases, portfolio.policies), {
+        product: `Lease Workpapers ${version}`,
+        source: tables.source ?? basename(input),
+        period: period.label,
+        generatedAt,
+      });
+      await outputs.stage(resolve(args.memos), (tmp) => writeFileSync(tmp, bytes));
     }
   } catch (e) {
     outputs.discard();

@@ -12,6 +12,8 @@ export function defaultPolicies(): Policies {
     reportingPeriod: 'Month',
     fiscalYearEndMonth: 12,
     closedThrough: null,
+    preparedBy: null,
+    reviewedBy: null,
     journalImportFormat: 'Generic',
     accountNames: {},
   };

@@ -70,6 +70,11 @@ export interface LeaseTerms {
   classificationOverride: 'operating' | 'finance' | null;
   /** When non-empty, replaces the regular stream (Payment, Frequency, Timing, Escalation, Free Rent ignored). */
   irregularPayments: IrregularPayment[];
+  /**
+   * Where each value was read from, by input column key ("payment" -> "Leases!H5"), when the lease came from a
+   * workbook: the workpapers compare these cells live with the values measured. The engine does not read it.
+   */
+  inputCells?: Readonly<Record<string, string>>;
   /** Variable lease payments (not in the liability), in date order; absent = none. */
   variablePayments?: VariablePayment[];
   /** Where the row came from, for warnings: its first cell ("Leases!A4") and its Useful Life cell. */
@@ -139,6 +144,9 @@ export interface Policies {
   fiscalYearEndMonth: number;
   /** Every month up to this month-end is closed (CONTRACT 1.11); null = nothing closed. */
   closedThrough: IsoDate | null;
+  /** Who prepared and who reviewed the workpapers (the Run Log's audit trail); null = not given. */
+  preparedBy?: string | null;
+  reviewedBy?: string | null;
   journalImportFormat: JournalImportFormat;
   /** GL account names set in the Policies table, by account role (where `GLAccounts` does not map the role). */
   accountNames: Readonly<Record<string, string>>;

@@ -121,6 +121,9 @@ export function readLeases(
       fairValue,
       classificationOverride: classification === null ? null : classification === 'Finance' ? 'finance' : 'operating',
       irregularPayments: [],
+      inputCells: Object.fromEntries(
+        LEASES_COLUMNS.filter((c) => bound.has(c.key)).map((c) => [c.key, row.where(c.key)]),
+      ),
       source: row.rowWhere,
       usefulLifeSource: row.where('usefulLifeMonths'),
     });

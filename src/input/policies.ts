@@ -127,6 +127,12 @@ function applySetting(p: Policies, s: PolicySetting, v: GridValue): string | nul
       p.accountNames = names;
       return null;
     }
+    case 'name': {
+      const name = parseText(v);
+      if (name.length > 255) return `${label} is longer than 255 characters`;
+      p[s.field] = name;
+      return null;
+    }
   }
 }
 

@@ -32,7 +32,9 @@ export type PolicySettingKind =
   /** 1..12 (or a month name). */
   | { kind: 'month' }
   /** A general-ledger account name for account roles (read for workbooks made before `GLAccounts`). */
-  | { kind: 'account'; roles: readonly AccountRole[] };
+  | { kind: 'account'; roles: readonly AccountRole[] }
+  /** A person's name for the Run Log's audit trail. */
+  | { kind: 'name'; field: 'preparedBy' | 'reviewedBy' };
 
 export type PolicySetting = {
   /** The Setting cell's text, exactly as the template writes it. */
@@ -149,6 +151,20 @@ export const POLICY_SETTINGS: readonly PolicySetting[] = [
     defaultValue: null,
     numberFormat: 'yyyy-mm-dd',
     description: 'The latest month-end closed: nothing booked up to it changes (blank = no period closed)',
+  },
+  {
+    setting: 'Prepared By',
+    kind: 'name',
+    field: 'preparedBy',
+    defaultValue: null,
+    description: 'Who prepared the workpapers (shown in the Run Log)',
+  },
+  {
+    setting: 'Reviewed By',
+    kind: 'name',
+    field: 'reviewedBy',
+    defaultValue: null,
+    description: 'Who reviewed the workpapers (shown in the Run Log)',
   },
   {
     setting: 'Journal Import Format',

@@ -57,11 +57,28 @@ export interface XWorksheet extends XLoadable<XWorksheet> {
   readonly names: XNamedItemCollection;
   /** ExcelApi 1.7 */
   readonly freezePanes: XWorksheetFreezePanes;
+  /** ExcelApi 1.9: feature-detected (print settings); absent on hosts and fakes without it. */
+  readonly pageLayout?: XPageLayout;
   delete(): void;
   activate(): void;
   getRange(address?: string): XRange;
   /** ExcelApi 1.4 */
   getUsedRangeOrNullObject(valuesOnly?: boolean): XRange;
+}
+
+export interface XPageLayout {
+  /** ExcelApi 1.9 */
+  orientation: 'Portrait' | 'Landscape' | Excel.PageOrientation;
+  /** ExcelApi 1.9 */
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  /** ExcelApi 1.9 */
+  setPrintTitleRows(range: XRange | string): void;
+  /** ExcelApi 1.9 */
+  setPrintTitleColumns(range: XRange | string): void;
+  /** ExcelApi 1.9 */
+  readonly headersFooters: {
+    readonly defaultForAllPages: { leftHeader: string; centerHeader: string; centerFooter: string };
+  };
 }
 
 export interface XWorksheetFreezePanes {

@@ -169,6 +169,8 @@ export interface SheetWriteOptions {
   tableName?: (planName: string) => string;
   /** Called with the cells written after each chunk is queued. */
   onChunk?: (chunk: RowChunk) => void;
+  /** Whether the host has ExcelApi 1.9's pageLayout (print settings); without it the sheet prints as Excel defaults. */
+  pageLayout?: boolean;
 }
 
 /** Queues the whole sheet plan onto `sheet` through the packer (which syncs as the budget fills). */
@@ -243,6 +245,20 @@ export async function writeSheetPlan(
     const color = plan.tabColor;
     await packer.add(COMMAND_OVERHEAD, 0, () => {
       sheet.tabColor = color;
+    });
+  }
+  const ps = plan.pageSetup;
+  if (ps && options.pageLayout && sheet.pageLayout) {
+    const layout = sheet.pageLayout;
+    await packer.add(COMMAND_OVERHEAD * 6 + jsonBytes(ps.headerText), 0, () => {
+      layout.orientation = ps.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+      layout.zoom = { horizontalFitToPages: ps.pagesWide };
+      if (ps.titleRows) layout.setPrintTitleRows(`$${ps.titleRows[0]}:$${ps.titleRows[1]}`);
+      if (ps.titleColumns) layout.setPrintTitleColumns(`$${ps.titleColumns[0]}:$${ps.titleColumns[1]}`);
+      const hf = layout.headersFooters.defaultForAllPages;
+      hf.leftHeader = '&A';
+      hf.centerHeader = ps.headerText.replace(/&/g, '&&');
+      hf.centerFooter = 'Page &P of &N';
     });
   }
 }

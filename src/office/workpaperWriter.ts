@@ -40,6 +40,8 @@ export interface WriteOptions {
   budget?: RequestBudget;
   /** Whether the host has ExcelApi 1.9 (suspendScreenUpdatingUntilNextSync). */
   canSuspendScreenUpdating: boolean;
+  /** Whether to write each sheet's print settings (ExcelApi 1.9 pageLayout); default: as canSuspendScreenUpdating. */
+  pageLayout?: boolean;
   onProgress?: (progress: WriteProgress) => void;
   /** Checked after every request; true stops the run before anything replaces the previous outputs. */
   isCancelled?: () => boolean;
@@ -180,6 +182,7 @@ export async function writeWorkpapers(run: ExcelRun, plan: WorkpaperPlan, option
           budget,
           renames,
           tableName: (name) => stagingTables.get(name) ?? name,
+          pageLayout: options.pageLayout ?? options.canSuspendScreenUpdating,
           onChunk: (chunk) => {
             cellsDone += chunk.cells;
           },

@@ -280,6 +280,8 @@ function allowedValues(s: PolicySetting): string {
       return 'A month number, 1 to 12';
     case 'account':
       return 'Any account name';
+    case 'name':
+      return 'A name, or blank';
   }
 }
 

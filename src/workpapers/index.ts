@@ -3,7 +3,7 @@
  * the command line, Office.js in the add-in) write the same plans.
  *
  * Sheets, in order: Schedules (and "Schedules 2", ... past Excel's row limit), Journal Entries (likewise), Journal
- * Import, Roll-Forward, Disclosures, Tie-Out, Run Log.
+ * Import, Classification, Lease Memos, Roll-Forward, Disclosures, Tie-Out, Run Log.
  */
 import type { PortfolioResult } from '../engine';
 import type { PortfolioInput } from '../engine/terms';
@@ -23,19 +23,28 @@ import type { WorkpaperPlan } from './plan';
 import { disclosuresLayout } from './sheets/disclosures';
 import { journalLayout } from './sheets/journalSheet';
 import { rollForwardLayout } from './sheets/rollForward';
-import { runLogSheet } from './sheets/runLog';
+import { hostLabel, runLogSheet } from './sheets/runLog';
+import { withPageSetup } from './pageSetup';
+import { classificationLayout } from './sheets/classification';
+import { leaseMemosSheet } from './sheets/leaseMemos';
+import { leaseMemos } from './memos';
+import { remeasurementEvents } from './sheets/remeasurementProof';
 import { schedulesLayout, type ScheduleWindow } from './sheets/schedules';
 import { eomonth } from '../engine/calendar/dates';
 import { fiscalYearOfKey, fiscalYearStartKey, monthKey, monthStartOf } from './periods';
 import { tieOutLayout } from './sheets/tieOut';
+import { leaseTableCell, TIE_OUT_HEADER_ROW, tieOutColumns } from './sheets/tieOutColumns';
+import { unscheduledPayments } from './sheets/unscheduledPayments';
 import type { PostedBalances } from '../input/postedBalances';
 import { closedPositions } from './catchUp';
 import { catchUpsLayout } from './sheets/catchUps';
 import { journalRefs } from './sheets/journalSheet';
 
 export { OWNED_SHEET_NAMES, isOwnedSheet, SHEET } from './names';
-export type { WorkpaperPlan, SheetPlan, PlanCell, PlanRowBlock, PlanTable } from './plan';
+export type { WorkpaperPlan, SheetPlan, PlanCell, PlanRowBlock, PlanTable, PlanPageSetup } from './plan';
 export { planRows, planRowChunks, planLastRow, type PlanRow } from './planRows';
+export { leaseMemos, type LeaseMemo } from './memos';
+export { hostLabel } from './sheets/runLog';
 export type { PeriodJournal } from './periodJournal';
 export {
   resolveReportingPeriod,
@@ -53,6 +62,8 @@ export interface RunMeta {
   source: string;
   /** Hex SHA-256 of the canonical input tables. */
   inputHash: string;
+  /** Where the run happened, in words (hostLabel): "Excel on the web", "command line". Default: "Excel (add-in)". */
+  host?: string;
 }
 
 export interface BuildOptions {
@@ -133,8 +144,30 @@ export function buildWorkpapers(
   const positions = posted ? closedPositions(leases, posted) : null;
   const catchUps = posted && positions ? catchUpsLayout({ positions, posted, journal: journalRefs(journal) }) : null;
   const rollForward = rollForwardLayout(leases, fye);
-  const figures = disclosureFigures(leases, reportingDate, fye);
-  const disclosures = disclosuresLayout(leases, figures, schedules.places, reportingDateSource, fye);
+  const classification = classificationLayout({ leases, terms: input.leases, policies });
+  const figures = disclosureFigures(leases, reportingDate, fye, period);
+  // The Tie-Out lists the payments the Schedules do not show; the Disclosures refer to them.
+  const columns = tieOutColumns(remeasurementEvents(leases, schedules.places).length);
+  const unscheduled = unscheduledPayments({
+    leases,
+    atDates: [
+      { date: figures.reportingDate, leases: figures.atDate },
+      { date: figures.priorYearEnd, leases: figures.atPriorYearEnd },
+    ],
+    firstCol: columns.unscheduled,
+    headerRow: TIE_OUT_HEADER_ROW,
+  });
+  const disclosures = disclosuresLayout({
+    leases,
+    figures,
+    schedules,
+    reportingDateSource,
+    periodLabel: period.label,
+    fiscalYearEndMonth: fye,
+    unscheduled,
+    rollForward,
+    paidAtCommencementCells: (i) => [leaseTableCell('dayOne', i), leaseTableCell('prepaid', i)],
+  });
   const tieOut = tieOutLayout({
     leases,
     period,
@@ -143,7 +176,11 @@ export function buildWorkpapers(
     rollForward,
     disclosures,
     reportingDate,
-    periodStart: figures.periodStart,
+    terms: input.leases,
+    rateBasis: policies.rateBasis,
+    unscheduled,
+    columns,
+    classification,
     close: posted && catchUps ? { posted, catchUps, journal: journalRefs(journal) } : undefined,
   });
   const journalFormat = options.journalFormat ?? journalFormatOf(policies);
@@ -152,6 +189,11 @@ export function buildWorkpapers(
     ...schedules.sheets,
     ...journal.sheets,
     importSheet,
+    classification.sheet,
+    leaseMemosSheet(
+      leaseMemos(leases, input.leases, policies),
+      `Technical-accounting memos for ${period.label}, generated ${meta.generatedAt} from ${meta.source}. Also written as a Word document (command line --memos, pane "Download memos").`,
+    ),
     rollForward.sheet,
     disclosures.sheet,
     ...(catchUps ? [catchUps.sheet] : []),
@@ -173,6 +215,8 @@ export function buildWorkpapers(
     journalLines: journal.totalLines,
     tieOutSummaryCell: tieOut.summaryCell,
     tieOutResultCell: tieOut.resultCell,
+    tieOutChecksRange: tieOut.checksRange,
+    host: meta.host ?? hostLabel(null),
   });
-  return { sheets: [...before, runLog] };
+  return { sheets: withPageSetup([...before, runLog], `${period.label} (${period.start} to ${period.end})`) };
 }

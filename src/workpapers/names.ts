@@ -6,12 +6,14 @@ export const SHEET = {
   schedules: 'Schedules',
   journal: 'Journal Entries',
   journalImport: 'Journal Import',
+  classification: 'Classification',
   rollForward: 'Roll-Forward',
   disclosures: 'Disclosures',
   tieOut: 'Tie-Out',
   /** Written when a period is closed: the change list and the catch-ups (CONTRACT 1.11). */
   catchUps: 'Catch-Ups',
   runLog: 'Run Log',
+  leaseMemos: 'Lease Memos',
 } as const;
 
 export const OWNED_SHEET_NAMES: readonly string[] = Object.values(SHEET);

@@ -61,6 +61,21 @@ export interface SheetPlan {
   tabColor?: string;
   /** Rows produced on demand below `rows`, for very long sheets (see PlanRowBlock). */
   blocks?: PlanRowBlock[];
+  /** How the sheet prints. */
+  pageSetup?: PlanPageSetup;
+}
+
+/** A sheet's print settings: every owned sheet prints legibly, its labels with their amounts. */
+export interface PlanPageSetup {
+  orientation: 'portrait' | 'landscape';
+  /** The used columns fit this many pages wide (1 = fit to page width); as many pages tall as needed. */
+  pagesWide: number;
+  /** Rows repeated at the top of every page (1-based, inclusive), e.g. [1, 5]. */
+  titleRows?: [number, number];
+  /** Columns repeated at the left of every page when the sheet is more than a page wide, e.g. ["A", "B"]. */
+  titleColumns?: [string, string];
+  /** Centre of the page header: the period (the sheet's name is on the left, the page number in the footer). */
+  headerText: string;
 }
 
 /** The complete set of output sheets of one run, in workbook order. */

@@ -3,8 +3,8 @@
  * uses (added to the workbook's styles.xml at the end). Strings are written as inline text, never as formulas;
  * formulas are written without a cached value, so the spreadsheet computes them when it opens the file.
  */
-import { columnLetters, columnNumber } from '../input/a1';
-import type { PlanCell, PlanDataValidation, PlanTable, SheetPlan } from '../workpapers/plan';
+import { columnLetters, columnNumber, quoteSheetName } from '../input/a1';
+import type { PlanCell, PlanDataValidation, PlanPageSetup, PlanTable, SheetPlan } from '../workpapers/plan';
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -287,7 +287,12 @@ export function* worksheetXml(original: SheetPlan, o: SheetXmlOptions): Generato
   const listFormulas = (plan.dataValidations ?? []).map((v) => formula(listFormula(plan.name, v)));
   const { rows: lastRow, cols: lastCol } = sheetExtent(plan);
   let head = XML_HEAD + `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`;
-  if (plan.tabColor) head += `<sheetPr><tabColor rgb="FF${plan.tabColor.replace('#', '').toUpperCase()}"/></sheetPr>`;
+  if (plan.tabColor || plan.pageSetup) {
+    head += '<sheetPr>';
+    if (plan.tabColor) head += `<tabColor rgb="FF${plan.tabColor.replace('#', '').toUpperCase()}"/>`;
+    if (plan.pageSetup) head += '<pageSetUpPr fitToPage="1"/>';
+    head += '</sheetPr>';
+  }
   head += `<dimension ref="A1${lastRow > 0 && lastCol > 0 ? `:${columnLetters(Math.max(lastCol, 1))}${Math.max(lastRow, 1)}` : ''}"/>`;
   const fr = plan.frozenRows ?? 0;
   const fc = plan.frozenColumns ?? 0;
@@ -352,11 +357,34 @@ export function* worksheetXml(original: SheetPlan, o: SheetXmlOptions): Generato
     tail += '</dataValidations>';
   }
   tail += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+  if (plan.pageSetup) tail += pageSetupXml(plan.pageSetup);
   if (o.tableRelIds.length > 0) {
     tail += `<tableParts count="${o.tableRelIds.length}">${o.tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>`;
   }
   tail += '</worksheet>';
   yield tail;
+}
+
+/**
+ * The page setup and header/footer of a sheet: fitted to `pagesWide` pages across and as many down as needed; the
+ * header shows the sheet's name (left) and the period (centre), the footer "Page x of y".
+ */
+export function pageSetupXml(p: PlanPageSetup): string {
+  const headerText = p.headerText.replace(/&/g, '&&');
+  return (
+    `<pageSetup orientation="${p.orientation}" fitToWidth="${p.pagesWide}" fitToHeight="0"/>` +
+    `<headerFooter><oddHeader>${escapeXml(`&L&A&C${headerText}`)}</oddHeader><oddFooter>${escapeXml('&CPage &P of &N')}</oddFooter></headerFooter>`
+  );
+}
+
+/** The print titles of a sheet ("'Tie-Out'!$A:$B,'Tie-Out'!$1:$5"), or null when it repeats nothing. */
+export function printTitles(sheetName: string, p: PlanPageSetup | undefined): string | null {
+  if (!p || (!p.titleRows && !p.titleColumns)) return null;
+  const q = quoteSheetName(sheetName);
+  const refs: string[] = [];
+  if (p.titleColumns) refs.push(`${q}!$${p.titleColumns[0]}:$${p.titleColumns[1]}`);
+  if (p.titleRows) refs.push(`${q}!$${p.titleRows[0]}:$${p.titleRows[1]}`);
+  return refs.join(',');
 }
 
 /** Excel's limit on an inline dropdown list (the items joined by commas). */

@@ -1,6 +1,21 @@
 import { parseArgs } from '../../src/cli/args';
 
 describe('parseArgs', () => {
+  it('takes --memos FILE.docx for the lease memos, and refuses standard output for it', () => {
+    expect(parseArgs(['run', 'in.xlsx', '--out', 'o.xlsx', '--memos', 'memos.docx'])).toMatchObject({
+      kind: 'run',
+      memos: 'memos.docx',
+    });
+    expect(parseArgs(['run', 'in.xlsx', '--out', 'o.xlsx', '--memos', '-'])).toEqual({
+      kind: 'usage',
+      message: '--memos must be a file (a Word document)',
+    });
+    expect(parseArgs(['run', 'in.xlsx', '--out', 'o.xlsx', '--memos'])).toEqual({
+      kind: 'usage',
+      message: '--memos needs a value',
+    });
+  });
+
   it('parses close: one workbook, --through a month-end, --out', () => {
     expect(parseArgs(['close', 'in.xlsx', '--through', '2025-06-30', '--out', 'out.xlsx'])).toEqual({
       kind: 'close',
@@ -26,6 +41,7 @@ describe('parseArgs', () => {
       period: null,
       journalCsv: null,
       journalFormat: null,
+      memos: null,
       progress: false,
     });
     expect(
@@ -39,6 +55,7 @@ describe('parseArgs', () => {
       period: null,
       journalCsv: null,
       journalFormat: null,
+      memos: null,
       progress: true,
     });
     expect(

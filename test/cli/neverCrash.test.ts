@@ -120,6 +120,19 @@ describe('numbers, amounts and rates', () => {
   });
 });
 
+describe('found by the 10,000-workbook campaign', () => {
+  it('a GLAccounts segment column named like a journal column ("Lease ID") is an error at its header', async () => {
+    const input = await withPart(SAMPLE, 'xl/worksheets/sheet5.xml', (x) =>
+      x.replace('<t>Department</t>', '<t>Lease ID</t>'),
+    );
+    const r = await run(input);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n')[0]).toMatch(
+      /^GLAccounts![A-Z]+3: Column "Lease ID" is carried onto every journal line as a segment, but the journal already has a column of that name/,
+    );
+  });
+});
+
 describe('limits checked before memory runs out', () => {
   it(`more than ${MAX_MODIFICATIONS_PER_LEASE} modifications of one lease (8 leases x 1,000) is an error at the first row past the limit`, async () => {
     const leases = Array.from({ length: 8 }, (_, l) => ({

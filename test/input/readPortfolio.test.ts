@@ -56,6 +56,27 @@ describe('Leases', () => {
     expect(input.policies.rateBasis).toBe('Payment frequency');
   });
 
+  it("records where each of a lease's values was read from, for the workpapers' live input checks", () => {
+    const t = grid(
+      'Leases',
+      ['Lease ID', 'Payment', 'Commencement Date', 'Term (Months)', 'Discount Rate'],
+      [
+        ['A', 100, '2029-01-01', 12, 0.05],
+        ['B', 200, '2029-01-01', 24, 0.05],
+      ],
+      'Lease data',
+      'C4',
+    );
+    const l = inputOf(t).leases[1];
+    expect(l.inputCells).toEqual({
+      id: "'Lease data'!C6",
+      payment: "'Lease data'!D6",
+      commencement: "'Lease data'!E6",
+      termMonths: "'Lease data'!F6",
+      discountRate: "'Lease data'!G6",
+    });
+  });
+
   it('reads every column in its accepted forms', () => {
     const l = inputOf(
       leases({

@@ -1,6 +1,6 @@
 /**
- * Test helpers working on .xlsx packages directly: change one cell's value (to corrupt a workpaper on purpose),
- * find a sheet's part.
+ * Test helpers working on .xlsx packages directly: change cells (to corrupt a workpaper or an input on purpose, as a
+ * user typing over a cell would), find a sheet's part.
  */
 import { readFileSync } from 'node:fs';
 import { readZip, ZipWriter } from '../../src/xlsx/zip';
@@ -36,4 +36,36 @@ export async function editNumber(
   for (const [n, b] of parts) await zip.add(n, [b]);
   await zip.finish();
   return old;
+}
+
+/** One overwrite: the cell `ref` of `sheet` becomes the number `value` (whatever it held: a value or a formula). */
+export interface CellEdit {
+  sheet: string;
+  ref: string;
+  value: number | ((old: number) => number);
+}
+
+/**
+ * Copies `src` to `dst` with each edit applied, as a user typing a number over a cell would: the cell keeps its
+ * style, loses any formula, and holds the number. `value` as a function gets the cell's number (a formula's cached
+ * result, or 0 when there is none).
+ */
+export async function editCells(src: string, dst: string, edits: readonly CellEdit[]): Promise<void> {
+  const parts = readZip(readFileSync(src));
+  for (const e of edits) {
+    const name = sheetPart(parts, e.sheet);
+    const xml = parts.get(name)!.toString('utf8');
+    const re = new RegExp(
+      `<c r="${e.ref}"((?: [a-z]+="[^"]*")*?)(?: t="[^"]*")?((?: [a-z]+="[^"]*")*?)(?:/>|>([\\s\\S]*?)</c>)`,
+    );
+    const m = re.exec(xml);
+    if (!m) throw new Error(`${e.sheet}!${e.ref} is not in the sheet`);
+    const attrs = `${m[1]}${m[2]}`;
+    const old = Number(/<v>([^<]*)<\/v>/.exec(m[3] ?? '')?.[1] ?? 0);
+    const value = typeof e.value === 'function' ? e.value(Number.isFinite(old) ? old : 0) : e.value;
+    parts.set(name, Buffer.from(xml.replace(re, `<c r="${e.ref}"${attrs}><v>${value}</v></c>`), 'utf8'));
+  }
+  const zip = new ZipWriter(dst);
+  for (const [n, b] of parts) await zip.add(n, [b]);
+  await zip.finish();
 }

@@ -1,4 +1,5 @@
-import { disclosureFigures, maturityBuckets } from '../../src/workpapers/disclosureFigures';
+import { buildJsonExport } from '../../src/export/json';
+import { disclosureFigures, maturityBuckets, weightedAverages } from '../../src/workpapers/disclosureFigures';
 import { lease } from '../support/leases';
 import { E1, E19, E3, monthlyAdvance, plan, run } from './support';
 
@@ -54,7 +55,7 @@ describe('disclosures against the published examples', () => {
     expect(a.annualRate).toBe(0.04);
     const p = f.period.get('USD')!;
     expect($(p.operatingCost)).toBe(66000); // 12 x 5,500
-    expect($(p.operatingCash)).toBe(55000); // 11 payments after the day-one payment
+    expect($(p.operatingCash)).toBe(60000); // the day-one payment (paid at commencement, CONTRACT 1.12) and 11 more
     expect($(p.rouObtainedOperating)).toBe(535116.39);
   });
 
@@ -77,7 +78,7 @@ describe('disclosures against the published examples', () => {
     expect(a.remainingMonths).toBe(24);
     const p = f.period.get('USD')!;
     expect($(p.operatingCost)).toBe(6000);
-    expect($(p.operatingCash)).toBe(5500);
+    expect($(p.operatingCash)).toBe(6000); // 12 payments, the first at commencement (CONTRACT 1.12)
     expect($(p.rouObtainedOperating)).toBe(16017.69);
     expect(p.rouObtainedFinance).toBe(0);
   });
@@ -96,7 +97,9 @@ describe('disclosures against the published examples', () => {
     const p1 = y1.period.get('USD')!;
     near(p1.financeInterest, 261);
     near(p1.financeAmortization, 965);
-    expect(p1.financeInterestCash + p1.financePrincipalCash).toBe(0); // paid at commencement only
+    // The year-1 payment is paid at commencement: no interest has accrued, so it is all principal (financing).
+    expect(p1.financeInterestCash).toBe(0);
+    expect(p1.financePrincipalCash).toBe(110000);
     near(p1.rouObtainedFinance, 3725);
     const p2 = disclosureFigures(result.leases, '2030-12-31', 12).period.get('USD')!;
     near(p2.financeInterestCash, 261); // the printed "interest paid" of year 2
@@ -155,5 +158,88 @@ describe('the Disclosures sheet', () => {
     expect(u1[7]?.formula).toBe('=Schedules!AB13');
     expect(e1[4]?.formula).toBe('=Schedules!O49');
     expect(e1[7]?.formula).toBe('=Schedules!V49+Schedules!W49');
+  });
+});
+
+describe('disclosures for the period (issue 9)', () => {
+  const vehicles = [
+    lease({ id: 'V1', commencement: '2024-03-01', termMonths: 36, payment: 720, rate: '0.06' }),
+    lease({ id: 'V2', commencement: '2025-02-01', termMonths: 48, payment: 1500, rate: '0.09', timing: 'Arrears' }),
+    lease({ id: 'LATER', commencement: '2026-03-01', termMonths: 24, payment: 900, rate: '0.07' }),
+  ];
+
+  it('quarter, year-to-date and prior-year figures are sums of the JSON export months', () => {
+    const { result } = run(vehicles);
+    const json = buildJsonExport('test', result, []) as unknown as {
+      leases: {
+        id: string;
+        months: { start: string; end: string; leaseCost: string; payment: string; classification: string }[];
+      }[];
+    };
+    const f = disclosureFigures(result.leases, '2025-12-31', 12, {
+      start: '2025-10-01',
+      end: '2025-12-31',
+      kind: 'quarter',
+    });
+    expect(f.columns.map((c) => [c.label, c.from, c.to])).toEqual([
+      ['Three months', '2025-10-01', '2025-12-31'],
+      ['Year to date', '2025-01-01', '2025-12-31'],
+      ['Three months, prior year', '2024-10-01', '2024-12-31'],
+      ['Year to date, prior year', '2024-01-01', '2024-12-31'],
+    ]);
+    const cents = (s: string) => Math.round(Number(s) * 100);
+    for (const c of f.columns) {
+      // Operating lease cost: every month ending in the column; cash: payments in advance on the month's start (V1),
+      // in arrears on its end (V2), plus what was paid at commencement in the column (V1's and V2's first payment).
+      let cost = 0;
+      let cash = 0;
+      for (const l of json.leases) {
+        for (const m of l.months) {
+          if (m.end >= c.from && m.end <= c.to) cost += cents(m.leaseCost);
+          const paidOn = l.id === 'V2' ? m.end : m.start;
+          if (paidOn >= c.from && paidOn <= c.to) cash += cents(m.payment);
+        }
+      }
+      const atCommencement = result.leases
+        .filter((l) => l.commencement >= c.from && l.commencement <= c.to)
+        .reduce((s, l) => s + l.paidAtCommencement, 0);
+      const p = c.figures.get('USD')!;
+      expect(p.operatingCost).toBe(cost);
+      expect(p.operatingCash).toBe(cash + atCommencement);
+    }
+    // By hand: three months of V1 (720 a month) and V2 (1,500) paid in Q4 2025.
+    expect(f.columns[0].figures.get('USD')!.operatingCash).toBe(3 * 72000 + 3 * 150000);
+  });
+
+  it('weights the discount rate by remaining undiscounted payments and the term by the liability (CONTRACT 1.12), by hand for two leases', () => {
+    const { result } = run(vehicles);
+    const f = disclosureFigures(result.leases, '2025-12-31', 12);
+    const [v1, v2] = ['V1', 'V2'].map((id) => f.atDate.find((a) => result.leases[a.lease].id === id)!);
+    // V1: 14 payments of 720 left (2026-01 .. 2027-02); V2: 37 payments of 1,500 in arrears left (2026-01 .. 2029-01).
+    expect(v1.undiscounted).toBe(14 * 72000);
+    expect(v2.undiscounted).toBe(37 * 150000);
+    const rate = (14 * 720 * 0.06 + 37 * 1500 * 0.09) / (14 * 720 + 37 * 1500);
+    const term = (v1.liability * (14 / 12) + v2.liability * (37 / 12)) / (v1.liability + v2.liability);
+    const w = weightedAverages([v1, v2]);
+    expect(w.rate).toBeCloseTo(rate, 12);
+    expect(w.termYears).toBeCloseTo(term, 12);
+    // Weighted by liability instead, the rate would differ: the weighting matters.
+    const byLiability = (v1.liability * 0.06 + v2.liability * 0.09) / (v1.liability + v2.liability);
+    expect(Math.abs(byLiability - rate)).toBeGreaterThan(1e-4);
+  });
+
+  it('lists a lease commencing after the Reporting Date with its undiscounted payments, and does not measure it', () => {
+    const { result, plan: p } = plan(vehicles, { reportingDate: '2025-12-31' });
+    const f = disclosureFigures(result.leases, '2025-12-31', 12);
+    const later = result.leases.findIndex((l) => l.id === 'LATER');
+    expect(f.notCommenced).toEqual([{ lease: later, undiscounted: 24 * 90000 }]);
+    expect(f.atDate.map((a) => a.lease)).not.toContain(later);
+    const rows = p.sheets.find((s) => s.name === 'Disclosures')!.rows;
+    const title = rows.findIndex((r) => String(r[0]?.value ?? '').startsWith('Leases signed, not yet commenced'));
+    expect(rows[title + 2][0]?.value).toBe('LATER');
+    expect(rows[title + 2][4]?.formula).toMatch(/^=SUM\(Schedules!T\d+:T\d+\)\+Disclosures!\$E\$\d+$/);
+    // Not in the tables of leases at either date.
+    const atTables = rows.filter((r) => r[0]?.value === 'LATER');
+    expect(atTables).toHaveLength(2); // the not-yet-commenced row and its row in "Payments at commencement"
   });
 });

@@ -135,7 +135,7 @@ describe('the Schedules layout', () => {
     expect(b.row(60)[open]).toEqual({ value: 16017.69, numberFormat: '#,##0.00;-#,##0.00' });
     expect(b.row(61)[open]).toEqual({ formula: `=${SC.liabilityClosing}62` });
     expect(s.sheets[0].tables).toEqual([
-      { name: 'LeaseSchedule', range: `A1:${SC.final}109`, style: 'TableStyleLight9' },
+      { name: 'LeaseSchedule', range: `A1:${SC.interestPaidArrears}109`, style: 'TableStyleLight9' },
     ]);
     expect(s.sheets[0].rows[0].map((c) => c?.value)).toEqual([...SCHEDULE_HEADERS]);
   });

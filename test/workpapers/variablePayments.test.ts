@@ -87,11 +87,13 @@ describe('Roll-Forward and Disclosures', () => {
     expect(f.period.get('USD')!.variableCost).toBe(30000 + 4550);
     expect(disclosureFigures([r], '2030-12-31', 12).period.get('USD')!.variableCost).toBe(-2000);
     const rows = plan([terms], { reportingDate: '2029-12-31' }).plan.sheets.find((x) => x.name === 'Disclosures')!.rows;
+    // A live formula over the journal's variable lease cost lines dated in each period column (the LibreOffice
+    // test recalculates it to the engine's figure); the total includes it.
     const at = rows.findIndex((x) => x[0]?.value === 'Variable lease cost');
-    expect(rows[at][1]?.value).toBe(345.5);
+    expect(rows[at][1]?.formula).toMatch(/^=SUMIFS\('Roll-Forward'!\$AA\$5:\$AA\$\d+,'Roll-Forward'!\$A\$5:/);
     const total = rows.findIndex((x, i) => i > at && x[0]?.value === 'Total lease cost');
     const first = rows.findIndex((x) => x[0]?.value === 'Operating lease cost');
-    expect(rows[total][1]?.formula).toBe(`=SUM(B${first + 1}:B${at + 1})`);
+    expect(rows[total][1]?.formula).toBe(`=SUM(Disclosures!B${first + 1}:B${at + 1})`);
   });
 });
 

@@ -47,11 +47,13 @@ describe('isOwnedSheet', () => {
       'Schedules',
       'Journal Entries',
       'Journal Import',
+      'Classification',
       'Roll-Forward',
       'Disclosures',
       'Tie-Out',
       'Catch-Ups',
       'Run Log',
+      'Lease Memos',
     ]);
     expect(isOwnedSheet('Schedules 2')).toBe(true);
     expect(isOwnedSheet('journal entries 12')).toBe(true);

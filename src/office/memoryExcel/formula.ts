@@ -730,6 +730,27 @@ export class FormulaEngine {
       case 'CONCATENATE':
       case 'CONCAT':
         return all().map(text).join('');
+      // Text functions the workpapers' live input checks use.
+      case 'UPPER':
+      case 'LOWER':
+      case 'TRIM':
+      case 'PROPER': {
+        const v = sc(0);
+        if (v instanceof XlErr) return v;
+        const t = text(v);
+        if (name === 'UPPER') return t.toUpperCase();
+        if (name === 'LOWER') return t.toLowerCase();
+        if (name === 'TRIM') return t.trim().replace(/ +/g, ' ');
+        return t.toLowerCase().replace(/(^|[^a-z])([a-z])/g, (_m, p: string, c: string) => p + c.toUpperCase());
+      }
+      case 'SUBSTITUTE': {
+        const [v, from, to] = [sc(0), sc(1), sc(2)];
+        if (v instanceof XlErr) return v;
+        if (from instanceof XlErr) return from;
+        if (to instanceof XlErr) return to;
+        const f = text(from);
+        return f === '' ? text(v) : text(v).split(f).join(text(to));
+      }
       case 'SUMIF':
       case 'SUMIFS':
       case 'COUNTIF':

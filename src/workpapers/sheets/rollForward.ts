@@ -9,7 +9,9 @@
  * accretion, amortization and payments in arrears at its end, modifications at their effective date), so a
  * period's closing balance is the general ledger balance at the period end. Decreases are negative (shown in
  * parentheses). The figures are values from the engine; the Check columns are live formulas
- * (opening + movements - closing, 0.00 when the row ties) that the Tie-Out counts.
+ * (opening + movements - closing, 0.00 when the row ties) that the Tie-Out counts, and each quarter and year row's
+ * Months check adds up how far each of its figures is from its month rows' (opening of the first month, the
+ * movements of every month, closing of the last), 0.00 when it agrees.
  */
 import type { LeaseResult } from '../../engine';
 import { bold, classificationLabel, col, date, FMT, formula, headerWidths, money, text } from '../cells';
@@ -72,6 +74,7 @@ export const ROLL_FORWARD_HEADERS = [
   'ROU closing',
   'ROU check',
   'Variable lease payments (cash, not in the liability)',
+  'Months check',
 ] as const;
 
 function at(h: (typeof ROLL_FORWARD_HEADERS)[number]): string {
@@ -97,6 +100,7 @@ export const RC = {
   rouClosing: at('ROU closing'),
   rouCheck: at('ROU check'),
   variablePayments: at('Variable lease payments (cash, not in the liability)'),
+  monthsCheck: at('Months check'),
 } as const;
 
 export const BASIS = { month: 'Month', quarter: 'Quarter', year: 'Fiscal year' } as const;
@@ -221,6 +225,44 @@ export function rollForwardLayout(leases: readonly LeaseResult[], fiscalYearEndM
     ROLL_FORWARD_HEADERS.map((h) => bold(h)),
   ];
   const P = FMT.moneyParens;
+  // The sheet row of each combo's month row, by month offset (none when the month had nothing to show).
+  const monthRows = combos.map(() => new Map<number, number>());
+  const figureColumns = [
+    RC.liabilityOpening,
+    ...ROLL_FORWARD_HEADERS.slice(
+      ROLL_FORWARD_HEADERS.indexOf('Liability opening') + 1,
+      ROLL_FORWARD_HEADERS.indexOf('Liability closing'),
+    ).map((h) => at(h)),
+    RC.liabilityClosing,
+    RC.rouOpening,
+    ...ROLL_FORWARD_HEADERS.slice(
+      ROLL_FORWARD_HEADERS.indexOf('ROU opening') + 1,
+      ROLL_FORWARD_HEADERS.indexOf('ROU closing'),
+    ).map((h) => at(h)),
+    RC.rouClosing,
+    RC.variablePayments,
+  ];
+  const monthsCheck = (ci: number, p: (typeof periods)[number], r: number): PlanCell | null => {
+    if (p.basis === BASIS.month) return null;
+    const rowsOf = (from: number, to: number) => {
+      const out: number[] = [];
+      for (let m = from; m <= to; m++) {
+        const mr = monthRows[ci].get(m);
+        if (mr !== undefined) out.push(mr);
+      }
+      return out;
+    };
+    const terms = figureColumns.map((c) => {
+      const refs =
+        c === RC.liabilityOpening || c === RC.rouOpening
+          ? rowsOf(p.from, p.from)
+          : c === RC.liabilityClosing || c === RC.rouClosing
+            ? rowsOf(p.to, p.to)
+            : rowsOf(p.from, p.to);
+      return `ABS(${c}${r}-(${refs.length === 0 ? '0' : refs.map((x) => `${c}${x}`).join('+')}))`;
+    });
+    return formula(`ROUND(${terms.join('+')},2)`, P);
+  };
   for (const p of periods) {
     combos.forEach((c, ci) => {
       const b = balances[ci];
@@ -252,6 +294,7 @@ export function rollForwardLayout(leases: readonly LeaseResult[], fiscalYearEndM
         return;
       }
       const r = rows.length + 1;
+      if (p.basis === BASIS.month) monthRows[ci].set(p.from, r);
       rows.push([
         text(p.basis),
         text(p.label),
@@ -269,6 +312,7 @@ export function rollForwardLayout(leases: readonly LeaseResult[], fiscalYearEndM
         money(rClose, P),
         formula(`ROUND(SUM(${RC.rouOpening}${r}:${RC.transfers}${r})-${RC.rouClosing}${r},2)`, P),
         money(variable, P),
+        monthsCheck(ci, p, r),
       ]);
     });
   }

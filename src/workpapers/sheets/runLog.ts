@@ -1,6 +1,7 @@
 /**
- * The Run Log sheet: what produced the workpapers (product version, time, input file or workbook, a SHA-256 hash of
- * the input tables), the policies in force, lease counts, the sheets written and the live tie-out summary.
+ * The Run Log sheet: the audit trail first (prepared by and reviewed by from the Policies table, the period, the host
+ * that ran it, the product version, a SHA-256 hash of the input tables, the checks passed as the spreadsheet computes
+ * them), then what produced the workpapers (time, input), lease counts, the policies in force and the sheets written.
  */
 import type { LeaseResult } from '../../engine';
 import type { Policies } from '../../engine/terms';
@@ -27,6 +28,20 @@ export interface RunLogInput {
   journalLines: number;
   tieOutSummaryCell: string;
   tieOutResultCell: string;
+  /** The Tie-Out's Result column over its checks ("G6:G52"). */
+  tieOutChecksRange: string;
+  /** Where the run happened: "Excel on the web", "Excel desktop", "command line". */
+  host: string;
+}
+
+/** The host, in words, from Office.js's platform ("OfficeOnline", "PC", "Mac", ...) or the command line. */
+export function hostLabel(platform: string | null | undefined): string {
+  if (!platform) return 'Excel (add-in)';
+  if (platform === 'OfficeOnline') return 'Excel on the web';
+  if (platform === 'PC') return 'Excel desktop (Windows)';
+  if (platform === 'Mac') return 'Excel desktop (Mac)';
+  if (platform === 'iOS' || platform === 'Android') return `Excel (${platform})`;
+  return platform;
 }
 
 /** At most this many warnings are listed; the command line and the JSON export list them all. */
@@ -56,15 +71,24 @@ export function runLogSheet(input: RunLogInput): SheetPlan {
   const p = input.policies;
   rows.push([bold('Run Log')]);
   rows.push([]);
-  kv('Product', text('Lease Workpapers (ASC 842)'));
+  rows.push([bold('Audit trail')]);
+  kv('Prepared by', text(p.preparedBy || 'not given (Policies: Prepared By)'));
+  kv('Reviewed by', text(p.reviewedBy || 'not given (Policies: Reviewed By)'));
+  kv('Period', text(`${input.period.label}: ${input.period.start} to ${input.period.end}`));
+  kv('Host', text(input.host));
   kv('Product version', text(input.productVersion));
-  kv('Generated at', text(input.generatedAt));
-  kv('Input', text(input.source));
   kv('Input hash (SHA-256 of the input tables)', text(input.inputHash));
   const t = sheetRef(SHEET.tieOut);
+  const checks = `${t}${input.tieOutChecksRange.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`;
+  kv('Checks passed (as the spreadsheet computes them)', formula(`COUNTIF(${checks},"PASS")`, FMT.integer));
+  kv('Checks', formula(`ROWS(${checks})`, FMT.integer));
   kv('Tie-out', formula(`${t}${input.tieOutSummaryCell}`));
   kv('Tie-out result', formula(`${t}${input.tieOutResultCell}`, undefined, true));
   const resultRow = rows.length;
+  rows.push([]);
+  kv('Product', text('Lease Workpapers (ASC 842)'));
+  kv('Generated at', text(input.generatedAt));
+  kv('Input', text(input.source));
   rows.push([]);
   rows.push([bold('Leases')]);
   const count = (c: string) => input.leases.filter((l) => l.classification === c).length;

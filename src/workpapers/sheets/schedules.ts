@@ -12,6 +12,9 @@
  * Each opening after a lease's first month is the previous row's closing (a formula), so the whole schedule
  * recalculates from the commencement balances, the payments and the rates.
  *
+ * The last two columns split a finance lease's payments: the interest each settles (accrued interest first), for the
+ * cash flow disclosure (operating cash flows); the rest of the payment is principal (financing cash flows).
+ *
  * The final-month true-ups (interest that closes the liability at exactly 0.00, the remainder of a straight-line
  * spread) are their own columns. "Rounding adj." is the cent a spreadsheet's binary ROUND(base x rate, 2) can differ
  * from the engine's exact decimal half-up rounding; it is computed by simulating the spreadsheet's arithmetic
@@ -21,6 +24,7 @@
  * cash of the month and their lease cost is the live straight-line formula. A termination row carries the engine's
  * figures as values (no accretion, cost or amortization in that month).
  */
+import { interestSettled } from '../interestSettled';
 import { leaseRowLocator } from '../leaseRows';
 import type { LeaseResult, Measurement, MonthRow } from '../../engine';
 import type { IsoDate } from '../../engine/calendar/dates';
@@ -64,6 +68,8 @@ export const SCHEDULE_HEADERS = [
   'Impairment',
   'Transfer to owned assets',
   'Final month',
+  'Interest paid in advance',
+  'Interest paid in arrears',
 ] as const;
 
 type Header = (typeof SCHEDULE_HEADERS)[number];
@@ -107,6 +113,8 @@ export const SC = {
   impairment: letters('Impairment'),
   transfer: letters('Transfer to owned assets'),
   final: letters('Final month'),
+  interestPaidAdvance: letters('Interest paid in advance'),
+  interestPaidArrears: letters('Interest paid in arrears'),
 } as const;
 
 /**
@@ -129,7 +137,7 @@ export const SCHEDULE_WIDTHS = headerWidths(
   SCHEDULE_HEADERS,
   [
     12, 14, 8, 12, 15, 18, 6, 11, 11, 10, 16, 16, 14, 14, 16, 14, 11, 11, 14, 14, 16, 16, 14, 16, 10, 12, 14, 16, 14,
-    12, 12, 14, 9,
+    12, 12, 14, 9, 14, 14,
   ],
   8,
 );
@@ -209,6 +217,8 @@ interface Prepared {
   rateValue: Map<number, number>;
   annualValue: Map<number, number>;
   shortTermPlans: Map<number, SpreadPlan>;
+  /** Finance leases: the interest each month's payments settle (the cash flow disclosure's interest paid). */
+  settled: { advance: number; arrears: number }[];
 }
 
 function prepare(lease: LeaseResult): Prepared {
@@ -243,7 +253,7 @@ function prepare(lease: LeaseResult): Prepared {
       }
     }
   }
-  return { lease, byIndex, rateValue, annualValue, shortTermPlans };
+  return { lease, byIndex, rateValue, annualValue, shortTermPlans, settled: interestSettled(lease) };
 }
 
 function modeOf(row: MonthRow, m: Measurement): Mode {
@@ -356,6 +366,8 @@ export function scheduleRow(p: Prepared, j: number, r: number, firstWritten = 0)
   cells[c++] = moneyOrBlank(row.impairment);
   cells[c++] = last ? moneyOrBlank(transferToOwnedAssets(lease)) : null;
   cells[c++] = last ? text('Yes') : null;
+  cells[c++] = moneyOrBlank(p.settled[j].advance);
+  cells[c++] = moneyOrBlank(p.settled[j].arrears);
   return cells;
 }
 

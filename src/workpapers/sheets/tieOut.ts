@@ -17,6 +17,7 @@
  * journal summary's own table ties each summary line to its detail (tieOutJournalSummary.ts).
  */
 import type { LeaseResult } from '../../engine';
+import type { LeaseTerms, RateBasis } from '../../engine/terms';
 import type { ReportingPeriod } from '../reportingPeriod';
 import { bold, col, FMT, formula, num, text } from '../cells';
 import { SHEET } from '../names';
@@ -26,6 +27,10 @@ import type { JournalLayout } from './journalSheet';
 import type { RollForwardLayout } from './rollForward';
 import type { DisclosuresLayout } from './disclosures';
 import { remeasurementEvents, remeasurementProof, type RemeasurementProof } from './remeasurementProof';
+import { measurementProof } from './tieOutMeasurement';
+import { TIE_OUT_HEADER_ROW, type TieOutColumns } from './tieOutColumns';
+import type { UnscheduledPayments } from './unscheduledPayments';
+import type { ClassificationLayout } from './classification';
 import { LEASE_COL, LEASE_KEYS, type Check, type LeaseKey, type TieOutContext } from './tieOutCheck';
 import { disclosureChecks } from './tieOutDisclosures';
 import { journalChecks } from './tieOutJournal';
@@ -42,6 +47,8 @@ export interface TieOutLayout {
   /** The cells of the summary: "n of m checks pass" and the overall PASS/FAIL. */
   summaryCell: string;
   resultCell: string;
+  /** The Result column over the checks, "G6:G52". */
+  checksRange: string;
   checkCount: number;
 }
 
@@ -78,13 +85,20 @@ export function tieOutLayout(args: {
   rollForward: RollForwardLayout;
   disclosures: DisclosuresLayout;
   reportingDate: string;
-  periodStart: string;
+  /** The lease terms as read (their input cells are compared live with what was measured). */
+  terms: readonly LeaseTerms[];
+  rateBasis: RateBasis;
+  /** Payments the Schedules do not show (placed at `columns.unscheduled`). */
+  unscheduled: UnscheduledPayments;
+  columns: TieOutColumns;
+  /** The Classification sheet: its re-performed classification in force, lease by lease. */
+  classification: ClassificationLayout;
   /** A closed period (CONTRACT 1.11): the closing checks, and the posted figures beside the journal's. */
   close?: { posted: PostedBalances; catchUps: CatchUpsLayout; journal: JournalRefs };
 }): TieOutLayout {
   const { leases, schedules } = args;
   const n = leases.length;
-  const headerRow = 5;
+  const headerRow = TIE_OUT_HEADER_ROW;
   const firstCheck = headerRow + 1;
   // The lease table sits to the right of the checks (column J on), under the same header row.
   const leaseFirst = headerRow + 1;
@@ -104,7 +118,18 @@ export function tieOutLayout(args: {
   };
   // The proof of each remeasurement sits to the right of the lease table.
   const events = remeasurementEvents(leases, schedules.places);
-  const proof = remeasurementProof(events, LEASE_COL + LEASE_KEYS.length + 1, headerRow);
+  const proof = remeasurementProof(events, args.columns.remeasurement, headerRow);
+  // The proof of each lease's measurement at commencement and of its inputs as used, right of those, then the
+  // payments the Schedules do not show.
+  const measurement = measurementProof({
+    leases,
+    terms: args.terms,
+    places: schedules.places,
+    rateBasis: args.rateBasis,
+    firstCol: args.columns.measurement,
+    headerRow,
+    unscheduled: args.unscheduled,
+  });
 
   const allChecks = (): Check[] => [
     ...scheduleChecks(ctx),
@@ -112,6 +137,14 @@ export function tieOutLayout(args: {
     ...rollForwardChecks(ctx),
     ...disclosureChecks(ctx),
     ...remeasurementChecks(proof),
+    ...measurement.checks,
+    {
+      what: "Classification: each lease's classification in force, re-performed from its Leases row on the Classification sheet, is the one measured",
+      compares: 'Leases | leases whose Classification sheet result agrees with the classification measured',
+      a: String(args.classification.leases),
+      b: args.classification.leases === 0 ? '0' : `COUNTIF(${args.classification.agreesRange},"Yes")`,
+      count: true,
+    },
     ...(args.close ? closeChecks(args.close.catchUps, args.close.journal) : []),
   ];
   // The journal summary table sits below the checks: count them first, then lay them out with its rows known.
@@ -156,7 +189,7 @@ export function tieOutLayout(args: {
     const fmt = c.count ? FMT.integer : FMT.money;
     [
       num(k + 1, FMT.integer),
-      c.what.startsWith('=') ? formula(c.what) : text(c.what),
+      typeof c.what === 'function' ? formula(c.what(r)) : text(c.what),
       text(c.compares),
       formula(c.a, fmt),
       formula(c.b, fmt),
@@ -172,6 +205,8 @@ export function tieOutLayout(args: {
   });
   placeJournalSummaryTable(args.journal, ctx.summaryTable.first, put);
   proof.place(put);
+  measurement.place(put);
+  args.unscheduled.place(put, (lease) => measurement.rateCell(lease));
   return {
     sheet: {
       name: SHEET.tieOut,
@@ -188,6 +223,10 @@ export function tieOutLayout(args: {
         3,
         ...leaseHeaders.map((h, i) => (i === 1 ? 36 : i < 4 ? 13 : Math.max(14, Math.ceil(h.length * 1.1) + 1))),
         ...(events.length === 0 ? [] : [3, ...proof.widths]),
+        3,
+        ...measurement.widths,
+        3,
+        ...args.unscheduled.widths,
       ],
       frozenRows: headerRow,
       tables: [
@@ -203,6 +242,8 @@ export function tieOutLayout(args: {
           : []),
         { name: 'LeaseTieOut', range: `${L.id}${headerRow}:${L.result}${leaseLast}`, style: 'TableStyleLight9' },
         ...proof.tables,
+        ...measurement.tables,
+        ...args.unscheduled.tables,
       ],
       conditionalFormats: [
         { range: `G${firstCheck}:G${lastCheck}`, kind: 'passFail' },
@@ -216,6 +257,7 @@ export function tieOutLayout(args: {
     },
     summaryCell,
     resultCell,
+    checksRange: G,
     checkCount,
   };
 }

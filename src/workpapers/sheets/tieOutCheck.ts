@@ -15,8 +15,8 @@ import type { SchedulesLayout } from './schedules';
 import { SHEET } from '../names';
 
 export interface Check {
-  /** What is checked; a formula (starting with "=") when the text depends on the result (it names what failed). */
-  what: string;
+  /** What is checked; or, given the check's row, a formula whose text depends on the result (it names what failed). */
+  what: string | ((row: number) => string);
   compares: string;
   a: string;
   b: string;
@@ -77,7 +77,6 @@ export interface TieOutContext {
   rollForward: RollForwardLayout;
   disclosures: DisclosuresLayout;
   reportingDate: string;
-  periodStart: string;
   /** Header row of the checks table and of the tables beside it. */
   headerRow: number;
   /** Column letters of the lease tie-out table. */

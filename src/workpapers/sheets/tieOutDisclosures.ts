@@ -1,26 +1,68 @@
 /**
- * Tie-Out checks of the Disclosures, per currency: the maturity analysis less imputed interest = the liabilities,
- * current + non-current = total, balances = the Roll-Forward closing at the Reporting Date, lease cost (fiscal year to
- * date) = the Schedules' lease cost of the lease months ending in it plus the Roll-Forward's variable lease payments
- * of its months (the journal holds only the reporting period, so it cannot prove a year-to-date figure).
+ * Tie-Out checks of the Disclosures, per currency:
+ * - the maturity analysis less imputed interest = the liabilities, current + non-current = total, balances = the
+ *   Roll-Forward closing at the Reporting Date, lease cost of the period reported = the Schedules' lease cost of the
+ *   lease months ending in it + the Roll-Forward's variable lease payments of its months;
+ * - every disclosed figure re-performed: each group of figures (balance sheet, each maturity analysis, each period
+ *   column's lease cost, cash paid and ROU assets obtained, the weighted averages) counts the figures equal to their
+ *   own formula evaluated here, so a figure typed over (two maturity years swapped, a weighted average overwritten)
+ *   FAILs its group.
  */
 import { toExcelSerial } from '../../engine/calendar/dates';
 import { formulaText, sheetRef } from '../cells';
 import { SHEET } from '../names';
+import type { DisclosedFigure } from './disclosures';
 import { BASIS } from './rollForward';
 import { SC } from './schedules';
 import { exact, RC, rollForwardRange, sched, sumParts, type Check, type TieOutContext } from './tieOutCheck';
 
+/** Excel's formula limit is 8,192 characters: a re-performance check holds at most this much. */
+const MAX_CHECK_FORMULA = 7000;
+
+/** Checks re-performing each group of figures, a group split where its formulas would pass Excel's limit. */
+function reperformed(cur: string, figures: readonly DisclosedFigure[]): Check[] {
+  const groups = new Map<string, DisclosedFigure[]>();
+  for (const f of figures) groups.set(f.group, [...(groups.get(f.group) ?? []), f]);
+  const checks: Check[] = [];
+  for (const [group, list] of groups) {
+    const chunks: DisclosedFigure[][] = [[]];
+    let size = 0;
+    for (const f of list) {
+      const len = f.cell.length + f.formula.length + 30;
+      if (size + len > MAX_CHECK_FORMULA && chunks[chunks.length - 1].length > 0) {
+        chunks.push([]);
+        size = 0;
+      }
+      chunks[chunks.length - 1].push(f);
+      size += len;
+    }
+    chunks.forEach((chunk, k) => {
+      const part = chunks.length > 1 ? ` (part ${k + 1} of ${chunks.length})` : '';
+      const cells = chunk.map((f) => f.cell.replace(/^.*!/, '').replace(/\$/g, ''));
+      checks.push({
+        what: `Disclosures (${cur}): ${group}${part}: every figure = its formula re-performed`,
+        compares: `Figures (${cells[0]}:${cells[cells.length - 1]}) | figures equal to their formula evaluated here`,
+        a: String(chunk.length),
+        b: chunk.map((f) => `(ROUND(${f.cell}-(${f.formula}),9)=0)*1`).join('+'),
+        count: true,
+      });
+    });
+  }
+  return checks;
+}
+
 export function disclosureChecks(ctx: TieOutContext): Check[] {
-  const { disclosures, reportingDate, periodStart } = ctx;
+  const { disclosures, reportingDate } = ctx;
   const checks: Check[] = [];
   const parts = ctx.schedules.parts;
   const { rf, rows: rfRows } = rollForwardRange(ctx.rollForward);
   const month = formulaText(BASIS.month);
   const ds = sheetRef(SHEET.disclosures);
-  const det = (c: string) => `${ds}$${c}$${disclosures.detail.firstRow}:$${c}$${disclosures.detail.lastRow}`;
+  const at = disclosures.atDate;
   const dSerial = toExcelSerial(reportingDate);
-  const startSerial = toExcelSerial(periodStart);
+  const reported = disclosures.columns[0];
+  const startSerial = toExcelSerial(reported.from);
+  const endSerial = toExcelSerial(reported.to);
   for (const blk of disclosures.blocks) {
     const cur = blk.currency;
     const q = exact(cur);
@@ -28,7 +70,7 @@ export function disclosureChecks(ctx: TieOutContext): Check[] {
       what: `Disclosures (${cur}): undiscounted payments - imputed interest = lease liabilities at ${reportingDate}`,
       compares: 'Maturity analysis total less imputed interest | lease liabilities linked to the Schedules',
       a: `${ds}${blk.undiscountedTotal}+${ds}${blk.imputedTotal}`,
-      b: `SUMIFS(${det(disclosures.detail.liability)},${det(disclosures.detail.currency)},${q})`,
+      b: `SUMIFS(${at.range('liab')},${at.range('cur')},${q})`,
     });
     checks.push({
       what: `Disclosures (${cur}): current + non-current = total lease liabilities`,
@@ -52,20 +94,21 @@ export function disclosureChecks(ctx: TieOutContext): Check[] {
       b: rfClosing(RC.rouClosing),
     });
     checks.push({
-      what: `Disclosures (${cur}): lease cost = Schedules lease cost + variable lease payments, ${periodStart} to ${reportingDate}`,
-      compares: `Disclosed total lease cost | Schedules lease cost of the lease months ending ${periodStart} to ${reportingDate} + Roll-Forward variable lease payments of those months`,
+      what: `Disclosures (${cur}): lease cost = Schedules lease cost + variable lease payments, ${reported.from} to ${reported.to}`,
+      compares: `Disclosed total lease cost | Schedules lease cost of the lease months ending ${reported.from} to ${reported.to} + Roll-Forward variable lease payments of those months`,
       a: `${ds}${blk.leaseCostTotal}`,
       // The disclosed total lease cost includes variable lease cost (ASC 842-20-50-4).
       b:
         sumParts(
           parts,
           (p) =>
-            `SUMIFS(${sched(p, SC.leaseCost)},${sched(p, SC.currency)},${q},${sched(p, SC.end)},">="&${startSerial},${sched(p, SC.end)},"<="&${dSerial})`,
+            `SUMIFS(${sched(p, SC.leaseCost)},${sched(p, SC.currency)},${q},${sched(p, SC.end)},">="&${startSerial},${sched(p, SC.end)},"<="&${endSerial})`,
         ) +
         (rfRows === 0
           ? ''
-          : `+SUMIFS(${rf(RC.variablePayments)},${rf(RC.basis)},${month},${rf(RC.currency)},${q},${rf(RC.to)},">="&${startSerial},${rf(RC.to)},"<="&${dSerial})`),
+          : `+SUMIFS(${rf(RC.variablePayments)},${rf(RC.basis)},${month},${rf(RC.currency)},${q},${rf(RC.to)},">="&${startSerial},${rf(RC.to)},"<="&${endSerial})`),
     });
+    checks.push(...reperformed(cur, blk.figures));
   }
   return checks;
 }

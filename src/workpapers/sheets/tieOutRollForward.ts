@@ -1,6 +1,6 @@
 /**
- * Tie-Out checks of the Roll-Forward: every row ties (liability, ROU asset), and its monthly movements equal the
- * Schedules' (additions, accretion/interest, payments, amortization).
+ * Tie-Out checks of the Roll-Forward: every row ties (liability, ROU asset), every quarter and year row agrees with its
+ * months, and the monthly movements equal the Schedules' (additions, accretion/interest, payments, amortization).
  */
 import { formulaText } from '../cells';
 import { BASIS } from './rollForward';
@@ -49,6 +49,13 @@ export function rollForwardChecks(ctx: TieOutContext): Check[] {
       compares: 'Roll-forward rows | rows whose ROU check is 0.00',
       a: rfRows === 0 ? '0' : `ROWS(${rf(RC.rouCheck)})`,
       b: rfRows === 0 ? '0' : `SUMPRODUCT(--(ROUND(${rf(RC.rouCheck)},2)=0))`,
+      count: true,
+    },
+    {
+      what: 'Roll-Forward: every quarter and year row = its months (opening, each movement, closing)',
+      compares: 'Quarter and year rows | rows whose Months check is 0.00',
+      a: rfRows === 0 ? '0' : `COUNTIF(${rf(RC.basis)},"<>"&${month})`,
+      b: rfRows === 0 ? '0' : `COUNTIFS(${rf(RC.basis)},"<>"&${month},${rf(RC.monthsCheck)},0)`,
       count: true,
     },
     {
