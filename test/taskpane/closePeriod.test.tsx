@@ -112,4 +112,15 @@ describe('Close period', () => {
     expect(posted?.sheet).not.toBe('Posted Balances');
     expect(screen.getByText(new RegExp(`sheet ${posted!.sheet.replace(/[()]/g, '\\$&')}\\)`))).toBeTruthy();
   }, 60000);
+
+  test('input errors stop a close and are listed at their cells; nothing is written', async () => {
+    const excel = await workbook({ leases: [{ ...PWC_4_4, 'Term (Months)': 0 }], policies: POLICIES });
+    await openPane(excel);
+    await closeThrough('2025-12-31');
+    await screen.findByText('Fix the inputs first: nothing was closed');
+    const list = screen.getByRole('list', { name: 'Why the period was not closed' });
+    within(list).getByRole('button', { name: /^Go to Leases!\w+\d+: / });
+    expect(await postedBalances(excel)).toBeUndefined();
+    expect(await closedThrough(excel)).toBeNull();
+  }, 60000);
 });
