@@ -92,6 +92,7 @@ export const STRINGS = {
       legend: 'Period to report',
       reportingDate: 'Reporting Date (month-end)',
       reportingDateHint: (date: string) => `Month-end ${date}`,
+      monthFormat: 'Type the month as YYYY-MM (2025-12 for the month ending 2025-12-31).',
       reportingPeriod: 'Reporting Period',
       kinds: { month: 'Month', quarter: 'Quarter', year: 'Year' },
       help: 'For this run only, like --reporting-date and --period on the command line: the Policies table is not changed. To keep a period, set Reporting Date and Reporting Period on the Policies tab.',

@@ -63,7 +63,13 @@ describe('period picker', () => {
     });
     render(<App host={hostOf(excel)} build={buildWorkpapers} initialPanel="generate" />);
     await waitFor(() => expect(picker().reportingDate.value).toBe('2025-12'));
+    // A half-typed month (a text box where the host has no month control) is kept and flagged; the period in
+    // force is still the one shown beside it.
+    fireEvent.change(picker().reportingDate, { target: { value: '' } });
+    expect(screen.getByText(/^Type the month as YYYY-MM/)).toBeTruthy();
+    expect(screen.getByText('Month-end 2025-12-31')).toBeTruthy();
     fireEvent.change(picker().reportingDate, { target: { value: '2025-06' } });
+    expect(screen.queryByText(/^Type the month as YYYY-MM/)).toBeNull();
     expect(screen.getByText('Month-end 2025-06-30')).toBeTruthy();
     expect(await generated()).toContain('Period reportedJune 2025');
     expect(runLogText(excel)).toContain('2025-06-30 (chosen in the task pane for this run');

@@ -69,6 +69,9 @@ export function PeriodPicker({
   const overridden = choice.reportingDate !== null || choice.kind !== null;
   // A choice equal to the Policies table's is no override.
   const same = <T,>(v: T, d: T | undefined): T | null => (defaults && v === d ? null : v);
+  // What is being typed where the host has no month control (the input is then a text box): kept until it is a
+  // month, so typing is not undone keystroke by keystroke.
+  const [typing, setTyping] = React.useState<string | null>(null);
 
   return (
     <fieldset style={{ border: 'none', margin: 0, padding: 0 }}>
@@ -76,13 +79,20 @@ export function PeriodPicker({
         <Text weight="semibold">{S.legend}</Text>
       </legend>
       <Stack>
-        <Field label={S.reportingDate} hint={reportingDate ? S.reportingDateHint(reportingDate) : S.reading}>
+        <Field
+          label={S.reportingDate}
+          hint={reportingDate ? S.reportingDateHint(reportingDate) : S.reading}
+          validationState={typing !== null ? 'error' : 'none'}
+          validationMessage={typing !== null ? S.monthFormat : undefined}
+        >
           <Input
             type="month"
+            placeholder="YYYY-MM"
             disabled={disabled}
-            value={reportingDate ? reportingDate.slice(0, 7) : ''}
+            value={typing ?? (reportingDate ? reportingDate.slice(0, 7) : '')}
             onChange={(_, d) => {
               const end = monthEndOfMonthInput(d.value);
+              setTyping(end ? null : d.value);
               if (end) actions.setPeriod({ ...choice, reportingDate: same(end, defaults?.reportingDate) });
             }}
           />
@@ -109,7 +119,10 @@ export function PeriodPicker({
           <Button
             appearance="subtle"
             disabled={disabled}
-            onClick={() => actions.setPeriod({ reportingDate: null, kind: null })}
+            onClick={() => {
+              setTyping(null);
+              actions.setPeriod({ reportingDate: null, kind: null });
+            }}
           >
             {S.usePolicies}
           </Button>
