@@ -9,6 +9,7 @@ import {
   type LeaseFailure,
   type LeaseResult,
   type LeaseWarning,
+  type PortfolioInput,
   type PortfolioResult,
 } from '../engine';
 import {
@@ -106,27 +107,14 @@ export async function computeCore(
   checkCancel();
 
   const total = input.leases.length;
-  const slice = 20;
-  const ids = new Set(input.leases.map((l) => l.id));
-  const leases: LeaseResult[] = [];
-  const failures: LeaseFailure[] = [];
-  for (let i = 0; i < total; i += slice) {
-    hooks.onProgress({ phase: 'Measuring leases', fraction: i / total, leasesDone: i, leasesTotal: total });
-    await between();
-    checkCancel();
-    const part = input.leases.slice(i, i + slice);
-    const partIds = new Set(part.map((l) => l.id));
-    const r = measurePortfolio({
-      ...input,
-      leases: part,
-      modifications: input.modifications.filter((m) => partIds.has(m.leaseId)),
-    });
-    leases.push(...r.leases);
-    failures.push(...r.failures);
-  }
-  const orphans = input.modifications.filter((m) => !ids.has(m.leaseId));
-  if (orphans.length > 0) failures.push(...measurePortfolio({ ...input, leases: [], modifications: orphans }).failures);
-  const result: PortfolioResult = { leases, failures };
+  const result = await measureInSlices(input, {
+    between,
+    checkCancel,
+    onProgress: (done) =>
+      hooks.onProgress({ phase: 'Measuring leases', fraction: done / total, leasesDone: done, leasesTotal: total }),
+  });
+  const leases = result.leases;
+  const failures = result.failures;
   hooks.onProgress({ phase: 'Measuring leases', fraction: 1, leasesDone: total, leasesTotal: total });
 
   hooks.onProgress({ phase: 'Building workpapers', fraction: 0 });
@@ -155,6 +143,38 @@ export async function computeCore(
     keyFigures: figures,
     period: { kind: period.kind, start: period.start, end: period.end, label: period.label },
   };
+}
+
+/**
+ * Measures the portfolio twenty leases at a time, with `between` (a yield to the browser) between slices, so the
+ * pane keeps repainting; the same result as one measurePortfolio call.
+ */
+export async function measureInSlices(
+  input: PortfolioInput,
+  hooks: { between: () => Promise<void>; checkCancel?: () => void; onProgress?: (leasesDone: number) => void },
+): Promise<PortfolioResult> {
+  const total = input.leases.length;
+  const slice = 20;
+  const ids = new Set(input.leases.map((l) => l.id));
+  const leases: LeaseResult[] = [];
+  const failures: LeaseFailure[] = [];
+  for (let i = 0; i < total; i += slice) {
+    hooks.onProgress?.(i);
+    await hooks.between();
+    hooks.checkCancel?.();
+    const part = input.leases.slice(i, i + slice);
+    const partIds = new Set(part.map((l) => l.id));
+    const r = measurePortfolio({
+      ...input,
+      leases: part,
+      modifications: input.modifications.filter((m) => partIds.has(m.leaseId)),
+    });
+    leases.push(...r.leases);
+    failures.push(...r.failures);
+  }
+  const orphans = input.modifications.filter((m) => !ids.has(m.leaseId));
+  if (orphans.length > 0) failures.push(...measurePortfolio({ ...input, leases: [], modifications: orphans }).failures);
+  return { leases, failures };
 }
 
 /** Validate's pure half: every error and warning of the tables, and their fingerprint. */

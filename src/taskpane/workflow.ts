@@ -5,7 +5,6 @@
  */
 import { findTable, inputHash, readPortfolio, WORKBOOK, type InputCheck, type InputError } from '../input';
 import { policySettingWhere, readPolicies as parsePolicies } from '../input/policies';
-import { measurePortfolio } from '../engine';
 import { toExcelSerial } from '../engine/calendar/dates';
 import { closePlan, closeRefusal, closeReportingDateSource } from '../workpapers/close';
 import { templatePlan } from '../template';
@@ -24,6 +23,8 @@ import type { WorkbookHost } from './host';
 import {
   checkTables,
   computeInline,
+  measureInSlices,
+  yieldWhenDue,
   type Classification,
   type ComputeWorkpapers,
   type PeriodChoice,
@@ -255,7 +256,8 @@ export async function closePeriod(host: WorkbookHost, through: string, now: () =
   const tables = await readWorkbookTables(host.run);
   const read = readPortfolio(tables);
   if (!read.input || read.errors.length > 0) return { kind: 'inputErrors', errors: read.errors };
-  const result = measurePortfolio(read.input);
+  // In slices with a yield between them: the pane keeps repainting while a large portfolio is measured.
+  const result = await measureInSlices(read.input, { between: yieldWhenDue() });
   if (result.failures.length > 0) {
     return {
       kind: 'inputErrors',
