@@ -71,6 +71,14 @@ describe('Close period', () => {
     expect(column(posted!, 'ROU Asset')).toEqual(liability);
     expect(column(posted!, 'Payments')).toEqual([6000]);
     expect(await closedThrough(excel)).toBe(DEC_31_2025);
+
+    // Generate afterwards keeps the close: the Posted Balances sheet stays, and the run reads it (the Run Log
+    // names the closed month).
+    fireEvent.click(screen.getByRole('button', { name: 'Generate workpapers' }));
+    await screen.findByRole('heading', { name: 'Workpapers written' }, { timeout: 20000 });
+    expect(column((await postedBalances(excel))!, 'Lease ID')).toEqual(['CAR-1']);
+    const runLog = [...(excel.model.sheetByName('Run Log')?.rows.values() ?? [])].map((r) => r.v.map(String));
+    expect(runLog.find((r) => r[0] === 'Closed Through')?.[1]).toBe('2025-12-31');
   }, 60000);
 
   test('refuses a month-end before Closed Through, and one after the Reporting Date, in the command line words', async () => {
