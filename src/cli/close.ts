@@ -15,7 +15,7 @@ import { policySettingWhere } from '../input/policies';
 import { readPortfolio } from '../input/portfolio';
 import { findTable, WORKBOOK, type InputError } from '../input/table';
 import { resolveReportingPeriod } from '../workpapers';
-import { closePlan, closeRefusal } from '../workpapers/close';
+import { closePlan, closeRefusal, closeReportingDateSource } from '../workpapers/close';
 import { POSTED_BALANCES_SHEET } from '../workpapers/sheets/postedBalances';
 import { WorkbookError } from '../xlsx/package';
 import { readWorkbookFile, readWorkbookTables } from '../xlsx/readTables';
@@ -82,10 +82,7 @@ export async function close(args: CloseArgs, io: CliIo): Promise<number> {
   const refusal = closeRefusal({
     through: args.through,
     reportingDate: period.end,
-    reportingDateSource:
-      period.source === 'default'
-        ? 'no Reporting Date is set: the last month-end on or before today'
-        : 'Reporting Date policy',
+    reportingDateSource: closeReportingDateSource(period.source),
     leases: result.leases,
     posted: read.posted,
   });

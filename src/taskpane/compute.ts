@@ -9,6 +9,7 @@ import {
   type LeaseFailure,
   type LeaseResult,
   type LeaseWarning,
+  type PortfolioInput,
   type PortfolioResult,
 } from '../engine';
 import {
@@ -19,7 +20,7 @@ import {
   type InputError,
   type WorkbookTables,
 } from '../input';
-import type { RunMeta } from '../workpapers';
+import { resolveReportingPeriod, type PeriodKind, type RunMeta } from '../workpapers';
 import type { PlanCell, SheetPlan, WorkpaperPlan } from '../workpapers/plan';
 import { CancelledError } from '../office/workpaperWriter';
 import { keyFigures, type KeyFigures } from './keyFigures';
@@ -35,9 +36,29 @@ export interface ComputeProgress {
   leasesTotal?: number;
 }
 
+/**
+ * The period picker's choice for one run, like the command line's --reporting-date and --period: an override of
+ * the Policies table for this run only (never written to it). A null field follows the Policies table.
+ */
+export interface PeriodChoice {
+  /** A month-end. */
+  reportingDate: string | null;
+  kind: PeriodKind | null;
+}
+
 export interface ComputeRequest {
   tables: WorkbookTables;
   meta: Omit<RunMeta, 'inputHash'>;
+  period?: PeriodChoice;
+}
+
+/** The period a run reported, for the summary. */
+export interface ReportedPeriod {
+  kind: PeriodKind;
+  start: string;
+  end: string;
+  /** "December 2025", "Q4 FY2025", "FY2025". */
+  label: string;
 }
 
 export type Classification = 'operating' | 'finance' | 'short-term';
@@ -54,6 +75,7 @@ export type ComputeOutcome =
       /** The measured leases' warnings (CONTRACT 1.10): listed, never stopping the run. */
       warnings: LeaseWarning[];
       keyFigures: KeyFigures;
+      period: ReportedPeriod;
     };
 
 export interface ComputeHooks {
@@ -85,14 +107,61 @@ export async function computeCore(
   checkCancel();
 
   const total = input.leases.length;
+  const result = await measureInSlices(input, {
+    between,
+    checkCancel,
+    onProgress: (done) =>
+      hooks.onProgress({ phase: 'Measuring leases', fraction: done / total, leasesDone: done, leasesTotal: total }),
+  });
+  const leases = result.leases;
+  const failures = result.failures;
+  hooks.onProgress({ phase: 'Measuring leases', fraction: 1, leasesDone: total, leasesTotal: total });
+
+  hooks.onProgress({ phase: 'Building workpapers', fraction: 0 });
+  await between();
+  checkCancel();
+  // The period as the command line resolves it, the picker's choice standing for --reporting-date and --period.
+  const period = resolveReportingPeriod(input.policies, request.meta.generatedAt.slice(0, 10), {
+    reportingDate: request.period?.reportingDate ?? null,
+    kind: request.period?.kind ?? null,
+    source: 'task pane',
+  });
+  // A closed period: closed months stay as posted, differences are caught up (CONTRACT 1.11).
+  const plan = build(result, input, { ...request.meta, inputHash: hash }, { posted, period });
+  const byClassification: Record<Classification, number> = { operating: 0, finance: 0, 'short-term': 0 };
+  for (const l of leases) byClassification[l.classification]++;
+  const figures = keyFigures(leases, input.policies, period);
+  hooks.onProgress({ phase: 'Building workpapers', fraction: 1 });
+  return {
+    kind: 'done',
+    plan,
+    inputHash: hash,
+    leases: leases.length,
+    byClassification,
+    failures,
+    warnings: leases.flatMap((l) => l.warnings),
+    keyFigures: figures,
+    period: { kind: period.kind, start: period.start, end: period.end, label: period.label },
+  };
+}
+
+/**
+ * Measures the portfolio twenty leases at a time, with `between` (a yield to the browser) between slices, so the
+ * pane keeps repainting; the same result as one measurePortfolio call.
+ */
+export async function measureInSlices(
+  input: PortfolioInput,
+  hooks: { between: () => Promise<void>; checkCancel?: () => void; onProgress?: (leasesDone: number) => void },
+): Promise<PortfolioResult> {
+  const total = input.leases.length;
   const slice = 20;
   const ids = new Set(input.leases.map((l) => l.id));
   const leases: LeaseResult[] = [];
   const failures: LeaseFailure[] = [];
   for (let i = 0; i < total; i += slice) {
-    hooks.onProgress({ phase: 'Measuring leases', fraction: i / total, leasesDone: i, leasesTotal: total });
-    await between();
-    checkCancel();
+    hooks.onProgress?.(i);
+    await hooks.between();
+    hooks.checkCancel?.();
     const part = input.leases.slice(i, i + slice);
     const partIds = new Set(part.map((l) => l.id));
     const r = measurePortfolio({
@@ -105,28 +174,7 @@ export async function computeCore(
   }
   const orphans = input.modifications.filter((m) => !ids.has(m.leaseId));
   if (orphans.length > 0) failures.push(...measurePortfolio({ ...input, leases: [], modifications: orphans }).failures);
-  const result: PortfolioResult = { leases, failures };
-  hooks.onProgress({ phase: 'Measuring leases', fraction: 1, leasesDone: total, leasesTotal: total });
-
-  hooks.onProgress({ phase: 'Building workpapers', fraction: 0 });
-  await between();
-  checkCancel();
-  // A closed period: closed months stay as posted, differences are caught up (CONTRACT 1.11).
-  const plan = build(result, input, { ...request.meta, inputHash: hash }, { posted });
-  const byClassification: Record<Classification, number> = { operating: 0, finance: 0, 'short-term': 0 };
-  for (const l of leases) byClassification[l.classification]++;
-  const figures = keyFigures(leases, input.policies, request.meta.generatedAt.slice(0, 10));
-  hooks.onProgress({ phase: 'Building workpapers', fraction: 1 });
-  return {
-    kind: 'done',
-    plan,
-    inputHash: hash,
-    leases: leases.length,
-    byClassification,
-    failures,
-    warnings: leases.flatMap((l) => l.warnings),
-    keyFigures: figures,
-  };
+  return { leases, failures };
 }
 
 /** Validate's pure half: every error and warning of the tables, and their fingerprint. */

@@ -5,7 +5,7 @@
  */
 import type { LeaseResult, Policies } from '../engine';
 import { disclosureFigures } from '../workpapers/disclosureFigures';
-import { resolveReportingPeriod } from '../workpapers/reportingPeriod';
+import type { ReportingPeriod } from '../workpapers/reportingPeriod';
 
 export interface CurrencyFigures {
   currency: string;
@@ -21,8 +21,12 @@ export interface KeyFigures {
   byCurrency: CurrencyFigures[];
 }
 
-export function keyFigures(leases: readonly LeaseResult[], policies: Policies, today: string): KeyFigures {
-  const period = resolveReportingPeriod(policies, today);
+/** The figures of `period`: the one the run reported (the period picker's choice, else the policies'). */
+export function keyFigures(
+  leases: readonly LeaseResult[],
+  policies: Policies,
+  period: Pick<ReportingPeriod, 'start' | 'end'>,
+): KeyFigures {
   const reportingDate = period.end;
   const figures = disclosureFigures(leases, reportingDate, policies.fiscalYearEndMonth);
   const by = new Map<string, CurrencyFigures>();

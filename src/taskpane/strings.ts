@@ -85,6 +85,41 @@ export const STRINGS = {
     leftAlone: (list: string, one: boolean) =>
       `Your own ${one ? 'sheet' : 'sheets'} ${list} ${one ? 'was' : 'were'} left alone; the add-in wrote beside ${one ? 'it' : 'them'}.`,
     notMeasured: (list: string) => `Not measured: ${list}`,
+    periodReported: 'Period reported',
+    periodText: (label: string, start: string, end: string, month: boolean) =>
+      month ? label : `${label} (${start} to ${end})`,
+    picker: {
+      legend: 'Period to report',
+      reportingDate: 'Reporting Date (month-end)',
+      reportingDateHint: (date: string) => `Month-end ${date}`,
+      monthFormat: 'Type the month as YYYY-MM (2025-12 for the month ending 2025-12-31).',
+      reportingPeriod: 'Reporting Period',
+      kinds: { month: 'Month', quarter: 'Quarter', year: 'Year' },
+      help: 'For this run only, like --reporting-date and --period on the command line: the Policies table is not changed. To keep a period, set Reporting Date and Reporting Period on the Policies tab.',
+      fromPolicies: 'As the Policies table says',
+      usePolicies: 'Use the Policies table’s period',
+      reading: 'Reading the Policies table…',
+    },
+    close: {
+      heading: 'Close period',
+      intro:
+        'Records what is booked through the Reporting Date in the Posted Balances sheet and sets Closed Through in the Policies table. Later runs keep closed months as posted and book any difference as a catch-up entry in the first open month.',
+      button: (date: string) => `Close period through ${date}…`,
+      confirmTitle: (date: string) => `Close the months through ${date}?`,
+      confirmBody:
+        'Closed months are not reopened: a later close must be this month-end or a later one. Nothing else in the workbook changes.',
+      confirm: (date: string) => `Close through ${date}`,
+      keepOpen: 'Do not close',
+      busy: (date: string) => `Closing through ${date}…`,
+      closed: (date: string) => `Closed through ${date}`,
+      closedBody: (n: string, one: boolean, sheet: string) =>
+        `${n} ${one ? 'lease' : 'leases'} recorded in the PostedBalances table (sheet ${sheet}); Closed Through set in the Policies table.`,
+      refused: 'The period was not closed',
+      inputErrors: 'Fix the inputs first: nothing was closed',
+      listLabel: 'Why the period was not closed',
+      failed: 'The period could not be closed',
+      failedTail: 'Look at the Posted Balances sheet and Closed Through in the Policies table before closing again.',
+    },
     warnings: (n: string, one: boolean) => `${n} ${one ? 'warning' : 'warnings'} (the run went ahead)`,
   },
 

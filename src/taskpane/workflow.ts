@@ -3,7 +3,10 @@
  * the inputs, generate the workpapers phase by phase, go to a cell or a sheet, read and save the policies, mark
  * the cells with errors, and watch the inputs for changes. Components never reach Office.js; they call these.
  */
-import { inputHash, type InputCheck, type InputError } from '../input';
+import { findTable, inputHash, readPortfolio, WORKBOOK, type InputCheck, type InputError } from '../input';
+import { policySettingWhere, readPolicies as parsePolicies } from '../input/policies';
+import { toExcelSerial } from '../engine/calendar/dates';
+import { closePlan, closeRefusal, closeReportingDateSource } from '../workpapers/close';
 import { templatePlan } from '../template';
 import { readWorkbookTables } from '../office/readTables';
 import { CancelledError, writeWorkpapers, type WriteResult } from '../office/workpaperWriter';
@@ -15,9 +18,18 @@ import { watchTables } from '../office/watchTables';
 import { clearErrorMarks, markErrorCells, type ErrorMark } from '../office/errorMarks';
 import type { PortfolioResult, PortfolioInput, LeaseFailure, LeaseWarning } from '../engine';
 import type { WorkpaperPlan } from '../workpapers/plan';
-import type { BuildOptions, RunMeta } from '../workpapers';
+import { resolveReportingPeriod, type BuildOptions, type ResolvedPeriod, type RunMeta } from '../workpapers';
 import type { WorkbookHost } from './host';
-import { checkTables, computeInline, type Classification, type ComputeWorkpapers } from './compute';
+import {
+  checkTables,
+  computeInline,
+  measureInSlices,
+  yieldWhenDue,
+  type Classification,
+  type ComputeWorkpapers,
+  type PeriodChoice,
+  type ReportedPeriod,
+} from './compute';
 import type { KeyFigures } from './keyFigures';
 import { localIsoTimestamp } from './format';
 
@@ -25,6 +37,7 @@ export type { RunMeta } from '../workpapers';
 export type { TemplateResult } from '../office/templateWriter';
 export type { PoliciesRead, PolicyChange } from '../office/policiesTable';
 export { yieldToBrowser } from './compute';
+export type { PeriodChoice, ReportedPeriod } from './compute';
 
 export type BuildWorkpapers = (
   result: PortfolioResult,
@@ -102,6 +115,8 @@ export interface GenerateSummary {
   /** The written Tie-Out sheet's name. */
   tieOutSheet: string | null;
   keyFigures: KeyFigures;
+  /** The period reported (the picker's choice, else the Policies table's, else the last month-end). */
+  period: ReportedPeriod;
   seconds: number;
   write: WriteResult;
   inputHash: string;
@@ -130,6 +145,8 @@ export interface GenerateOptions {
   /** Where the engine and the layout run (default: here, in slices). */
   compute?: ComputeWorkpapers;
   now?: () => number;
+  /** The period picker's choice for this run (not written to Policies); absent: as the Policies table says. */
+  period?: PeriodChoice;
 }
 
 export async function generateWorkpapers(host: WorkbookHost, options: GenerateOptions): Promise<GenerateOutcome> {
@@ -156,6 +173,7 @@ export async function generateWorkpapers(host: WorkbookHost, options: GenerateOp
           generatedAt: localIsoTimestamp(now()),
           source: tables.source ?? 'workbook',
         },
+        ...(options.period ? { period: options.period } : {}),
       },
       {
         isCancelled: options.isCancelled,
@@ -190,6 +208,7 @@ export async function generateWorkpapers(host: WorkbookHost, options: GenerateOp
         failingChecks: checks.failing,
         tieOutSheet: tieOut?.name ?? null,
         keyFigures: outcome.keyFigures,
+        period: outcome.period,
         seconds: (now() - started) / 1000,
         write,
         inputHash: outcome.inputHash,
@@ -200,6 +219,89 @@ export async function generateWorkpapers(host: WorkbookHost, options: GenerateOp
     if (e instanceof CancelledError) return { kind: 'cancelled' };
     throw e;
   }
+}
+
+/**
+ * The period a run reports when the picker is left as it is: the Policies table's Reporting Date and Reporting
+ * Period, else the last month-end on or before `today` (as the command line resolves it).
+ */
+export async function defaultPeriod(host: WorkbookHost, today: string): Promise<ResolvedPeriod> {
+  const tables = await readWorkbookTables(host.run);
+  // A policy that does not read falls back to its default here; Validate and Generate name its cell.
+  const policies = parsePolicies(findTable(tables, 'Policies'), []);
+  return resolveReportingPeriod(policies, today);
+}
+
+// ------------------------------------------------------------------------------------------- close period
+
+export type CloseOutcome =
+  | { kind: 'closed'; through: string; leases: number; write: WriteResult }
+  /** Input errors or lease failures: nothing closed. */
+  | { kind: 'inputErrors'; errors: InputError[] }
+  /** The close is refused (CONTRACT 1.11), with the command line's message at the Policies cell concerned. */
+  | { kind: 'refused'; errors: InputError[] };
+
+const CLOSED_THROUGH = 'Closed Through';
+const REPORTING_DATE = 'Reporting Date';
+
+/**
+ * Close period (CONTRACT 1.11), as the command line's `close` does: closes the months through `through` (a
+ * month-end) by writing the add-in's Posted Balances sheet (table PostedBalances: per lease, what is booked through
+ * it) and setting Closed Through in the Policies table. Refused, with the command line's words, for a month-end
+ * before Closed Through, after the Reporting Date (the policy's: a close reads the policy, not the period picker),
+ * or the closed month again while its figures changed. The Posted Balances sheet is replaced only when it is the
+ * add-in's own, and only once the new one is complete; Closed Through is set after it.
+ */
+export async function closePeriod(host: WorkbookHost, through: string, now: () => number): Promise<CloseOutcome> {
+  const tables = await readWorkbookTables(host.run);
+  const read = readPortfolio(tables);
+  if (!read.input || read.errors.length > 0) return { kind: 'inputErrors', errors: read.errors };
+  // In slices with a yield between them: the pane keeps repainting while a large portfolio is measured.
+  const result = await measureInSlices(read.input, { between: yieldWhenDue() });
+  if (result.failures.length > 0) {
+    return {
+      kind: 'inputErrors',
+      errors: result.failures.map((f) => ({
+        where: f.where ?? read.leaseSources.get(f.leaseId) ?? 'Leases',
+        message: f.message,
+      })),
+    };
+  }
+  const recordedAt = localIsoTimestamp(now());
+  const period = resolveReportingPeriod(read.input.policies, recordedAt.slice(0, 10));
+  const policiesTable = findTable(tables, 'Policies');
+  const refusal = closeRefusal({
+    through,
+    reportingDate: period.end,
+    reportingDateSource: closeReportingDateSource(period.source),
+    leases: result.leases,
+    posted: read.posted,
+  });
+  if (refusal) {
+    const setting = refusal.where === 'closedThrough' ? CLOSED_THROUGH : REPORTING_DATE;
+    const where = policySettingWhere(policiesTable, setting) ?? WORKBOOK;
+    return { kind: 'refused', errors: [{ where, message: refusal.message }] };
+  }
+  if (!policiesTable) {
+    return {
+      kind: 'refused',
+      errors: [
+        {
+          where: WORKBOOK,
+          message: 'No table named Policies to record Closed Through in; add one (the template writes it), then close',
+        },
+      ],
+    };
+  }
+  const plan = closePlan({ through, leases: result.leases, recordedAt, productVersion: host.productVersion });
+  const write = await writeWorkpapers(host.run, plan, {
+    canSuspendScreenUpdating: host.isSetSupported('1.9'),
+    ...(host.requestBudget ? { budget: host.requestBudget } : {}),
+  });
+  await writePolicies(host.run, [
+    { setting: CLOSED_THROUGH, value: toExcelSerial(through), numberFormat: 'yyyy-mm-dd' },
+  ]);
+  return { kind: 'closed', through, leases: result.leases.length, write };
 }
 
 // ------------------------------------------------------------------------------------------- navigation

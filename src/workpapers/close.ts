@@ -10,6 +10,7 @@
 import type { LeaseResult } from '../engine';
 import type { IsoDate } from '../engine/calendar/dates';
 import type { PostedBalances } from '../input/postedBalances';
+import type { ReportingDateSource } from './reportingPeriod';
 import { changedPositions, closedPositions } from './catchUp';
 import type { WorkpaperPlan } from './plan';
 import { closeLeases, postedBalancesSheet } from './sheets/postedBalances';
@@ -18,6 +19,13 @@ export interface CloseRefusal {
   /** The Policies setting concerned: the adapter names its cell. */
   where: 'closedThrough' | 'reportingDate';
   message: string;
+}
+
+/** Where the Reporting Date a close is checked against came from, in the refusal's words. */
+export function closeReportingDateSource(source: ReportingDateSource): string {
+  return source === 'default'
+    ? 'no Reporting Date is set: the last month-end on or before today'
+    : 'Reporting Date policy';
 }
 
 export function closeRefusal(args: {

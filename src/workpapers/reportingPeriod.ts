@@ -24,7 +24,7 @@ export interface ReportingPeriod {
 }
 
 /** Where the Reporting Date came from, in words for the Run Log and the summary. */
-export type ReportingDateSource = 'command line' | 'Reporting Date policy' | 'default';
+export type ReportingDateSource = 'command line' | 'task pane' | 'Reporting Date policy' | 'default';
 
 export interface ResolvedPeriod extends ReportingPeriod {
   source: ReportingDateSource;
@@ -80,18 +80,19 @@ export function periodLabel(p: ReportingPeriod, fiscalYearEndMonth: number): str
 
 /**
  * The period of a run. `reportingDate` (a month-end) overrides the policy (the command line's --reporting-date);
- * `kind` overrides the `Reporting Period` policy (--period); `today` is the day of the run.
+ * `kind` overrides the `Reporting Period` policy (--period); `today` is the day of the run. `source` says who
+ * chose the overriding Reporting Date (the pane's period picker: 'task pane'; default 'command line').
  */
 export function resolveReportingPeriod(
   policies: Pick<Policies, 'reportingDate' | 'reportingPeriod' | 'fiscalYearEndMonth' | 'closedThrough'>,
   today: IsoDate,
-  overrides: { reportingDate?: IsoDate | null; kind?: PeriodKind | null } = {},
+  overrides: { reportingDate?: IsoDate | null; kind?: PeriodKind | null; source?: 'command line' | 'task pane' } = {},
 ): ResolvedPeriod {
   let end: IsoDate;
   let source: ReportingDateSource;
   if (overrides.reportingDate) {
     end = overrides.reportingDate;
-    source = 'command line';
+    source = overrides.source ?? 'command line';
   } else if (policies.reportingDate) {
     end = policies.reportingDate;
     source = 'Reporting Date policy';
@@ -126,6 +127,7 @@ export function inPeriod(p: ReportingPeriod, date: IsoDate): boolean {
 /** How the Run Log states the source of the Reporting Date. */
 export function reportingDateSourceText(source: ReportingDateSource): string {
   if (source === 'command line') return 'set on the command line with --reporting-date';
+  if (source === 'task pane') return 'chosen in the task pane for this run (the Reporting Date policy is unchanged)';
   if (source === 'Reporting Date policy') return 'from the Reporting Date policy';
   return 'default: the last month-end on or before the day of the run';
 }

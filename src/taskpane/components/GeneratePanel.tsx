@@ -15,6 +15,8 @@ import { STRINGS } from '../strings';
 import { usePane } from '../state/PaneStore';
 import { ErrorList } from './ErrorList';
 import { Failure } from './Failure';
+import { chosenPeriod, PeriodPicker, usePeriodDefaults } from './PeriodPicker';
+import { ClosePeriod } from './ClosePeriod';
 import { RunSummary } from './RunSummary';
 import { Stack } from './Stack';
 import { StaleNotice } from './StaleNotice';
@@ -31,11 +33,14 @@ export function GeneratePanel(): React.JSX.Element {
   const { state, actions } = usePane();
   const g = state.generate;
   const stale = state.staleSince.generate;
+  const defaults = usePeriodDefaults();
+  const running = g.kind === 'running';
   return (
     <Stack>
       <Text>{S.intro}</Text>
+      <PeriodPicker disabled={running || state.close.kind === 'busy'} defaults={defaults} />
       {g.kind !== 'running' && (
-        <Button appearance="primary" onClick={() => void actions.generate()}>
+        <Button appearance="primary" disabled={state.close.kind === 'busy'} onClick={() => void actions.generate()}>
           {S.button}
         </Button>
       )}
@@ -63,6 +68,7 @@ export function GeneratePanel(): React.JSX.Element {
         {g.kind === 'inputErrors' && <InputErrorsNote count={g.errors.length} />}
       </div>
       {g.kind === 'inputErrors' && <ErrorList errors={g.errors} label={STRINGS.check.listLabel} />}
+      <ClosePeriod through={chosenPeriod(state.period, defaults).reportingDate} disabled={running} />
     </Stack>
   );
 }

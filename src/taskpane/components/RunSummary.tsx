@@ -62,6 +62,15 @@ export function RunSummary({ summary }: { summary: GenerateSummary }): React.JSX
               fmt.count(c['short-term']),
             )}
           </dd>
+          <dt className={styles.term}>{S.periodReported}</dt>
+          <dd className={styles.detail}>
+            {S.periodText(
+              summary.period.label,
+              summary.period.start,
+              summary.period.end,
+              summary.period.kind === 'month',
+            )}
+          </dd>
           <dt className={styles.term}>{S.checksPassed}</dt>
           <dd className={styles.detail}>
             {S.checksOf(fmt.count(summary.checksPassed), fmt.count(summary.checksTotal))}

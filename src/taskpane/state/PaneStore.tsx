@@ -10,6 +10,7 @@ import {
   activateSheet,
   checkInputs,
   clearErrorHighlights,
+  closePeriod,
   createInputTemplate,
   highlightErrors,
   generateWorkpapers,
@@ -19,6 +20,7 @@ import {
   workbookHasInputs,
   type BuildWorkpapers,
   type GenerateSummary,
+  type PeriodChoice,
 } from '../workflow';
 import type { InputError } from '../../input';
 import { initialPaneState, paneReducer, resultHash, type PaneState, type PanelId } from './paneState';
@@ -38,6 +40,10 @@ export interface PaneActions {
   /** Highlights the cells of the errors on screen in the sheet. */
   highlightErrors(errors: InputError[]): Promise<void>;
   clearHighlights(): Promise<void>;
+  /** Close period through `through` (a month-end), after the pane asked for confirmation. */
+  closePeriod(through: string): Promise<void>;
+  /** The period picker's choice (null fields: as the Policies table says). */
+  setPeriod(period: PeriodChoice): void;
 }
 
 export interface PaneContext {
@@ -46,6 +52,8 @@ export interface PaneContext {
   host: WorkbookHost;
   fmt: Formatters;
   theme: ThemeKind;
+  /** The time now (ms since the epoch): the day of a run decides the default Reporting Date. */
+  now: () => number;
   /** True the first time it is asked about a Generate summary (focus moves to a summary once per run). */
   claimFocus(summary: GenerateSummary): boolean;
 }
@@ -138,11 +146,13 @@ export function PaneProvider({
         }
       },
       async generate() {
-        if (latest.current.generate.kind === 'running') return;
+        if (latest.current.generate.kind === 'running' || latest.current.close.kind === 'busy') return;
         cancelled.current = false;
+        const period = latest.current.period;
         dispatch({ type: 'generate', state: { kind: 'running', progress: null, cancelling: false } });
         try {
           const outcome = await generateWorkpapers(host, {
+            period,
             build,
             compute: host.compute,
             now,
@@ -170,6 +180,25 @@ export function PaneProvider({
         dispatch({ type: 'marks', marks: await highlightErrors(host, errors) });
       },
       clearHighlights: clearMarks,
+      async closePeriod(through) {
+        const s = latest.current;
+        if (s.close.kind === 'busy' || s.generate.kind === 'running') return;
+        dispatch({ type: 'close', state: { kind: 'busy', through } });
+        try {
+          const outcome = await closePeriod(host, through, now);
+          dispatch({ type: 'close', state: { kind: 'done', outcome } });
+          if (outcome.kind === 'closed') {
+            // Closed Through changed in the Policies table: the form and the picker read it again.
+            dispatch({ type: 'policiesChanged' });
+            inputsMaybeChanged();
+          }
+        } catch (e) {
+          dispatch({ type: 'close', state: { kind: 'failed', message: message(e) } });
+        }
+      },
+      setPeriod(period) {
+        dispatch({ type: 'period', period });
+      },
       setPoliciesDraft(draft) {
         dispatch({ type: 'policiesDraft', draft });
       },
@@ -203,8 +232,8 @@ export function PaneProvider({
     return true;
   }, []);
   const value = React.useMemo(
-    () => ({ state, actions, host, fmt, theme, claimFocus }),
-    [state, actions, host, fmt, theme, claimFocus],
+    () => ({ state, actions, host, fmt, theme, now, claimFocus }),
+    [state, actions, host, fmt, theme, now, claimFocus],
   );
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }

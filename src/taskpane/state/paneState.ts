@@ -3,7 +3,15 @@
  * and Cancel, and whether a result is out of date. Switching tabs changes only `panel`: nothing is lost.
  */
 import type { InputError } from '../../input';
-import type { CheckResult, ErrorMark, GenerateProgress, GenerateSummary, TemplateResult } from '../workflow';
+import type {
+  CheckResult,
+  CloseOutcome,
+  ErrorMark,
+  GenerateProgress,
+  GenerateSummary,
+  PeriodChoice,
+  TemplateResult,
+} from '../workflow';
 
 export type PanelId = 'template' | 'check' | 'generate' | 'policies';
 
@@ -24,11 +32,19 @@ export type GenerateState =
   | { kind: 'cancelled' }
   | { kind: 'failed'; message: string };
 
+export type ClosePeriodState =
+  | { kind: 'idle' }
+  | { kind: 'busy'; through: string }
+  | { kind: 'done'; outcome: CloseOutcome }
+  | { kind: 'failed'; message: string };
+
 export interface PaneState {
   panel: PanelId;
   template: TemplateState;
   check: CheckState;
   generate: GenerateState;
+  /** The Generate tab's Close period: its last outcome. */
+  close: ClosePeriodState;
   /** When the inputs were found changed after a result (ms since the epoch), per result; null = up to date. */
   staleSince: { check: number | null; generate: number | null };
   /** Bumped after Policies are saved or the template is created: the Policies form reloads. */
@@ -37,6 +53,8 @@ export interface PaneState {
   policiesDraft: Record<string, string> | null;
   /** The error cells highlighted in the sheet (taken off with one click, or before the next check). */
   marks: ErrorMark[];
+  /** The Generate tab's period picker: an override for the next runs, never written to Policies. */
+  period: PeriodChoice;
 }
 
 export type PaneAction =
@@ -49,7 +67,9 @@ export type PaneAction =
   | { type: 'stale'; which: 'check' | 'generate'; at: number }
   | { type: 'policiesChanged' }
   | { type: 'policiesDraft'; draft: Record<string, string> | null }
-  | { type: 'marks'; marks: ErrorMark[] };
+  | { type: 'marks'; marks: ErrorMark[] }
+  | { type: 'period'; period: PeriodChoice }
+  | { type: 'close'; state: ClosePeriodState };
 
 export function initialPaneState(panel: PanelId = 'template'): PaneState {
   return {
@@ -57,10 +77,12 @@ export function initialPaneState(panel: PanelId = 'template'): PaneState {
     template: { kind: 'idle' },
     check: { kind: 'idle' },
     generate: { kind: 'idle' },
+    close: { kind: 'idle' },
     staleSince: { check: null, generate: null },
     policiesVersion: 0,
     policiesDraft: null,
     marks: [],
+    period: { reportingDate: null, kind: null },
   };
 }
 
@@ -101,6 +123,10 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return { ...state, policiesDraft: action.draft };
     case 'marks':
       return { ...state, marks: action.marks };
+    case 'period':
+      return { ...state, period: action.period };
+    case 'close':
+      return { ...state, close: action.state };
   }
 }
 
