@@ -51,6 +51,14 @@ export function date(iso: IsoDate): PlanCell {
   return { value: serial, numberFormat: FMT.date };
 }
 
+/**
+ * A date inside a formula: DATE(y,m,d), which Excel and LibreOffice read alike in the 1900 and the 1904 date system
+ * (a serial number would be four years off in a 1904 workbook).
+ */
+export function dateInFormula(iso: IsoDate): string {
+  return `DATE(${Number(iso.slice(0, 4))},${Number(iso.slice(5, 7))},${Number(iso.slice(8, 10))})`;
+}
+
 /** A live formula (written without a cached result, so the spreadsheet computes it). */
 export function formula(f: string, numberFormat?: string, isBold = false): PlanCell {
   const cell: PlanCell = { formula: f.startsWith('=') ? f : `=${f}` };

@@ -10,7 +10,7 @@ import type { TableGrid } from '../input/grid';
 import { findPolicySetting } from '../input/settingNames';
 import { headerKey, isBlankValue } from '../input/values';
 import type { XlsxPackage } from './package';
-import { firstDataRow, readTableDef, readWorkbookTables, type TableDef } from './readTables';
+import { DAYS_1904, firstDataRow, readTableDef, readWorkbookTables, type TableDef } from './readTables';
 import { escapeXml } from './sheetXml';
 import type { WorkbookInfo, WorkbookSheet } from './workbookPart';
 import { withDefaultNamespace } from './xml';
@@ -32,10 +32,13 @@ export interface PolicyEdit {
   parts: Map<string, string>;
 }
 
-/** A cell as SpreadsheetML: text inline, a number as such, a date as its serial. */
-function cellXml(ref: string, value: Date | string | number, style: number | undefined): string {
+/** A cell as SpreadsheetML: text inline, a number as such, a date as its serial in the workbook's date system. */
+function cellXml(ref: string, value: Date | string | number, style: number | undefined, date1904 = false): string {
   const s = style === undefined ? '' : ` s="${style}"`;
-  if (value instanceof Date) return `<c r="${ref}"${s}><v>${UNIX_EPOCH_SERIAL + value.getTime() / MS_PER_DAY}</v></c>`;
+  if (value instanceof Date) {
+    const serial = UNIX_EPOCH_SERIAL + value.getTime() / MS_PER_DAY - (date1904 ? DAYS_1904 : 0);
+    return `<c r="${ref}"${s}><v>${serial}</v></c>`;
+  }
   if (typeof value === 'number') return `<c r="${ref}"${s}><v>${value}</v></c>`;
   return `<c r="${ref}"${s} t="inlineStr"><is><t>${escapeXml(value)}</t></is></c>`;
 }
@@ -158,7 +161,7 @@ export function policyEdit(
     xml,
     col(valueCol),
     row,
-    cellXml(`${columnLetters(col(valueCol))}${row}`, policy.value, style(policy.numberFormat)),
+    cellXml(`${columnLetters(col(valueCol))}${row}`, policy.value, style(policy.numberFormat), info.date1904),
   );
   parts.set(sheet.part as string, xml);
   return { parts };

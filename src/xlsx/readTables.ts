@@ -54,7 +54,7 @@ const BUILTIN_FORMATS: Record<number, string> = {
 };
 
 /** Days between the 1904 and the 1900 date systems' day zero. */
-const DAYS_1904 = 1462;
+export const DAYS_1904 = 1462;
 
 /** Whether a number format shows a date or time (letters d, m, y, h or s outside quotes, escapes and colours). */
 export function isDateFormat(format: string): boolean {

@@ -5,6 +5,7 @@
  */
 import { columnLetters, columnNumber, quoteSheetName } from '../input/a1';
 import type { PlanCell, PlanDataValidation, PlanPageSetup, PlanTable, SheetPlan } from '../workpapers/plan';
+import { DAYS_1904, isDateFormat } from './readTables';
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -244,12 +245,13 @@ function writeRow(
   cells: readonly (PlanCell | null)[],
   styleOf: (c: PlanCell, col: number) => number | undefined,
   formula: (f: string) => string,
+  inDateSystem: (c: PlanCell, col: number) => PlanCell,
 ): void {
   let row = '';
   const rs = String(r);
   for (let c = 0; c < cells.length; c++) {
     const cell = cells[c];
-    if (cell) row += cellXml(columnLetters(c + 1) + rs, cell, styleOf(cell, c), formula);
+    if (cell) row += cellXml(columnLetters(c + 1) + rs, inDateSystem(cell, c), styleOf(cell, c), formula);
   }
   if (row) sink.write(`<row r="${rs}">${row}</row>`);
 }
@@ -263,6 +265,12 @@ export interface SheetXmlOptions {
   tabSelected: boolean;
   /** How a formula is written (the command line points formulas at the names its sheets and tables were given). */
   formula?: (formula: string) => string;
+  /**
+   * The workbook counts dates in the 1904 date system (Excel for Mac 2008, Numbers): the plans' date serials, which
+   * are in the 1900 system, are written 1,462 days smaller so that they show the same dates. Formulas name dates with
+   * DATE(y,m,d), which either system reads alike.
+   */
+  date1904?: boolean;
 }
 
 /** The last row and column a sheet plan fills. */
@@ -316,9 +324,14 @@ export function* worksheetXml(original: SheetPlan, o: SheetXmlOptions): Generato
 
   const styles = o.styles;
   const plainStyle = (c: PlanCell) => styles.index(c.numberFormat, c.bold);
+  const toDateSystem = (c: PlanCell, format: string | undefined): PlanCell =>
+    o.date1904 && typeof c.value === 'number' && format !== undefined && isDateFormat(format)
+      ? { ...c, value: c.value - DAYS_1904 }
+      : c;
+  const plainDates = (c: PlanCell) => toDateSystem(c, c.numberFormat);
   const sink = new ByteSink();
   for (let i = 0; i < plan.rows.length; i++) {
-    writeRow(sink, i + 1, plan.rows[i], plainStyle, formula);
+    writeRow(sink, i + 1, plan.rows[i], plainStyle, formula, plainDates);
     if (sink.size > 1 << 20) yield sink.take();
   }
   for (const block of plan.blocks ?? []) {
@@ -327,8 +340,9 @@ export function* worksheetXml(original: SheetPlan, o: SheetXmlOptions): Generato
       c.bold || (c.numberFormat !== undefined && c.numberFormat !== block.columnFormats[col])
         ? styles.index(c.numberFormat ?? block.columnFormats[col], c.bold)
         : colStyles[col];
+    const blockDates = (c: PlanCell, col: number) => toDateSystem(c, c.numberFormat ?? block.columnFormats[col]);
     for (let i = 0; i < block.rowCount; i++) {
-      writeRow(sink, block.firstRow + i, block.row(i), styleOf, formula);
+      writeRow(sink, block.firstRow + i, block.row(i), styleOf, formula, blockDates);
       if (sink.size > 1 << 20) yield sink.take();
     }
   }

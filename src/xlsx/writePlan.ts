@@ -350,6 +350,7 @@ export async function writePlan(
           tableRelIds: p.tables.map((t) => t.relId),
           tabSelected: workbookEdit.selectFirstOutput && k === 0,
           formula: rename,
+          date1904: workbookInfo?.date1904 ?? false,
         }),
       );
       if (p.tables.length > 0) {

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { isOwnedSheet } from '../../src/workpapers/names';
 import { XlsxPackage } from '../../src/xlsx/package';
 import { readWorkbookInfo } from '../../src/xlsx/workbookPart';
+import { readTablesFromFile } from '../../src/xlsx/readTables';
 import { ALLOWED_STDERR_LINE, leaksInternals, runCli } from '../support/cliInProcess';
 import { readWorkbook, recalculate } from '../support/libreoffice';
 
@@ -93,6 +94,20 @@ describe('workbooks saved by other programs', () => {
     expect(r2.code).toBe(0);
     expect(JSON.parse(readFileSync(json2, 'utf8')).leases).toEqual(sampleLeases);
     expect(readWorkbookInfo(checkPackage(again)).sheets.map((s) => s.name)).toEqual(info.sheets.map((s) => s.name));
+  });
+
+  it("a 1904 workbook (Numbers) gets its workpapers' dates in its own date system: they read as the sample's", async () => {
+    const info = readWorkbookInfo(checkPackage(join(WRITERS, 'numbers.xlsx')));
+    expect(info.date1904).toBe(true);
+    // The reader converts a 1904 workbook's date cells to the 1900 serials the engine uses, so equal dates read equal.
+    const schedules = async (path: string) => {
+      const t = (await readTablesFromFile(path)).tables.find((x) => x.name === 'LeaseSchedule')!;
+      const start = t.headers.indexOf('Start');
+      return t.rows.slice(0, 40).map((r) => r[start]);
+    };
+    const numbers = await schedules(join(dir, 'numbers.xlsx-out.xlsx'));
+    expect(numbers.length).toBe(40);
+    expect(numbers).toEqual(await schedules(join(dir, 'sample-out.xlsx')));
   });
 
   it('each output opens in LibreOffice, which recalculates it from its formulas to a Tie-Out that passes', async () => {

@@ -3,8 +3,7 @@
  * dated in a closed month is issued again) and catch-up = recomputed cumulative - posted cumulative, per lease and
  * account (the change list of the Catch-Ups sheet) and in total per account role (PostedBalances summed live).
  */
-import { toExcelSerial } from '../../engine/calendar/dates';
-import { sheetRef } from '../cells';
+import { sheetRef, dateInFormula } from '../cells';
 import { CATCH_UP_TYPE, postedFormula, type CatchUpsLayout, type JournalRefs } from './catchUps';
 import type { Check } from './tieOutCheck';
 import type { ClosingFigure, PostedBalances } from '../../input/postedBalances';
@@ -16,7 +15,7 @@ export function closeChecks(layout: CatchUpsLayout, journal: JournalRefs): Check
   const cu = (c: string, first: number, last: number) => `${sheetRef(SHEET.catchUps)}$${c}$${first}:$${c}$${last}`;
   const reissued = journal.parts.map((p) => {
     const r = (c: string) => `${sheetRef(p.sheet)}$${c}$${p.firstRow}:$${c}$${Math.max(p.firstRow, p.lastRow)}`;
-    return `COUNTIFS(${r(journal.date)},"<="&${toExcelSerial(ct)},${r(journal.type)},"<>${CATCH_UP_TYPE}")`;
+    return `COUNTIFS(${r(journal.date)},"<="&${dateInFormula(ct)},${r(journal.type)},"<>${CATCH_UP_TYPE}")`;
   });
   const checks: Check[] = [
     {

@@ -8,8 +8,7 @@
  *   own formula evaluated here, so a figure typed over (two maturity years swapped, a weighted average overwritten)
  *   FAILs its group.
  */
-import { toExcelSerial } from '../../engine/calendar/dates';
-import { formulaText, sheetRef } from '../cells';
+import { formulaText, sheetRef, dateInFormula } from '../cells';
 import { SHEET } from '../names';
 import type { DisclosedFigure } from './disclosures';
 import { BASIS } from './rollForward';
@@ -59,10 +58,10 @@ export function disclosureChecks(ctx: TieOutContext): Check[] {
   const month = formulaText(BASIS.month);
   const ds = sheetRef(SHEET.disclosures);
   const at = disclosures.atDate;
-  const dSerial = toExcelSerial(reportingDate);
+  const dSerial = dateInFormula(reportingDate);
   const reported = disclosures.columns[0];
-  const startSerial = toExcelSerial(reported.from);
-  const endSerial = toExcelSerial(reported.to);
+  const startSerial = dateInFormula(reported.from);
+  const endSerial = dateInFormula(reported.to);
   for (const blk of disclosures.blocks) {
     const cur = blk.currency;
     const q = exact(cur);

@@ -8,9 +8,8 @@
  * the cent), rates within 10^-9, whole numbers and dates exactly. Choices (Frequency, Timing, Classification,
  * Yes/No) compare case-insensitively, spaces and hyphens ignored, a blank cell standing for the default.
  */
-import { toExcelSerial } from '../../engine/calendar/dates';
 import type { LeaseTerms } from '../../engine/terms';
-import { formulaText } from '../cells';
+import { formulaText, dateInFormula } from '../cells';
 
 /** A numeric reading of the cell, or a value no input can equal when it is not a number. */
 function numberOf(cell: string): string {
@@ -34,7 +33,7 @@ export function inputComparisons(terms: LeaseTerms): { field: string; test: stri
     if (cell) out.push({ field, test: test(cell) });
   };
   const amount = (cents: number) => (c: string) => `(ABS(${numberOf(c)}-${cents / 100})<0.00501)`;
-  const whole = (n: number) => (c: string) => `(${numberOf(c)}=${n})`;
+  const whole = (n: number | string) => (c: string) => `(${numberOf(c)}=${n})`;
   const rate = (r: string) => (c: string) => `(ABS(${numberOf(c)}-${r})<1E-9)`;
   const choice = (value: string, isDefault: boolean) => (c: string) => {
     const key = formulaText(value.replace(/[\s-]/g, '').toUpperCase());
@@ -46,7 +45,7 @@ export function inputComparisons(terms: LeaseTerms): { field: string; test: stri
       : `OR(${isBlank(c)},${choiceKey(c)}="NO",${choiceKey(c)}="N",${choiceKey(c)}="FALSE")`;
   const blankOr = (v: number | null, test: (c: string) => string) => (c: string) => (v === null ? isBlank(c) : test(c));
 
-  add('commencement', whole(toExcelSerial(terms.commencement)));
+  add('commencement', whole(dateInFormula(terms.commencement)));
   add('termMonths', whole(terms.termMonths));
   add('payment', amount(terms.payment));
   add('frequency', choice(terms.frequency, terms.frequency === 'Monthly'));

@@ -2,9 +2,9 @@
  * The Tie-Out's lease table, one row per lease: its commencement figures (values from the engine), what the
  * schedule (SUM over its rows) and the journal (SUMIFS over its lines) say about it, and whether they tie.
  */
-import { classificationLabel, FMT, formula, money, sheetRef, text } from '../cells';
+import { classificationLabel, FMT, formula, money, sheetRef, text, dateInFormula } from '../cells';
 import type { PlanCell } from '../plan';
-import { eomonth, toExcelSerial } from '../../engine/calendar/dates';
+import { eomonth } from '../../engine/calendar/dates';
 import type { AccountRole } from '../../input/accountRoles';
 import { formulaText } from '../cells';
 import { SC, scheduleRowOf, type SchedulePlace } from './schedules';
@@ -118,8 +118,8 @@ export function leaseTableRow(ctx: TieOutContext, idx: number, r: number): (Plan
   };
   let open = balanceAt(eomonth(period.start, -1));
   const close = balanceAt(period.end);
-  const startSerial = toExcelSerial(period.start);
-  const endSerial = toExcelSerial(period.end);
+  const startSerial = dateInFormula(period.start);
+  const endSerial = dateInFormula(period.end);
   let periodCost = `SUMIFS(${range(SC.leaseCost)},${range(SC.end)},">="&${startSerial},${range(SC.end)},"<="&${endSerial})`;
   // After a close (CONTRACT 1.11) the journal leaves out the closed months. When the catch-up falls in the period,
   // the journal moves the lease from what was posted through Closed Through (live from PostedBalances) to the
@@ -177,7 +177,7 @@ export function leaseTableRow(ctx: TieOutContext, idx: number, r: number): (Plan
     jDebits: formula(has ? `SUM(${jrange(JC.debit)})` : '0', FMT.money),
     jCredits: formula(has ? `SUM(${jrange(JC.credit)})` : '0', FMT.money),
     jEntries: formula(
-      has ? `SUMPRODUCT((${jrange(JC.debit)}-${jrange(JC.credit)})*(${jrange(JC.date)}-${startSerial - 1}))` : '0',
+      has ? `SUMPRODUCT((${jrange(JC.debit)}-${jrange(JC.credit)})*(${jrange(JC.date)}-${startSerial}+1))` : '0',
       FMT.money,
     ),
     whole: text(whole ? 'Yes' : 'No'),

@@ -2,10 +2,9 @@
  * Tie-Out checks of the Roll-Forward: every row ties (liability, ROU asset), every quarter and year row agrees with its
  * months, and the monthly movements equal the Schedules' (additions, accretion/interest, payments, amortization).
  */
-import { formulaText } from '../cells';
+import { formulaText, dateInFormula } from '../cells';
 import { BASIS } from './rollForward';
 import { SC } from './schedules';
-import { toExcelSerial } from '../../engine/calendar/dates';
 import {
   RC,
   rollForwardRange,
@@ -23,8 +22,8 @@ export function rollForwardChecks(ctx: TieOutContext): Check[] {
   // With a Schedules window, both sides cover what is booked inside it: the Roll-Forward's months of the window and
   // the Schedules' figures whose booking date (a lease month's start or end) falls in it.
   const w = ctx.schedules.window;
-  const from = w ? toExcelSerial(w.from) : 0;
-  const to = w ? toExcelSerial(w.to) : 0;
+  const from = w ? dateInFormula(w.from) : '';
+  const to = w ? dateInFormula(w.to) : '';
   const booked = (p: SchedulePart, dateColumn: string) =>
     w ? `,${sched(p, dateColumn)},">="&${from},${sched(p, dateColumn)},"<="&${to}` : '';
   const schedSum = (c: string, dateColumn: string = SC.end) =>
