@@ -13,24 +13,14 @@ import { join, resolve } from 'node:path';
 import { inputSheets, type InputRow } from '../src/template/inputSheets';
 import { writePlan } from '../src/xlsx/writePlan';
 import { sheetNames, unzipEntries } from './zipEntries';
+import { random } from './random';
 
 const LEASES = Number(process.env.BENCH_LEASES ?? 10_000);
 const MONTHS = 120;
 const ROOT = resolve(__dirname, '../..');
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same portfolio. */
-function rng(seed: number): () => number {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function leases(): InputRow[] {
-  const r = rng(842);
+  const r = random(842); // the same portfolio on every run
   const out: InputRow[] = [];
   for (let i = 0; i < LEASES; i++) {
     const year = 2021 + Math.floor(r() * 5);

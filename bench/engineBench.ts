@@ -8,23 +8,13 @@ import { measurePortfolio } from '../src/engine/portfolio';
 import { defaultPolicies } from '../src/engine/policies';
 import { Decimal } from '../src/engine/money/decimal';
 import type { Frequency, LeaseTerms, Timing } from '../src/engine/terms';
+import { random } from './random';
 
 const LEASES = Number(process.env.BENCH_LEASES ?? 10_000);
 const MONTHS = 120;
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same portfolio. */
-function rng(seed: number): () => number {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function portfolio(): LeaseTerms[] {
-  const r = rng(842);
+  const r = random(842); // the same portfolio on every run
   const freqs: Frequency[] = ['Monthly', 'Monthly', 'Quarterly', 'Annual'];
   const out: LeaseTerms[] = [];
   for (let i = 0; i < LEASES; i++) {

@@ -4,17 +4,7 @@
  */
 import { XlsxPackage } from '../../src/xlsx/package';
 
-/** mulberry32: a small, fast, seeded generator. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { random } from '../random';
 
 type Rng = () => number;
 /** One of `xs` (the mutators check for an empty list first: an earlier mutation may have removed every one). */
