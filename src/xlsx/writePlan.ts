@@ -24,6 +24,7 @@ import {
   ensureStyleSkeleton,
   escapeXml,
   extendStyles,
+  printTitles,
   StyleRegistry,
   tableHeaders,
   tableXml,
@@ -137,6 +138,8 @@ interface Planned {
   part: string;
   relId: string;
   tables: { id: number; part: string; name: string; relId: string; range: string; style?: string }[];
+  /** The rows and columns printed on every page ("'Tie-Out'!$A:$B,'Tie-Out'!$1:$5"), or null. */
+  printTitles: string | null;
 }
 
 /** Writes `plan` into a copy of `input` (a path or an opened package; a new workbook when null) at `outPath`. */
@@ -299,7 +302,8 @@ export async function writePlan(
         style: t.style,
       };
     });
-    return { role: s.name, name: sheetNames.get(s.name) as string, part, relId: added.id, tables };
+    const name = sheetNames.get(s.name) as string;
+    return { role: s.name, name, part, relId: added.id, tables, printTitles: printTitles(name, s.pageSetup) };
   });
 
   const workbookEdit = editWorkbook(workbookXml, keptSheets, planned);
@@ -465,6 +469,15 @@ function editWorkbook(
         `<definedName name="${OUTPUT_MARK}" localSheetId="${kept.length + k}" hidden="1" ` +
         `comment="Lease Workpapers: written by the command line and replaced on each run">` +
         `${escapeXml(quoteSheetName(p.name))}!$A$1</definedName>`,
+    )
+    .concat(
+      planned.flatMap((p, k) =>
+        p.printTitles === null
+          ? []
+          : [
+              `<definedName name="_xlnm.Print_Titles" localSheetId="${kept.length + k}">${escapeXml(p.printTitles)}</definedName>`,
+            ],
+      ),
     )
     .join('');
   if (/<\/definedNames>/.test(xml)) xml = xml.replace('</definedNames>', `${marks}</definedNames>`);

@@ -53,5 +53,12 @@ describe('page setup of the owned sheets', () => {
     expect(ws.pageSetup.orientation).toBe('landscape');
     expect(ws.pageSetup.fitToHeight).toBe(0);
     expect(ws.headerFooter.oddFooter).toBe('&CPage &P of &N');
+    // Print titles: the Tie-Out repeats its header rows and its check columns on every page.
+    expect(ws.pageSetup.printTitlesRow).toMatch(/^\$?\d+:\$?\d+$/);
+    expect(ws.pageSetup.printTitlesColumn).toMatch(/^\$?[A-Z]+:\$?[A-Z]+$/);
+    const workbookXml = parts.get('xl/workbook.xml')!.toString('utf8');
+    expect(workbookXml).toMatch(
+      /<definedName name="_xlnm.Print_Titles" localSheetId="\d+">'Tie-Out'!\$[A-Z]+:\$[A-Z]+,'Tie-Out'!\$\d+:\$\d+<\/definedName>/,
+    );
   });
 });
