@@ -109,12 +109,15 @@ test('create template, validate, fix, generate and read the figures back', async
   await pane.getByRole('tab', { name: 'Generate' }).click();
   await pane.getByRole('button', { name: 'Generate workpapers' }).click();
   await pane.getByText('Workpapers written').waitFor({ timeout: 60_000 });
-  const summary = pane.getByRole('definition');
-  const checks = (await summary.nth(1).innerText()).match(/^(\d+) of (\d+)$/);
+  // Each figure by its term in the summary, not by its position.
+  const detail = (term: string) =>
+    pane.locator('dt', { hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
+  const checks = (await detail('Checks passed').innerText()).match(/^(\d+) of (\d+)$/);
   expect(checks).not.toBeNull();
   expect(Number(checks![2])).toBeGreaterThan(5);
   expect(checks![1]).toBe(checks![2]);
-  await expect(summary.nth(0).innerText()).resolves.toBe('1 (1 operating, 0 finance, 0 short-term)');
+  await expect(detail('Leases').innerText()).resolves.toBe('1 (1 operating, 0 finance, 0 short-term)');
+  await expect(detail('Period reported').innerText()).resolves.toMatch(/^[A-Z][a-z]+ \d{4}$/);
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   await pane.screenshot({ path: path.join(ARTIFACTS, 'taskpane-after-generate.png') });
 
