@@ -55,8 +55,7 @@ export function memosDocument(memos: readonly LeaseMemo[], meta: MemosMeta): Doc
   });
 }
 
-/** The .docx bytes of the memos. */
+/** The .docx bytes of the memos (as an ArrayBuffer: the same in Node and in the browser, no Blob to read back). */
 export async function memosDocx(memos: readonly LeaseMemo[], meta: MemosMeta): Promise<Uint8Array> {
-  const blob = await Packer.toBlob(memosDocument(memos, meta));
-  return new Uint8Array(await blob.arrayBuffer());
+  return new Uint8Array(await Packer.toArrayBuffer(memosDocument(memos, meta)));
 }

@@ -66,6 +66,15 @@ export const STRINGS = {
     fixFirstBody: (n: string, one: boolean) =>
       `${n} ${one ? 'problem' : 'problems'}; select a cell reference to go to it.`,
     written: 'Workpapers written',
+    memos: {
+      button: 'Download memos',
+      hint: 'The lease memos (facts, classification, measurement, modifications, policies) as a Word document.',
+      busy: 'Preparing memos…',
+      downloaded: (file: string) => `Downloaded ${file}`,
+      changed: 'The inputs changed since this Generate; generate again, then download the memos.',
+      inputErrors: 'The inputs have problems now; validate them, generate again, then download the memos.',
+      failed: 'The memos could not be prepared.',
+    },
     summaryLabel: 'Run summary',
     leases: 'Leases',
     leasesDetail: (total: string, op: string, fin: string, st: string) =>

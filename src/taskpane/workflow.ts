@@ -32,6 +32,9 @@ import {
 } from './compute';
 import type { KeyFigures } from './keyFigures';
 import { localIsoTimestamp } from './format';
+import { downloadFile } from './download';
+import { leaseMemos } from '../workpapers/memos';
+import { memosDocx } from '../export/memosDocx';
 
 export type { RunMeta } from '../workpapers';
 export type { TemplateResult } from '../office/templateWriter';
@@ -219,6 +222,45 @@ export async function generateWorkpapers(host: WorkbookHost, options: GenerateOp
     if (e instanceof CancelledError) return { kind: 'cancelled' };
     throw e;
   }
+}
+
+// ------------------------------------------------------------------------------------------- lease memos
+
+export type MemosOutcome =
+  | { kind: 'downloaded'; fileName: string; leases: number }
+  /** The inputs changed since the Generate: the memos would not match the workpapers written. */
+  | { kind: 'changed' }
+  | { kind: 'inputErrors'; errors: InputError[] };
+
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/**
+ * "Download memos" after a Generate: the lease memos Word document for the Generate's period, built as the command
+ * line's `--memos` builds it (`leaseMemos` over the measured leases, then `memosDocx`), and saved by the browser as
+ * "Lease memos <period>.docx". The leases are measured again from the workbook's tables (as Generate reads them)
+ * rather than kept in the pane from the run; the inputs' fingerprint must still be the Generate's, so the memos
+ * say what the workpapers say.
+ */
+export async function downloadMemos(
+  host: WorkbookHost,
+  run: Pick<GenerateSummary, 'inputHash' | 'period' | 'at'>,
+  save: (bytes: Uint8Array, fileName: string, type: string) => void = downloadFile,
+): Promise<MemosOutcome> {
+  const tables = await readWorkbookTables(host.run);
+  if (inputHash(tables) !== run.inputHash) return { kind: 'changed' };
+  const read = readPortfolio(tables);
+  if (!read.input || read.errors.length > 0) return { kind: 'inputErrors', errors: read.errors };
+  const result = await measureInSlices(read.input, { between: yieldWhenDue() });
+  const memos = leaseMemos(result.leases, read.input.leases, read.input.policies);
+  const bytes = await memosDocx(memos, {
+    product: `Lease Workpapers ${host.productVersion}`,
+    source: tables.source ?? 'workbook',
+    period: run.period.label,
+    generatedAt: localIsoTimestamp(run.at),
+  });
+  const fileName = `Lease memos ${run.period.label}.docx`;
+  save(bytes, fileName, DOCX_TYPE);
+  return { kind: 'downloaded', fileName, leases: memos.length };
 }
 
 /**

@@ -17,6 +17,7 @@ import { ErrorList } from './ErrorList';
 import { Failure } from './Failure';
 import { chosenPeriod, PeriodPicker, usePeriodDefaults } from './PeriodPicker';
 import { ClosePeriod } from './ClosePeriod';
+import { DownloadMemos } from './DownloadMemos';
 import { RunSummary } from './RunSummary';
 import { Stack } from './Stack';
 import { StaleNotice } from './StaleNotice';
@@ -68,6 +69,7 @@ export function GeneratePanel(): React.JSX.Element {
         {g.kind === 'inputErrors' && <InputErrorsNote count={g.errors.length} />}
       </div>
       {g.kind === 'inputErrors' && <ErrorList errors={g.errors} label={STRINGS.check.listLabel} />}
+      {g.kind === 'done' && <DownloadMemos key={g.summary.at} summary={g.summary} />}
       <ClosePeriod through={chosenPeriod(state.period, defaults).reportingDate} disabled={running} />
     </Stack>
   );
