@@ -12,7 +12,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { measurePortfolio } from '../engine';
 import { policySettingWhere } from '../input/policies';
-import { readPortfolio } from '../input/portfolio';
+import { measurementErrors, readPortfolio } from '../input/portfolio';
 import { findTable, WORKBOOK, type InputError } from '../input/table';
 import { resolveReportingPeriod } from '../workpapers';
 import { closePlan, closeRefusal, closeReportingDateSource } from '../workpapers/close';
@@ -68,12 +68,7 @@ export async function close(args: CloseArgs, io: CliIo): Promise<number> {
   const portfolio = read.input;
   const result = measurePortfolio(portfolio, (done, total) => progress.count(done, total));
   if (result.failures.length > 0) {
-    return fail(
-      result.failures.map((f) => ({
-        where: f.where ?? read.leaseSources.get(f.leaseId) ?? 'Leases',
-        message: f.message,
-      })),
-    );
+    return fail(measurementErrors(read, result.failures));
   }
 
   const now = io.now().toISOString();

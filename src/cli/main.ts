@@ -18,7 +18,7 @@ import { memosDocx } from '../export/memosDocx';
 import { leaseMemos } from '../workpapers/memos';
 import { WORKBOOK, type InputError } from '../input/table';
 import { inputHash } from '../input/hash';
-import { readPortfolio } from '../input/portfolio';
+import { measurementErrors, readPortfolio } from '../input/portfolio';
 import { buildWorkpapers, journalFormatOf, periodJournalOf, resolveReportingPeriod } from '../workpapers';
 import { WorkbookError } from '../xlsx/package';
 import { readWorkbookFile, readWorkbookTables } from '../xlsx/readTables';
@@ -207,12 +207,7 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
 
   const result = measurePortfolio(portfolio, (done, total) => progress.count(done, total));
   if (result.failures.length > 0) {
-    return fail(
-      result.failures.map((f) => ({
-        where: f.where ?? read.leaseSources.get(f.leaseId) ?? 'Leases',
-        message: f.message,
-      })),
-    );
+    return fail(measurementErrors(read, result.failures));
   }
 
   // Warnings never stop the run (CONTRACT 4): listed on standard error, the run goes on to exit 0.

@@ -5,7 +5,7 @@
  */
 import { measurePortfolio, portfolioWarnings } from '../engine/portfolio';
 import type { WorkbookTables } from './grid';
-import { readPortfolio } from './portfolio';
+import { measurementErrors, readPortfolio } from './portfolio';
 import type { InputError } from './table';
 
 export type Severity = 'error' | 'warning';
@@ -27,13 +27,7 @@ export function checkPortfolio(tables: WorkbookTables): InputCheck {
   const errors: InputProblem[] = read.errors.map((e) => ({ ...e, severity: 'error' }));
   if (!read.input) return { errors, warnings: [], leaseCount: 0 };
   const result = measurePortfolio(read.input);
-  for (const f of result.failures) {
-    errors.push({
-      where: f.where ?? read.leaseSources.get(f.leaseId) ?? 'Leases',
-      message: f.message,
-      severity: 'error',
-    });
-  }
+  for (const e of measurementErrors(read, result.failures)) errors.push({ ...e, severity: 'error' });
   const warnings: InputProblem[] = portfolioWarnings(result).map((w) => ({
     where: w.where,
     message: w.message,

@@ -2,7 +2,7 @@
 export type { GridCell, GridValue, TableGrid, WorkbookTables } from './grid';
 export type { InputError, ColumnSpec } from './table';
 export { WORKBOOK, findTable } from './table';
-export { readPortfolio, type PortfolioRead } from './portfolio';
+export { measurementErrors, readPortfolio, type PortfolioRead } from './portfolio';
 export { checkPortfolio, type InputCheck, type InputProblem, type Severity } from './check';
 export { inputHash, canonicalInput } from './hash';
 export { sha256 } from './sha256';

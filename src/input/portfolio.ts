@@ -1,6 +1,7 @@
 /**
  * readPortfolio: the input tables of a workbook -> the engine's PortfolioInput, or every error found.
  */
+import type { LeaseFailure } from '../engine/portfolio';
 import type { PortfolioInput } from '../engine/terms';
 import type { TableGrid, WorkbookTables } from './grid';
 import { TABLE_NAMES } from './columns';
@@ -40,6 +41,14 @@ function duplicateTables(tables: WorkbookTables, errors: InputError[]): void {
       });
     } else seen.set(k, t);
   }
+}
+
+/**
+ * The leases the engine could not measure, as errors: at the cell the engine names (a modification's), else at the
+ * lease's row of the Leases table.
+ */
+export function measurementErrors(read: PortfolioRead, failures: readonly LeaseFailure[]): InputError[] {
+  return failures.map((f) => ({ where: f.where ?? read.leaseSources.get(f.leaseId) ?? 'Leases', message: f.message }));
 }
 
 export function readPortfolio(tables: WorkbookTables): PortfolioRead {

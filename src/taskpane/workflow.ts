@@ -3,7 +3,15 @@
  * the inputs, generate the workpapers phase by phase, go to a cell or a sheet, read and save the policies, mark
  * the cells with errors, and watch the inputs for changes. Components never reach Office.js; they call these.
  */
-import { findTable, inputHash, readPortfolio, WORKBOOK, type InputCheck, type InputError } from '../input';
+import {
+  findTable,
+  inputHash,
+  measurementErrors,
+  readPortfolio,
+  WORKBOOK,
+  type InputCheck,
+  type InputError,
+} from '../input';
 import { policySettingWhere, readPolicies as parsePolicies } from '../input/policies';
 import { toExcelSerial } from '../engine/calendar/dates';
 import { closePlan, closeRefusal, closeReportingDateSource } from '../workpapers/close';
@@ -303,10 +311,7 @@ export async function closePeriod(host: WorkbookHost, through: string, now: () =
   if (result.failures.length > 0) {
     return {
       kind: 'inputErrors',
-      errors: result.failures.map((f) => ({
-        where: f.where ?? read.leaseSources.get(f.leaseId) ?? 'Leases',
-        message: f.message,
-      })),
+      errors: measurementErrors(read, result.failures),
     };
   }
   const recordedAt = localIsoTimestamp(now());
