@@ -16,16 +16,10 @@
  * unless another entry of the same lease on the same day is out by an offsetting amount. Below the checks, the
  * journal summary's own table ties each summary line to its detail (tieOutJournalSummary.ts).
  */
-import type { LeaseResult } from '../../engine';
 import type { LeaseTerms, RateBasis } from '../../engine/terms';
-import type { ReportingPeriod } from '../reportingPeriod';
 import { bold, col, FMT, formula, num, text } from '../cells';
 import { SHEET } from '../names';
 import type { PlanCell, SheetPlan } from '../plan';
-import type { SchedulesLayout } from './schedules';
-import type { JournalLayout } from './journalSheet';
-import type { RollForwardLayout } from './rollForward';
-import type { DisclosuresLayout } from './disclosures';
 import { remeasurementEvents, remeasurementProof, type RemeasurementProof } from './remeasurementProof';
 import { measurementProof } from './tieOutMeasurement';
 import { TIE_OUT_HEADER_ROW, type TieOutColumns } from './tieOutColumns';
@@ -76,26 +70,23 @@ function remeasurementChecks(proof: RemeasurementProof): Check[] {
   return checks;
 }
 
-export function tieOutLayout(args: {
-  leases: readonly LeaseResult[];
-  /** The period the journal covers. */
-  period: ReportingPeriod;
-  schedules: SchedulesLayout;
-  journal: JournalLayout;
-  rollForward: RollForwardLayout;
-  disclosures: DisclosuresLayout;
-  reportingDate: string;
-  /** The lease terms as read (their input cells are compared live with what was measured). */
-  terms: readonly LeaseTerms[];
-  rateBasis: RateBasis;
-  /** Payments the Schedules do not show (placed at `columns.unscheduled`). */
-  unscheduled: UnscheduledPayments;
-  columns: TieOutColumns;
-  /** The Classification sheet: its re-performed classification in force, lease by lease. */
-  classification: ClassificationLayout;
-  /** A closed period (CONTRACT 1.11): the closing checks, and the posted figures beside the journal's. */
-  close?: { posted: PostedBalances; catchUps: CatchUpsLayout; journal: JournalRefs };
-}): TieOutLayout {
+export function tieOutLayout(
+  args: Pick<
+    TieOutContext,
+    'leases' | 'period' | 'schedules' | 'journal' | 'rollForward' | 'disclosures' | 'reportingDate'
+  > & {
+    /** The lease terms as read (their input cells are compared live with what was measured). */
+    terms: readonly LeaseTerms[];
+    rateBasis: RateBasis;
+    /** Payments the Schedules do not show (placed at `columns.unscheduled`). */
+    unscheduled: UnscheduledPayments;
+    columns: TieOutColumns;
+    /** The Classification sheet: its re-performed classification in force, lease by lease. */
+    classification: ClassificationLayout;
+    /** A closed period (CONTRACT 1.11): the closing checks, and the posted figures beside the journal's. */
+    close?: { posted: PostedBalances; catchUps: CatchUpsLayout; journal: JournalRefs };
+  },
+): TieOutLayout {
   const { leases, schedules } = args;
   const n = leases.length;
   const headerRow = TIE_OUT_HEADER_ROW;
