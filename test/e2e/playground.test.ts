@@ -188,6 +188,8 @@ test('each tab in light and dark: no serious or critical axe violation; screensh
       } else {
         await pane.getByRole('group', { name: 'Measurement' }).waitFor();
       }
+      // axe reads colours as painted: let entrance animations (a message bar fading in) finish first.
+      await p.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
       found.push(...(await paneViolations(p)).map((v) => `${theme} ${name}: ${v}`));
       await p.screenshot({ path: path.join(ARTIFACTS, `pane-${theme}-${name.toLowerCase()}.png`) });
     }
