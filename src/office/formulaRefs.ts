@@ -9,8 +9,15 @@ export type FormulaRef =
   | { kind: 'sheet'; name: string; start: number; end: number }
   | { kind: 'table'; name: string; start: number; end: number };
 
-const NAME_START = /[A-Za-z_\\\u00C0-\uFFFF]/;
-const NAME_CHAR = /[A-Za-z0-9_.\\\u00C0-\uFFFF]/;
+/** A character that can start a sheet or table name: a letter, _, \ or any character from U+00C0. */
+function isNameStart(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 92 || code >= 0xc0;
+}
+
+/** A character that can continue one: those, digits and the dot. */
+function isNameChar(code: number): boolean {
+  return isNameStart(code) || (code >= 48 && code <= 57) || code === 46;
+}
 
 /** Every `Sheet!` / `'Sheet name'!` prefix and every `Table[...]` structured reference, left to right. */
 export function findRefs(formula: string): FormulaRef[] {
@@ -52,9 +59,9 @@ export function findRefs(formula: string): FormulaRef[] {
       i = skipBrackets(formula, i);
       continue;
     }
-    if (NAME_START.test(ch) && (i === 0 || !NAME_CHAR.test(formula[i - 1]))) {
+    if (isNameStart(formula.charCodeAt(i)) && (i === 0 || !isNameChar(formula.charCodeAt(i - 1)))) {
       const start = i;
-      while (i < n && NAME_CHAR.test(formula[i])) i++;
+      while (i < n && isNameChar(formula.charCodeAt(i))) i++;
       const name = formula.slice(start, i);
       if (formula[i] === '!') refs.push({ kind: 'sheet', name, start, end: i + 1 });
       else if (formula[i] === '[') {

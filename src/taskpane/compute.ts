@@ -217,14 +217,28 @@ export interface BlockShell {
   columnFormats: (string | undefined)[];
 }
 
-export type SheetShell = Omit<SheetPlan, 'blocks'> & { blocks?: BlockShell[] };
+/**
+ * A sheet of a plan as it crosses to the pane: its first explicit rows (`rowCount` in all; the rest are fetched in
+ * slices, like blocks), each block's shape but not its rows.
+ */
+export type SheetShell = Omit<SheetPlan, 'blocks'> & { blocks?: BlockShell[]; rowCount: number };
 
-/** The plan as a structured-clone-able shell: every explicit row, each block's shape but not its rows. */
+/** Explicit rows a sheet's shell carries itself: a short sheet crosses whole, a long one in slices. */
+export const SHELL_ROWS = 200;
+
+/** The plan as a structured-clone-able shell, small enough to cross without stalling the pane. */
 export function planShell(plan: WorkpaperPlan): SheetShell[] {
   return plan.sheets.map((s) => ({
     ...s,
+    rows: s.rows.slice(0, SHELL_ROWS),
+    rowCount: s.rows.length,
     blocks: s.blocks?.map((b) => ({ firstRow: b.firstRow, rowCount: b.rowCount, columnFormats: b.columnFormats })),
   }));
+}
+
+/** Explicit rows `from`..`from + count - 1` of sheet `sheet`. */
+export function sheetRows(plan: WorkpaperPlan, sheet: number, from: number, count: number): (PlanCell | null)[][] {
+  return plan.sheets[sheet].rows.slice(from, from + count);
 }
 
 /** Rows `from`..`from + count - 1` of block `block` of sheet `sheet`. */
@@ -241,12 +255,24 @@ export function blockRows(
   return out;
 }
 
-/** The plan again, on the pane's side, from its shell and each block's fetched rows. */
-export function planFromShell(shell: SheetShell[], rows: (PlanCell | null)[][][][]): WorkpaperPlan {
+/**
+ * The plan again, on the pane's side, from its shell, each sheet's explicit rows after the shell's
+ * (`moreRows[sheet]`) and each block's fetched rows (`rows[sheet][block]`).
+ */
+export function planFromShell(
+  shell: SheetShell[],
+  rows: (PlanCell | null)[][][][],
+  moreRows: (PlanCell | null)[][][] = [],
+): WorkpaperPlan {
   return {
-    sheets: shell.map((s, si) => ({
-      ...s,
-      blocks: s.blocks?.map((b, bi) => ({ ...b, row: (i: number) => rows[si][bi][i].slice() })),
-    })),
+    sheets: shell.map(({ rowCount, ...s }, si) => {
+      const all = [...s.rows, ...(moreRows[si] ?? [])];
+      if (all.length !== rowCount) throw new Error(`Sheet ${s.name}: ${all.length} of ${rowCount} rows arrived`);
+      return {
+        ...s,
+        rows: all,
+        blocks: s.blocks?.map((b, bi) => ({ ...b, row: (i: number) => rows[si][bi][i].slice() })),
+      };
+    }),
   };
 }

@@ -103,6 +103,53 @@ describe('in-memory Excel: worksheets', () => {
     expect(excel.cell('Summary', 'A1').formula).toBe('=#REF!*2');
     expect(excel.cell('Summary', 'A1').value).toBe('#REF!');
   });
+
+  test('renames within one request follow each other as in Excel: a swap, a chain, a formula written between', async () => {
+    const excel = new MemoryExcel();
+    for (const name of ['Summary', 'X', 'Y', 'A']) excel.addSheet(name);
+    excel.type('X', 'A1', '1');
+    excel.type('Y', 'A1', '2');
+    excel.type('A', 'A1', '3');
+    excel.type('Summary', 'A1', '=X!A1*100+Y!A1*10+A!A1');
+    expect(excel.cell('Summary', 'A1').value).toBe(123);
+    await excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      // X and Y trade names through a temporary one; A becomes B, then C, with a formula written while it is B.
+      sheets.getItem('X').name = 'T';
+      sheets.getItem('Y').name = 'X';
+      sheets.getItem('T').name = 'Y';
+      sheets.getItem('A').name = 'B';
+      sheets.getItem('Summary').getRange('A2').formulas = [['=B!A1+1']];
+      sheets.getItem('B').name = 'C';
+      sheets.getItem('Summary').getRange('A3').formulas = [['=C!A1+2']];
+      await context.sync();
+    });
+    expect(excel.cell('Summary', 'A1').formula).toBe('=Y!A1*100+X!A1*10+C!A1');
+    expect(excel.cell('Summary', 'A1').value).toBe(123);
+    expect(excel.cell('Summary', 'A2')).toMatchObject({ formula: '=C!A1+1', value: 4 });
+    expect(excel.cell('Summary', 'A3')).toMatchObject({ formula: '=C!A1+2', value: 5 });
+  });
+
+  test('table renames within one request follow each other; a failed request still applies those before it', async () => {
+    const excel = new MemoryExcel();
+    excel.addSheet('Data');
+    excel.addSheet('Summary');
+    excel.type('Data', 'A1', 'Amount');
+    excel.type('Data', 'A2', '7');
+    await excel.run(async (context) => {
+      context.workbook.tables.add('Data!A1:A2', true).name = 'Stage';
+    });
+    excel.type('Summary', 'A1', '=SUM(Stage[Amount])');
+    const failed = excel.run(async (context) => {
+      context.workbook.tables.getItem('Stage').name = 'Amounts';
+      context.workbook.worksheets.getItem('Data').name = 'Figures';
+      context.workbook.worksheets.getItem('No such sheet').name = 'Other';
+    });
+    await expect(failed).rejects.toMatchObject({ code: 'ItemNotFound' });
+    // Excel has applied what ran before the failing command.
+    expect(excel.cell('Summary', 'A1')).toMatchObject({ formula: '=SUM(Amounts[Amount])', value: 7 });
+    expect(excel.sheetNames()).toEqual(['Figures', 'Summary']);
+  });
 });
 
 describe('in-memory Excel: ranges', () => {
@@ -448,5 +495,41 @@ describe('in-memory Excel: events, conditional formats, recalculation', () => {
     }
     const [, d] = await read(sliced);
     expect(d[0][0]).toBeCloseTo(total, 6);
+  });
+
+  test('recalculation computes each formula after what it reads, one formula a step, however deep the chain', async () => {
+    const excel = new MemoryExcel();
+    excel.addSheet('Checks');
+    excel.addSheet('Data');
+    const rows = 3000;
+    await excel.run(async (context) => {
+      const data = context.workbook.worksheets.getItem('Data');
+      data.getRange(`A1:A${rows}`).values = Array.from({ length: rows }, (_, i) => [(i % 5) + 1]);
+      // A running balance: row k reads row k - 1, a chain 3,000 formulas deep.
+      data.getRange(`B1:B${rows}`).formulas = Array.from({ length: rows }, (_, i) =>
+        i === 0 ? ['=A1'] : [`=B${i}+A${i + 1}`],
+      );
+      // On the first sheet, checks over the other sheet and over its own rows (named with its sheet or not).
+      context.workbook.worksheets.getItem('Checks').getRange('A1:A4').formulas = [
+        ['=COUNTIF(Checks!A2:A4,">0")'],
+        [`=Data!B${rows}`],
+        [`=SUMIFS(Data!B1:B${rows},Data!A1:A${rows},5)`],
+        ['=SUM(A2:A3)'],
+      ];
+    });
+    let steps = 0;
+    await excel.formulas.calculateAll(async () => {
+      steps++;
+    }, 0);
+    // Each formula was its own step: none computed another's precedents inside it.
+    expect(steps).toBeGreaterThanOrEqual(rows + 4);
+    // Independently: the balance adds 1+2+3+4+5 per five rows; the SUMIFS adds the balance at every fifth row.
+    const balance = (k: number): number => 15 * Math.floor(k / 5) + [0, 1, 3, 6, 10][k % 5];
+    let fifths = 0;
+    for (let k = 5; k <= rows; k += 5) fifths += balance(k);
+    expect(excel.cell('Checks', 'A2').value).toBe(balance(rows));
+    expect(excel.cell('Checks', 'A3').value).toBe(fifths);
+    expect(excel.cell('Checks', 'A4').value).toBe(balance(rows) + fifths);
+    expect(excel.cell('Checks', 'A1').value).toBe(3);
   });
 });

@@ -13,7 +13,7 @@ import {
 } from '../../src/taskpane/components/policiesForm';
 import { POLICY_SETTINGS, findPolicySetting } from '../../src/input';
 import { countChecks } from '../../src/office/checkResults';
-import { blockRows, planFromShell, planShell } from '../../src/taskpane/compute';
+import { blockRows, planFromShell, planShell, sheetRows, SHELL_ROWS } from '../../src/taskpane/compute';
 import { planRows } from '../../src/workpapers';
 import type { WorkpaperPlan } from '../../src/workpapers/plan';
 
@@ -139,11 +139,24 @@ test('a plan crosses the worker boundary as a shell and rows in slices, unchange
         ],
       },
       { name: 'Run Log', rows: [[{ value: 'Version' }, { value: '1' }]] },
+      {
+        name: 'Disclosures',
+        rows: Array.from({ length: SHELL_ROWS + 5 }, (_, i) => [{ value: `Row ${i + 1}` }, { formula: `=ROW()*${i}` }]),
+      },
     ],
   };
   const shell = structuredClone(planShell(plan));
-  const rows = [[[...blockRows(plan, 0, 0, 0, 3), ...blockRows(plan, 0, 0, 3, 3), ...blockRows(plan, 0, 0, 6, 3)]], []];
-  const again = planFromShell(shell, structuredClone(rows));
+  // The long sheet crosses in part; the rest of its rows follow in slices.
+  expect(shell[2].rows).toHaveLength(SHELL_ROWS);
+  const rows = [
+    [[...blockRows(plan, 0, 0, 0, 3), ...blockRows(plan, 0, 0, 3, 3), ...blockRows(plan, 0, 0, 6, 3)]],
+    [],
+    [],
+  ];
+  const moreRows = [[], [], [...sheetRows(plan, 2, SHELL_ROWS, 3), ...sheetRows(plan, 2, SHELL_ROWS + 3, 3)]];
+  const again = planFromShell(shell, structuredClone(rows), structuredClone(moreRows));
+  // A slice that never arrived is a bug, not a shorter sheet.
+  expect(() => planFromShell(shell, rows, [[], [], sheetRows(plan, 2, SHELL_ROWS, 3)])).toThrow(/203 of 205 rows/);
   for (const [i, sheet] of plan.sheets.entries()) {
     expect([...planRows(again.sheets[i])]).toEqual([...planRows(sheet)]);
   }

@@ -24,7 +24,12 @@ export abstract class ClientObject<M> {
     nullable = false,
   ) {
     if (nullable) {
-      ctx.enqueue({ op: 'resolve', target: path, run: () => this.cache.set('isNullObject', this.resolve() === null) });
+      ctx.enqueue({
+        op: 'resolve',
+        target: path,
+        formulaFree: true,
+        run: () => this.cache.set('isNullObject', this.resolve() === null),
+      });
     } else this.cache.set('isNullObject', false);
   }
 
@@ -49,13 +54,21 @@ export abstract class ClientObject<M> {
     return this.cache.get(name) as T;
   }
 
-  protected set(name: string, value: unknown, apply: (m: M) => void, cells = 0): void {
+  /** Queues a property set; `formulaFree` when applying it neither reads nor writes a formula (see Command). */
+  protected set(name: string, value: unknown, apply: (m: M) => void, cells = 0, formulaFree = false): void {
     this.cache.set(name, value);
-    this.ctx.enqueue({ op: `set:${name}`, target: this.path, args: value, cells, run: () => apply(this.m()) });
+    this.ctx.enqueue({
+      op: `set:${name}`,
+      target: this.path,
+      args: value,
+      cells,
+      formulaFree,
+      run: () => apply(this.m()),
+    });
   }
 
-  protected call(op: string, args: unknown, apply: (m: M) => void): void {
-    this.ctx.enqueue({ op, target: this.path, args, run: () => apply(this.m()) });
+  protected call(op: string, args: unknown, apply: (m: M) => void, formulaFree = false): void {
+    this.ctx.enqueue({ op, target: this.path, args, formulaFree, run: () => apply(this.m()) });
   }
 
   protected loadNames(names?: string | string[]): void {

@@ -280,13 +280,30 @@ interface Here {
   c: number;
 }
 
-/** A range reference not qualified by a sheet name (`G6:G27`, `$AE$6:$AE$2005`). */
-const OWN_SHEET_RANGE = /(^|[^!A-Za-z0-9_$'\]])\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}\$?\d+/;
+const NO_ROWS: number[] = [];
+
+/** The first index of sorted `list` whose value is at least `value`. */
+function lowerBound(list: number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const COMPARISONS = new Set(['=', '<>', '<', '>', '<=', '>=']);
 
 export class FormulaEngine {
   private readonly asts = new Map<string, Node | SyntaxError>();
   /** Results by sheet, keyed by row x 16384 + column (numbers: far cheaper than text keys on big sheets). */
   private cache = new Map<SheetModel, Map<number, Scalar>>();
+  /** Column segments read whole by SUMIFS and SUMPRODUCT (see columnValues). */
+  private columns = new Map<string, Scalar[]>();
+  /** Per sheet and column, the rows holding a formula (see formulaRows). */
+  private formulaColumns = new Map<SheetModel, Map<number, number[]>>();
   private generation = -1;
   private readonly busy = new Map<SheetModel, Set<number>>();
 
@@ -299,10 +316,7 @@ export class FormulaEngine {
       const v = sheet.value(r, c);
       return v === undefined ? null : v;
     }
-    if (this.generation !== this.wb.generation) {
-      this.cache = new Map();
-      this.generation = this.wb.generation;
-    }
+    this.forgetIfChanged();
     const key = r * 16384 + c;
     let results = this.cache.get(sheet);
     if (!results) this.cache.set(sheet, (results = new Map()));
@@ -326,10 +340,11 @@ export class FormulaEngine {
 
   /**
    * Computes every formula cell, pausing whenever `budgetMs` has passed; the results stay cached until the
-   * workbook changes, and the order changes no result. Sheet by sheet in row and column order, so a reference to
-   * an earlier row is already computed; a formula over a range of its own sheet (a total above its rows, a
-   * count of the checks below it) waits until the rest of its sheet is computed, so that no one cell takes
-   * the whole sheet's time. Stops early when the workbook changes while it pauses.
+   * workbook changes, and the order changes no result. Each formula's precedents (the cells and ranges it names)
+   * are computed before it, one at a time with a pause between any two, so no one step takes more than one
+   * formula's own work: a check over Schedules waits until Schedules is computed instead of computing it in one
+   * go. (A reference only known once computed, such as INDIRECT's, is followed at once, as before.) Stops early
+   * when the workbook changes while it pauses.
    */
   async calculateAll(pause: () => Promise<void>, budgetMs = 30): Promise<void> {
     const generation = this.wb.generation;
@@ -340,24 +355,174 @@ export class FormulaEngine {
       deadline = Date.now() + budgetMs;
       return this.wb.generation !== generation;
     };
+    const complete = new Set<string>(); // ranges whose formulas are all computed, this calculation
     for (const sheet of [...this.wb.sheets]) {
-      const later: [number, number][] = [];
-      for (const r of [...sheet.rows.keys()].sort((a, b) => a - b)) {
+      for (const r of [...sheet.rows.keys()].sort((x, y) => x - y)) {
         const row = sheet.rows.get(r);
         if (!row) continue;
         for (let c = 0; c < row.f.length; c++) {
-          const f = row.f[c];
-          if (f === undefined) continue;
-          if (OWN_SHEET_RANGE.test(f)) later.push([r, c]);
-          else this.cellValue(sheet, r, c);
-          if (await due()) return;
+          if (row.f[c] === undefined || this.computed(sheet, r, c)) continue;
+          if (!(await this.calculateWithPrecedents({ sheet, r, c }, due, complete))) return;
         }
       }
-      for (const [r, c] of later) {
-        this.cellValue(sheet, r, c);
-        if (await due()) return;
-      }
     }
+  }
+
+  /** Drops every cached result once the workbook has changed since they were computed. */
+  private forgetIfChanged(): void {
+    if (this.generation === this.wb.generation) return;
+    this.cache = new Map();
+    this.columns = new Map();
+    this.formulaColumns = new Map();
+    this.generation = this.wb.generation;
+  }
+
+  /**
+   * The values of rows r0..r1 of column c, kept until the workbook changes: a column that many SUMIFS and
+   * SUMPRODUCTs read (the Schedules' Basis, Currency and Date columns) is read from the sheet once.
+   */
+  private columnValues(sheet: SheetModel, c: number, r0: number, r1: number): Scalar[] {
+    this.forgetIfChanged();
+    const key = `${sheet.id}!${c}:${r0}:${r1}`;
+    let values = this.columns.get(key);
+    if (!values) {
+      values = new Array<Scalar>(r1 - r0 + 1);
+      for (let r = r0; r <= r1; r++) values[r - r0] = this.cellValue(sheet, r, c);
+      this.columns.set(key, values);
+    }
+    return values;
+  }
+
+  /** Whether a formula cell's result is cached for the workbook as it is. */
+  private computed(sheet: SheetModel, r: number, c: number): boolean {
+    if (this.generation !== this.wb.generation) return false;
+    return this.cache.get(sheet)?.has(r * 16384 + c) ?? false;
+  }
+
+  /**
+   * Computes `cell` after its precedents, depth first with an explicit stack so that it can pause anywhere.
+   * False when the workbook changed during a pause.
+   */
+  private async calculateWithPrecedents(
+    cell: Here,
+    due: () => Promise<boolean>,
+    complete: Set<string>,
+  ): Promise<boolean> {
+    interface Frame {
+      cell: Here;
+      ranges: RangeVal[] | null;
+      /** The range being searched for an uncomputed formula, its column, and the place in that column's formulas. */
+      k: number;
+      j: number;
+      at: number;
+    }
+    // A cell's key: its sheet's place in the workbook, row and column in one number (exact below 2^53).
+    const ordinal = new Map(this.wb.sheets.map((sheet, i) => [sheet, i]));
+    const key = (h: Here): number => ((ordinal.get(h.sheet) ?? -1) + 1) * 2 ** 34 + h.r * 16384 + h.c;
+    const stack: Frame[] = [{ cell, ranges: null, k: 0, j: 0, at: -1 }];
+    const onStack = new Set<number>([key(cell)]);
+    let looked = 0;
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      top.ranges ??= this.precedentRanges(top.cell);
+      let next: Here | null = null;
+      while (next === null && top.k < top.ranges.length) {
+        const { sheet, rect } = top.ranges[top.k];
+        const single = rect.r0 === rect.r1 && rect.c0 === rect.c1;
+        const rangeKey = single ? '' : `${sheet.id}!${rect.r0},${rect.c0}:${rect.r1},${rect.c1}`;
+        if (single) {
+          const here = { sheet, r: rect.r0, c: rect.c0 };
+          if (
+            sheet.formula(rect.r0, rect.c0) !== undefined &&
+            !this.computed(sheet, rect.r0, rect.c0) &&
+            !onStack.has(key(here))
+          ) {
+            next = here;
+          }
+        } else if (!complete.has(rangeKey)) {
+          for (; top.j <= rect.c1 - rect.c0; top.j++, top.at = -1) {
+            const c = rect.c0 + top.j;
+            const rows = this.formulaRows(sheet, c);
+            if (top.at < 0) top.at = lowerBound(rows, rect.r0);
+            for (; top.at < rows.length && rows[top.at] <= rect.r1; top.at++) {
+              const r = rows[top.at];
+              if (!this.computed(sheet, r, c) && !onStack.has(key({ sheet, r, c }))) {
+                next = { sheet, r, c };
+                break;
+              }
+              if (++looked % 4096 === 0 && (await due())) return false;
+            }
+            if (next) break;
+          }
+        }
+        if (next === null) {
+          if (!single) complete.add(rangeKey);
+          top.k++;
+          top.j = 0;
+          top.at = -1;
+        }
+      }
+      if (next) {
+        stack.push({ cell: next, ranges: null, k: 0, j: 0, at: -1 });
+        onStack.add(key(next));
+        continue;
+      }
+      // Every precedent is computed: this formula costs only its own work.
+      this.cellValue(top.cell.sheet, top.cell.r, top.cell.c);
+      stack.pop();
+      onStack.delete(key(top.cell));
+      if (await due()) return false;
+    }
+    return true;
+  }
+
+  /** The rows of column c that hold a formula, in order, kept until the workbook changes. */
+  private formulaRows(sheet: SheetModel, c: number): number[] {
+    this.forgetIfChanged();
+    let byColumn = this.formulaColumns.get(sheet);
+    if (!byColumn) {
+      byColumn = new Map();
+      for (const r of [...sheet.rows.keys()].sort((x, y) => x - y)) {
+        const f = sheet.rows.get(r)?.f ?? [];
+        for (let col = 0; col < f.length; col++) {
+          if (f[col] === undefined) continue;
+          let rows = byColumn.get(col);
+          if (!rows) byColumn.set(col, (rows = []));
+          rows.push(r);
+        }
+      }
+      this.formulaColumns.set(sheet, byColumn);
+    }
+    return byColumn.get(c) ?? NO_ROWS;
+  }
+
+  /** The cells and ranges a formula names (with their sheets), as written. */
+  private precedentRanges(here: Here): RangeVal[] {
+    const formula = here.sheet.formula(here.r, here.c);
+    const ast = formula === undefined ? null : this.ast(formula);
+    const out: RangeVal[] = [];
+    const walk = (node: Node): void => {
+      switch (node.t) {
+        case 'ref':
+        case 'sref': {
+          const v = this.eval(node, here);
+          if (v !== null && typeof v === 'object' && !(v instanceof XlErr)) out.push(v);
+          return;
+        }
+        case 'un':
+        case 'pct':
+          return walk(node.a);
+        case 'bin':
+          walk(node.a);
+          return walk(node.b);
+        case 'call':
+          return node.args.forEach(walk);
+        default:
+          return;
+      }
+    };
+    if (ast && !(ast instanceof SyntaxError)) walk(ast);
+    return out;
   }
 
   /** The API's view of a value: errors as their text ("#DIV/0!"), empty as "". */
@@ -424,7 +589,7 @@ export class FormulaEngine {
     if (a instanceof XlErr) return a;
     if (b instanceof XlErr) return b;
     if (op === '&') return text(a) + text(b);
-    if (['=', '<>', '<', '>', '<=', '>='].includes(op)) {
+    if (COMPARISONS.has(op)) {
       const c = compare(a, b);
       switch (op) {
         case '=':
@@ -573,6 +738,8 @@ export class FormulaEngine {
         const g = this.grid(v, here);
         const rows = v.rect.r1 - v.rect.r0 + 1 > 100000 ? g.rows : v.rect.r1 - v.rect.r0 + 1;
         const cols = v.rect.c1 - v.rect.c0 + 1;
+        if (cols === 1)
+          return { rows, cols, data: this.columnValues(v.sheet, v.rect.c0, v.rect.r0, v.rect.r0 + rows - 1).slice() };
         const data: Scalar[] = [];
         for (let i = 0; i < rows; i++)
           for (let j = 0; j < cols; j++) data.push(this.cellValue(v.sheet, v.rect.r0 + i, v.rect.c0 + j));
@@ -892,20 +1059,29 @@ export class FormulaEngine {
     // Only the used part of the sheet can match; this keeps whole-column criteria fast.
     const used = first.sheet.usedRect(true);
     const lastRow = used ? Math.min(rows, used.r1 - first.rect.r0) : -1;
+    for (const rg of ranges) if (rg === null || typeof rg !== 'object' || rg instanceof XlErr) return ERR.value;
+    const areas = ranges as RangeVal[];
+    const sumArea = sumVal && typeof sumVal === 'object' && !(sumVal instanceof XlErr) ? sumVal : null;
+    // Each column of each range read once, from the column cache when it is a long single column.
+    const columnOf = (rg: RangeVal, j: number): ((i: number) => Scalar) => {
+      if (lastRow >= 63) {
+        const values = this.columnValues(rg.sheet, rg.rect.c0 + j, rg.rect.r0, rg.rect.r0 + lastRow);
+        return (i) => values[i];
+      }
+      return (i) => this.cellValue(rg.sheet, rg.rect.r0 + i, rg.rect.c0 + j);
+    };
     let count = 0;
     let sum = 0;
-    for (let i = 0; i <= lastRow; i++) {
-      for (let j = 0; j <= cols; j++) {
+    for (let j = 0; j <= cols; j++) {
+      const tests = areas.map((rg) => columnOf(rg, j));
+      const addend = sumArea ? columnOf(sumArea, j) : null;
+      for (let i = 0; i <= lastRow; i++) {
         let ok = true;
-        for (let k = 0; k < ranges.length && ok; k++) {
-          const rg = ranges[k];
-          if (rg === null || typeof rg !== 'object' || rg instanceof XlErr) return ERR.value;
-          ok = criteria[k](this.cellValue(rg.sheet, rg.rect.r0 + i, rg.rect.c0 + j));
-        }
+        for (let k = 0; k < tests.length && ok; k++) ok = criteria[k](tests[k](i));
         if (!ok) continue;
         count++;
-        if (sumVal && typeof sumVal === 'object' && !(sumVal instanceof XlErr)) {
-          const x = this.cellValue(sumVal.sheet, sumVal.rect.r0 + i, sumVal.rect.c0 + j);
+        if (addend) {
+          const x = addend(i);
           if (x instanceof XlErr) return x;
           if (typeof x === 'number') sum += x;
         }
@@ -1003,6 +1179,7 @@ export function compare(a: Scalar, b: Scalar): number {
 
 /** ROUND as Excel does it: on the 15-significant-digit decimal value, half away from zero. */
 function round(x: number, digits: number, how: string): number {
+  if (x === 0) return 0; // most of a check's differences: no need for the decimal round trip below
   const f = Math.pow(10, digits);
   const scaled = Number((Math.abs(x) * f).toPrecision(15));
   let r: number;

@@ -111,19 +111,22 @@ export class SheetModel {
     let rect: Rect | null = null;
     for (const [r, row] of this.rows) {
       const width = Math.max(row.v.length, row.f.length, valuesOnly ? 0 : Math.max(row.nf.length, row.b.length));
-      for (let c = 0; c < width; c++) {
-        const used =
-          row.v[c] !== undefined ||
-          row.f[c] !== undefined ||
-          (!valuesOnly && (row.nf[c] !== undefined || row.b[c] !== undefined));
-        if (!used) continue;
-        if (!rect) rect = { r0: r, c0: c, r1: r, c1: c };
-        else {
-          rect.r0 = Math.min(rect.r0, r);
-          rect.r1 = Math.max(rect.r1, r);
-          rect.c0 = Math.min(rect.c0, c);
-          rect.c1 = Math.max(rect.c1, c);
-        }
+      const used = (c: number): boolean =>
+        row.v[c] !== undefined ||
+        row.f[c] !== undefined ||
+        (!valuesOnly && (row.nf[c] !== undefined || row.b[c] !== undefined));
+      // Only a row's first and last used cells matter: found from each end, most rows cost two looks.
+      let first = 0;
+      while (first < width && !used(first)) first++;
+      if (first === width) continue;
+      let last = width - 1;
+      while (last > first && !used(last)) last--;
+      if (!rect) rect = { r0: r, c0: first, r1: r, c1: last };
+      else {
+        if (r < rect.r0) rect.r0 = r;
+        if (r > rect.r1) rect.r1 = r;
+        if (first < rect.c0) rect.c0 = first;
+        if (last > rect.c1) rect.c1 = last;
       }
     }
     return rect;
@@ -197,6 +200,7 @@ export class WorkbookModel {
     }
     const i = this.sheets.indexOf(sheet);
     if (i < 0) throw new ExcelError('ItemNotFound', 'The requested resource does not exist.', 'Worksheet.delete');
+    this.applyRenames();
     this.sheets.splice(i, 1);
     for (let t = this.tables.length - 1; t >= 0; t--) if (this.tables[t].sheet === sheet) this.tables.splice(t, 1);
     // Formulas elsewhere that referred to the sheet now refer to #REF!, as in Excel.
@@ -219,7 +223,7 @@ export class WorkbookModel {
     }
     const old = sheet.name;
     sheet.name = name;
-    this.rewriteFormulas(refRenamer(new Map([[old, name]])));
+    this.renamed(old, name, 'sheets');
     this.touch();
   }
 
@@ -282,7 +286,7 @@ export class WorkbookModel {
     }
     const old = table.name;
     table.name = name;
-    this.rewriteFormulas(refRenamer(new Map(), new Map([[old, name]])));
+    this.renamed(old, name, 'tables');
     this.touch();
   }
 
@@ -294,6 +298,49 @@ export class WorkbookModel {
 
   touch(): void {
     this.generation++;
+  }
+
+  /** Renames whose formula rewrites wait for applyRenames(), old name -> new name; null when they apply at once. */
+  private pendingRenames: { sheets: Map<string, string>; tables: Map<string, string> } | null = null;
+
+  /**
+   * From now on sheet and table renames rewrite the formulas that mention them only at applyRenames(), all in
+   * one pass over the workbook (a request renaming two dozen sheets and tables rewrites the formulas once, not
+   * two dozen times). Whoever defers must apply before anything reads or writes a formula.
+   */
+  deferRenames(): void {
+    this.pendingRenames ??= { sheets: new Map(), tables: new Map() };
+  }
+
+  /** Rewrites the formulas for the renames deferred so far; `stopDeferring` makes later renames apply at once. */
+  applyRenames({ stopDeferring = false } = {}): void {
+    const pending = this.pendingRenames;
+    if (!pending) return;
+    if (pending.sheets.size > 0 || pending.tables.size > 0) {
+      this.rewriteFormulas(refRenamer(pending.sheets, pending.tables));
+      pending.sheets.clear();
+      pending.tables.clear();
+    }
+    if (stopDeferring) this.pendingRenames = null;
+  }
+
+  private renamed(old: string, name: string, kind: 'sheets' | 'tables'): void {
+    if (!this.pendingRenames) {
+      this.rewriteFormulas(
+        kind === 'sheets' ? refRenamer(new Map([[old, name]])) : refRenamer(new Map(), new Map([[old, name]])),
+      );
+      return;
+    }
+    // A -> B then B -> C: formulas that said A now say C. Otherwise the rename joins the others.
+    const renames = this.pendingRenames[kind];
+    let chained = false;
+    for (const [from, to] of renames) {
+      if (to.toLowerCase() === old.toLowerCase()) {
+        renames.set(from, name);
+        chained = true;
+      }
+    }
+    if (!chained) renames.set(old, name);
   }
 
   /**

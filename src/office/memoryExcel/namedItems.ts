@@ -69,6 +69,7 @@ export class MemoryNamedItemCollection extends ClientObject<SheetModel> implemen
       op: 'add',
       target: this.path,
       args: [name, typeof reference === 'string' ? reference : 'range', comment],
+      formulaFree: true,
       run: () => void item.resolve(),
     });
     return item;
@@ -108,10 +109,15 @@ export class MemoryNamedItem extends ClientObject<NamedItemRef> implements XName
   }
   delete(): void {
     this.ctx.requires('NamedItem.delete');
-    this.call('delete', undefined, ({ sheet, item }) => {
-      const i = sheet.names.indexOf(item);
-      if (i >= 0) sheet.names.splice(i, 1);
-    });
+    this.call(
+      'delete',
+      undefined,
+      ({ sheet, item }) => {
+        const i = sheet.names.indexOf(item);
+        if (i >= 0) sheet.names.splice(i, 1);
+      },
+      true,
+    );
   }
   load(names?: string | string[]): MemoryNamedItem {
     this.loadNames(names);

@@ -82,6 +82,11 @@ export interface Command {
   /** Work Excel does before the request runs (recalculation before values are read). */
   prepare?: () => Promise<void>;
   run: () => void;
+  /**
+   * Neither reads nor writes any formula (renames, moves, names, activation): formula rewrites owed to renames
+   * earlier in the request may wait until after it, so a run of renames rewrites the workbook's formulas once.
+   */
+  formulaFree?: boolean;
 }
 
 export const encoder = new TextEncoder();
@@ -177,13 +182,17 @@ export class MemoryRequestContext implements XRequestContext {
         if (queue.slice(0, i).some((c) => c.op !== 'load' && c.op !== 'resolve')) break;
         if (command.prepare) await command.prepare();
       }
+      const model = this.host.model;
+      model.deferRenames();
       try {
         for (const command of queue) {
+          if (!command.formulaFree) model.applyRenames();
           // Reading changes nothing: formula results computed for one load stay cached for the next.
-          if (command.op !== 'load' && command.op !== 'resolve') this.host.model.touch();
+          if (command.op !== 'load' && command.op !== 'resolve') model.touch();
           command.run();
         }
       } finally {
+        model.applyRenames({ stopDeferring: true });
         record.calculationSuspended = this.calcSuspended;
         record.screenUpdatingSuspended = this.screenSuspended;
         this.host.model.touch();

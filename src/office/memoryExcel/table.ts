@@ -127,7 +127,7 @@ export class MemoryTable extends ClientObject<TableModel> implements XTable {
     return this.prop('name');
   }
   set name(value: string) {
-    this.set('name', value, (t) => this.ctx.host.model.renameTable(t, value));
+    this.set('name', value, (t) => this.ctx.host.model.renameTable(t, value), 0, true);
   }
   get style(): string {
     return this.prop('style');

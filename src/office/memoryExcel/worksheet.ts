@@ -21,13 +21,13 @@ export class MemoryWorksheet extends ClientObject<SheetModel> implements XWorksh
     return this.prop('name');
   }
   set name(value: string) {
-    this.set('name', value, (s) => this.ctx.host.model.renameSheet(s, value));
+    this.set('name', value, (s) => this.ctx.host.model.renameSheet(s, value), 0, true);
   }
   get position(): number {
     return this.prop('position');
   }
   set position(value: number) {
-    this.set('position', value, (s) => this.ctx.host.model.moveSheet(s, value));
+    this.set('position', value, (s) => this.ctx.host.model.moveSheet(s, value), 0, true);
   }
   get tabColor(): string {
     return this.prop('tabColor');
@@ -82,9 +82,14 @@ export class MemoryWorksheet extends ClientObject<SheetModel> implements XWorksh
     this.call('delete', undefined, (s) => this.ctx.host.model.deleteSheet(s));
   }
   activate(): void {
-    this.call('activate', undefined, (s) => {
-      this.ctx.host.model.activeSheet = s;
-    });
+    this.call(
+      'activate',
+      undefined,
+      (s) => {
+        this.ctx.host.model.activeSheet = s;
+      },
+      true,
+    );
   }
   getRange(address?: string): MemoryRange {
     return new MemoryRange(this.ctx, `${this.path}.range(${address ?? ''})`, () => {

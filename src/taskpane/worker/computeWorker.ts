@@ -1,7 +1,7 @@
 /**
  * The Web Worker that checks the inputs (Validate), measures the portfolio and lays out the workpapers (Generate),
  * off the pane's thread. It keeps the
- * plan of its one run and hands the pane the rows of long sheets in slices, so no message is large enough to
+ * plan of its one run and hands the pane the rows of long sheets (explicit rows and blocks) in slices, so no message is large enough to
  * stall the pane. Cancel ends the worker.
  */
 import * as Comlink from 'comlink';
@@ -13,6 +13,7 @@ import {
   checkTables,
   computeCore,
   planShell,
+  sheetRows,
   type ComputeProgress,
   type ComputeRequest,
   type SheetShell,
@@ -49,6 +50,10 @@ const api = {
   rows(sheet: number, block: number, from: number, count: number) {
     if (!plan) throw new Error('No plan computed');
     return blockRows(plan, sheet, block, from, count);
+  },
+  sheetRows(sheet: number, from: number, count: number) {
+    if (!plan) throw new Error('No plan computed');
+    return sheetRows(plan, sheet, from, count);
   },
 };
 

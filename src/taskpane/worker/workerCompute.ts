@@ -36,7 +36,14 @@ export function workerCompute(createWorker: () => Worker): ComputeWorkpapers {
       const outcome = await Promise.race([api.compute(request, Comlink.proxy(hooks.onProgress)), cancelled]);
       if (outcome.kind !== 'done') return outcome;
       const rows: (PlanCell | null)[][][][] = [];
+      const moreRows: (PlanCell | null)[][][] = [];
       for (const [si, sheet] of outcome.shell.entries()) {
+        moreRows[si] = [];
+        for (let from = sheet.rows.length; from < sheet.rowCount; from += ROWS_PER_MESSAGE) {
+          if (hooks.isCancelled()) throw new CancelledError();
+          moreRows[si].push(...(await Promise.race([api.sheetRows(si, from, ROWS_PER_MESSAGE), cancelled])));
+          await yieldToBrowser();
+        }
         rows[si] = [];
         for (const [bi, block] of (sheet.blocks ?? []).entries()) {
           const all: (PlanCell | null)[][] = [];
@@ -49,7 +56,7 @@ export function workerCompute(createWorker: () => Worker): ComputeWorkpapers {
         }
       }
       const { shell, ...rest } = outcome;
-      const done: ComputeOutcome = { ...rest, plan: planFromShell(shell, rows) };
+      const done: ComputeOutcome = { ...rest, plan: planFromShell(shell, rows, moreRows) };
       return done;
     } finally {
       clearInterval(timer);
