@@ -17,6 +17,7 @@ import type { WorkpaperPlan } from '../workpapers/plan';
 import type { ExcelRun, XRequestContext, XWorksheet } from './excelApi';
 import { DEFAULT_BUDGET, RequestPacker, type RequestBudget, type RequestStats } from './requests';
 import { planRowCount, planWidth, writeSheetPlan } from './sheetWriter';
+import { usesDate1904 } from './dateSystem';
 
 export { OUTPUT_MARK, TAKEN_SUFFIX };
 export const STAGING_MARK = 'LeaseWorkpapers_Staging';
@@ -114,6 +115,7 @@ export async function writeWorkpapers(run: ExcelRun, plan: WorkpaperPlan, option
     return await run(async (context) => {
       // 1. Look.
       await deleteStagingSheets(context);
+      const date1904 = await usesDate1904(context);
       const sheets = await inspectSheets(context);
       const tables = context.workbook.tables.load('items/name,items/worksheet/name');
       await context.sync();
@@ -183,6 +185,7 @@ export async function writeWorkpapers(run: ExcelRun, plan: WorkpaperPlan, option
           renames,
           tableName: (name) => stagingTables.get(name) ?? name,
           pageLayout: options.pageLayout ?? options.canSuspendScreenUpdating,
+          date1904,
           onChunk: (chunk) => {
             cellsDone += chunk.cells;
           },
