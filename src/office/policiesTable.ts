@@ -6,7 +6,7 @@ import { columnLetters } from '../input/a1';
 import { headerKey } from '../input/values';
 import { sameSetting } from '../input/settingNames';
 import { quoteText } from './cellInput';
-import type { CellValue, ExcelRun } from './excelApi';
+import type { CellValue, ExcelRun, XRequestContext } from './excelApi';
 import { splitAddress } from './formulaRefs';
 import { askDate1904 } from './dateSystem';
 import { readIn1900, writeIn } from '../input/dateSystem';
@@ -65,18 +65,31 @@ function input(value: CellValue | null): CellValue {
 export async function writePolicies(run: ExcelRun, changes: PolicyChange[]): Promise<void> {
   if (changes.length === 0) return;
   await run(async (context) => {
-    const table = context.workbook.tables.getItem(POLICIES_TABLE);
-    const range = table.getRange().load('address,values,rowIndex,columnIndex');
-    const ws = table.worksheet;
-    const date1904 = askDate1904(context);
+    const queue = await preparePolicyChanges(context, changes);
+    queue();
     await context.sync();
-    const stored = (change: PolicyChange): CellValue => input(writeIn(change.value, change.numberFormat, date1904()));
-    const valueCell = (dataRow: number) =>
-      ws.getRange(`${columnLetters(range.columnIndex + vi + 1)}${range.rowIndex + dataRow + 2}`);
-    const [header, ...body] = range.values;
-    const si = header.findIndex((h) => headerKey(String(h)) === 'setting');
-    const vi = header.findIndex((h) => headerKey(String(h)) === 'value');
-    if (si < 0 || vi < 0) throw new Error('The Policies table needs a Setting and a Value column.');
+  });
+}
+
+/**
+ * Reads the Policies table (one round trip) and returns what queues the changed settings' writes, for the caller
+ * to sync: so that a change can ride in another request, such as the one that swaps in a closed period's Posted
+ * Balances.
+ */
+export async function preparePolicyChanges(context: XRequestContext, changes: PolicyChange[]): Promise<() => void> {
+  const table = context.workbook.tables.getItem(POLICIES_TABLE);
+  const range = table.getRange().load('address,values,rowIndex,columnIndex');
+  const ws = table.worksheet;
+  const date1904 = askDate1904(context);
+  await context.sync();
+  const [header, ...body] = range.values;
+  const si = header.findIndex((h) => headerKey(String(h)) === 'setting');
+  const vi = header.findIndex((h) => headerKey(String(h)) === 'value');
+  if (si < 0 || vi < 0) throw new Error('The Policies table needs a Setting and a Value column.');
+  const stored = (change: PolicyChange): CellValue => input(writeIn(change.value, change.numberFormat, date1904()));
+  const valueCell = (dataRow: number) =>
+    ws.getRange(`${columnLetters(range.columnIndex + vi + 1)}${range.rowIndex + dataRow + 2}`);
+  return () => {
     const added: { row: CellValue[]; numberFormat?: string }[] = [];
     for (const change of changes) {
       const at = body.findIndex((row) => sameSetting(String(row[si] ?? ''), change.setting));
@@ -101,6 +114,5 @@ export async function writePolicies(run: ExcelRun, changes: PolicyChange[]): Pro
         if (a.numberFormat) valueCell(body.length + k).numberFormat = [[a.numberFormat]];
       });
     }
-    await context.sync();
-  });
+  };
 }

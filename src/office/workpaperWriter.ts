@@ -46,6 +46,12 @@ export interface WriteOptions {
   onProgress?: (progress: WriteProgress) => void;
   /** Checked after every request; true stops the run before anything replaces the previous outputs. */
   isCancelled?: () => boolean;
+  /**
+   * More for the request that swaps the outputs in, such as the Policies' Closed Through of a close: called once
+   * every staging sheet is written (it may read and sync); what it returns is queued after the swap in the same
+   * request, so no second request can fail between them, and a swap that fails stops it too.
+   */
+  withSwap?: (context: XRequestContext) => Promise<() => void>;
 }
 
 export interface WrittenSheet {
@@ -195,6 +201,7 @@ export async function writeWorkpapers(run: ExcelRun, plan: WorkpaperPlan, option
       if (options.isCancelled?.()) throw new CancelledError();
 
       // 3. Replace the previous outputs in one request.
+      const alsoQueue = options.withSwap ? await options.withSwap(context) : null;
       const firstPosition = replaced.size > 0 ? Math.min(...[...replaced.values()].map((s) => s.position)) : -1;
       for (const prev of replaced.values()) context.workbook.worksheets.getItem(prev.name).delete();
       staged.forEach(({ role, sheet }) => {
@@ -211,6 +218,7 @@ export async function writeWorkpapers(run: ExcelRun, plan: WorkpaperPlan, option
       }
       if (firstPosition >= 0) staged.forEach(({ sheet }, i) => (sheet.position = firstPosition + i));
       staged[0]?.sheet.activate();
+      alsoQueue?.();
       await context.sync();
       requests++;
 
