@@ -12,7 +12,7 @@ async function recordFrames(page) {
     w.__frames = { gaps: [], on: false };
     let last = performance.now();
     const phase = () => {
-      const text = document.querySelector('[role="complementary"]')?.textContent ?? '';
+      const text = document.querySelector('[aria-label="Lease Workpapers task pane"]')?.textContent ?? '';
       const m = /(Reading your tables|Checking inputs|Measuring leases|Building workpapers|Writing sheets)/.exec(text);
       return m ? m[1] : 'other';
     };
