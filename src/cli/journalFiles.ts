@@ -5,7 +5,7 @@
  * (`je - Parent Co (EUR).csv`). Lines without an entity go to `je - (no entity).csv`.
  *
  * The company part is made safe on every common file system (choice): the characters Windows refuses in a name
- * (< > : " / \ | ? * and control characters) become "_", runs of spaces one space, trailing dots and spaces are
+ * (< > : " / \ | ? * and control characters) become "_", runs of white space one space, trailing dots and spaces are
  * dropped, and it is cut to 100 bytes of UTF-8. Two companies whose parts would then be the same file (compared
  * ignoring case, as Windows and macOS do) get their Journal No. added: `je - A_B (LW-202512-3F9A1C).csv`.
  */
@@ -18,8 +18,10 @@ const MAX_COMPANY_BYTES = 100;
 /** A text made safe as part of a file name. */
 export function fileNamePart(s: string): string {
   // eslint-disable-next-line no-control-regex
-  let safe = s.replace(/[<>:"/\\|?*\u0000-\u001f\u007f]/g, '_').replace(/\s+/g, ' ');
-  while (Buffer.byteLength(safe, 'utf8') > MAX_COMPANY_BYTES) safe = [...safe].slice(0, -1).join('');
+  let safe = s.replace(/\s+/g, ' ').replace(/[<>:"/\\|?*\u0000-\u001f\u007f]/g, '_');
+  const chars = [...safe].slice(0, MAX_COMPANY_BYTES);
+  while (Buffer.byteLength(chars.join(''), 'utf8') > MAX_COMPANY_BYTES) chars.pop();
+  safe = chars.join('');
   return safe.replace(/[. ]+$/, '').trim() || '_';
 }
 

@@ -264,7 +264,7 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
   }
   commit();
   progress.done();
-  if (importFiles.length > 1) io.stderr.write(filesWritten(journalFormat, period.label, importFiles));
+  if (importFiles.length > 1) io.stderr.write(filesWritten(journalFormat, importFiles));
   return 0;
 }
 
@@ -322,11 +322,17 @@ function companyList(parts: readonly ImportPart[]): string {
   return names.length <= 5 ? names.join('; ') : `${names.slice(0, 5).join('; ')}; and ${names.length - 5} more`;
 }
 
-/** What the command line says after writing one import file per company: each file and its company. */
-function filesWritten(format: JournalFormat, periodLabel: string, files: readonly ImportFile[]): string {
-  const lines = files.map((f) => `  ${f.path}: ${f.part.company ? companyLabel(f.part.company) : 'every company'}\n`);
-  return (
-    `lease-workpapers: ${JOURNAL_FORMAT_LABEL[format]} imports one company per file; the journal of ${periodLabel} ` +
-    `spans ${files.length} companies, written to ${files.length} files:\n${lines.join('')}`
-  );
+/**
+ * What the command line says after writing one import file per company, a line for each (on standard error, which
+ * keeps standard output for `--json -`): `lease-workpapers: wrote je - Parent Co.csv, the QuickBooks Online import
+ * file of Parent Co, USD (company 2 of 2)`.
+ */
+function filesWritten(format: JournalFormat, files: readonly ImportFile[]): string {
+  return files
+    .map(
+      (f, i) =>
+        `lease-workpapers: wrote ${f.path}, the ${JOURNAL_FORMAT_LABEL[format]} import file of ` +
+        `${f.part.company ? companyLabel(f.part.company) : 'every company'} (company ${i + 1} of ${files.length})\n`,
+    )
+    .join('');
 }
