@@ -187,25 +187,35 @@ export interface ImportCompany {
 
 /**
  * The companies of the period's summary: one per entity and currency (entities compared as the summary groups them:
- * trimmed, ignoring case), in the summary's order (by entity, then currency).
+ * trimmed, ignoring case, and named as the summary first spells them), by entity, then currency.
  */
 export function importCompanies(journal: PeriodJournal): ImportCompany[] {
+  const spelling = new Map<string, string>();
   const companies = new Map<string, ImportCompany>();
   for (const l of journal.summary) {
-    const key = `${entityKey(l.entity)}\u0000${l.currency}`;
+    const e = entityKey(l.entity);
+    if (!spelling.has(e)) spelling.set(e, l.entity);
+    const key = `${e}\u0000${l.currency}`;
     let c = companies.get(key);
     if (!c) {
-      c = { entity: l.entity, currency: l.currency, entry: l.entry, entityHasSeveralCurrencies: false, lines: [] };
+      const entity = spelling.get(e) ?? l.entity;
+      c = { entity, currency: l.currency, entry: l.entry, entityHasSeveralCurrencies: false, lines: [] };
       companies.set(key, c);
     }
     c.lines.push(l);
   }
-  const list = [...companies.values()];
+  const list = [...companies.values()].sort((a, b) => {
+    const ea = entityKey(a.entity);
+    const eb = entityKey(b.entity);
+    return ea === eb ? compare(a.currency, b.currency) : compare(ea, eb);
+  });
   const currencies = new Map<string, number>();
   for (const c of list) currencies.set(entityKey(c.entity), (currencies.get(entityKey(c.entity)) ?? 0) + 1);
   for (const c of list) c.entityHasSeveralCurrencies = (currencies.get(entityKey(c.entity)) ?? 0) > 1;
   return list;
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function entityKey(entity: string): string {
   return entity.trim().toLowerCase();
