@@ -25,6 +25,18 @@ export function journalImportTableName(k: number): string {
   return k === 0 ? 'JournalImport' : `JournalImport${k + 1}`;
 }
 
+/** The header of the column holding the entry number, in each layout. */
+const ENTRY = /^(journal no\.|external id|entry)$/i;
+
+/**
+ * A column's width before its header is fitted: memo 46, account 30, the entry number its longest value, QuickBooks'
+ * Name (always blank) 8, so the QuickBooks layout prints one page wide; others 14.
+ */
+const baseWidth =
+  (entryWidth: number) =>
+  (h: string): number =>
+    /memo|description/i.test(h) ? 46 : /account/i.test(h) ? 30 : ENTRY.test(h) ? entryWidth : h === 'Name' ? 8 : 14;
+
 function tableRows(table: ImportTable): (PlanCell | null)[][] {
   return [
     table.headers.map((h) => ({ value: h, bold: true })),
@@ -39,13 +51,20 @@ export function journalImportSheet(journal: PeriodJournal, format: JournalFormat
   const rows: (PlanCell | null)[][] = [];
   const tables: PlanTable[] = [];
   const split = parts.length > 1;
+  // The entry number column fits the longest number (summary numbers run to 21 characters).
+  const entryWidth = Math.max(14, ...journal.summary.map((l) => l.entry.length + 2));
   if (split) {
     rows.push(
       [
         text(
-          `${JOURNAL_FORMAT_LABEL[format]} imports one company (one entity in one currency) per file, and this period's ` +
-            `journal spans ${parts.length} companies: save each table below, its header row included, as its own ` +
-            'CSV file and import it into that company (the command line --journal-csv writes one file per company).',
+          `${JOURNAL_FORMAT_LABEL[format]} imports one company (one entity in one currency) per file, and this ` +
+            `period's journal spans ${parts.length} companies.`,
+        ),
+      ],
+      [
+        text(
+          'Save each table below, its header row included, as its own CSV file and import it into that company ' +
+            '(the command line --journal-csv writes one file per company).',
         ),
       ],
       [],
@@ -74,10 +93,7 @@ export function journalImportSheet(journal: PeriodJournal, format: JournalFormat
   return {
     name: SHEET.journalImport,
     rows,
-    columnWidths: headerWidths(
-      headers,
-      headers.map((h) => (/memo|description/i.test(h) ? 46 : /account/i.test(h) ? 30 : 14)),
-    ),
+    columnWidths: headerWidths(headers, headers.map(baseWidth(entryWidth))),
     frozenRows: split ? 0 : 1,
     tables,
     tabColor: '#375623',
