@@ -247,6 +247,30 @@ describe('--journal-csv with --journal-format quickbooks', () => {
     );
   });
 
+  it('a name too long once the company is added: exit 2 in plain words, nothing written or left behind', () => {
+    const stem = 'j'.repeat(230);
+    const r = cli(
+      'run',
+      SAMPLE,
+      '--out',
+      'long.xlsx',
+      '--journal-csv',
+      `${stem}.csv`,
+      '--journal-format',
+      'quickbooks',
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^lease-workpapers: cannot write .*${stem} - Compute Co\\.csv: its name is too long for the file system; nothing was written or replaced$`,
+        'm',
+      ),
+    );
+    expect(r.stderr).not.toMatch(/ENAMETOOLONG|\n\s+at /);
+    expect(existsSync(join(dir, 'long.xlsx'))).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp') || f.startsWith('jjj'))).toEqual([]);
+  });
+
   it('a company file that would overwrite the input or another output: exit 2, nothing written', () => {
     const r = cli(
       'run',
