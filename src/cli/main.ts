@@ -147,6 +147,10 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
     if (existsSync(dirname(c)) && !statSync(dirname(c)).isDirectory()) {
       return usageError(io, `the folder for --journal-csv ${args.journalCsv} is a file`);
     }
+    // A folder is not a file name (and one file per company is named from it).
+    if ((existsSync(c) && statSync(c).isDirectory()) || /[\\/]$/.test(args.journalCsv)) {
+      return usageError(io, `--journal-csv ${args.journalCsv} is a folder: give a file name, for example je.csv`);
+    }
     if (sameFile(c, out) || sameFile(c, input) || (args.json !== null && sameFile(c, resolve(args.json)))) {
       return usageError(io, `--journal-csv ${args.journalCsv} would overwrite another output or the input`);
     }

@@ -6,7 +6,7 @@
  * by account name), never with the same code's output.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -270,6 +270,19 @@ describe('--journal-csv with --journal-format quickbooks', () => {
     expect(existsSync(join(dir, 'long.xlsx'))).toBe(false);
     expect(readdirSync(dir).filter((f) => f.includes('.tmp') || f.startsWith('jjj'))).toEqual([]);
   });
+
+  it.each([['je'], ['je/'], ['new-folder/']])(
+    '--journal-csv %s, a folder: exit 2 before anything is measured',
+    (name) => {
+      mkdirSync(join(dir, 'je'), { recursive: true });
+      const r = cli('run', SAMPLE, '--out', 'folder.xlsx', '--journal-csv', name, '--journal-format', 'quickbooks');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(
+        `lease-workpapers: --journal-csv ${name} is a folder: give a file name, for example je.csv\n`,
+      );
+      expect(existsSync(join(dir, 'folder.xlsx'))).toBe(false);
+    },
+  );
 
   it('a company file that would overwrite the input or another output: exit 2, nothing written', () => {
     const r = cli(
