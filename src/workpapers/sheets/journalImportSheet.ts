@@ -3,8 +3,8 @@
  * system imports. Text stays text, amounts are numbers, the other side of a line is blank.
  *
  * One table from A1 (save the sheet as CSV, or use `--journal-csv`, which writes the same rows), except in a layout
- * that holds one company per file (QuickBooks Online) when the period spans several companies: then a note in A1 and
- * one block per company, its entity and currency named in the row above its own table (`JournalImport`,
+ * that holds one company per file (QuickBooks Online) when the period spans several companies: then a note in A1:A2
+ * and one block per company, its entity and currency named in the row above its own table (`JournalImport`,
  * `JournalImport2`, ...), each table's rows exactly one of the files `--journal-csv` writes (choice: a user copies a
  * table, header included, into a new workbook and saves it as CSV; a column to filter on would end up in the file).
  */
