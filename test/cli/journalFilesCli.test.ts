@@ -1,12 +1,14 @@
 /**
- * `--journal-csv` in the QuickBooks Online layout, spawned for real (`node bin/lease-workpapers.js`, compiled with
- * tsc -p tsconfig.node.json): a QuickBooks company is one entity in one currency and its import file has no entity
+ * `--journal-csv` in the QuickBooks Online layout, spawned for real: `node bin/lease-workpapers.js` over the command
+ * line compiled with tsc -p tsconfig.node.json, both into a folder of this test's own (under test-artifacts/, so the
+ * packages resolve), so no other test file rebuilding dist/ at the same time can hand it a half-written file. A
+ * QuickBooks company is one entity in one currency and its import file has no entity
  * or currency column, so a period spanning several companies is written as one file per company. Each file is
  * parsed back with csv-parse and compared with the JSON export's detail `journal` lines of its company (summed here
  * by account name), never with the same code's output.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -14,7 +16,9 @@ import ExcelJS from 'exceljs';
 import { EXAMPLE_LEASE, inputSheets, templatePlan } from '../../src/template';
 
 const ROOT = resolve(__dirname, '../..');
-const BIN = join(ROOT, 'bin/lease-workpapers.js');
+/** This test's own build: bin/ (the real launcher, copied) and dist/ (compiled here). */
+const BUILD = join(ROOT, 'test-artifacts', `cli-journal-files-${process.pid}`);
+const BIN = join(BUILD, 'bin/lease-workpapers.js');
 const SAMPLE = join(ROOT, 'examples/sample-portfolio.xlsx');
 const QUICKBOOKS_COLUMNS = [
   'Journal No.',
@@ -40,12 +44,17 @@ function cli(...args: string[]) {
 }
 
 beforeAll(async () => {
+  rmSync(BUILD, { recursive: true, force: true });
   const build = spawnSync(
     process.execPath,
-    [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.node.json'],
+    [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.node.json', '--outDir', join(BUILD, 'dist')],
     { cwd: ROOT, encoding: 'utf8' },
   );
-  if (!existsSync(join(ROOT, 'dist/src/cli/main.js'))) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
+  if (build.status !== 0 || !existsSync(join(BUILD, 'dist/src/cli/main.js'))) {
+    throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
+  }
+  mkdirSync(join(BUILD, 'bin'));
+  copyFileSync(join(ROOT, 'bin/lease-workpapers.js'), BIN);
   dir = mkdtempSync(join(tmpdir(), 'lw-qbo-'));
   const { writePlan } = await import('../../src/xlsx/writePlan');
   await writePlan(null, { sheets: templatePlan() }, join(dir, 'one-company.xlsx'));
@@ -76,7 +85,10 @@ beforeAll(async () => {
   );
 });
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(BUILD, { recursive: true, force: true });
+});
 
 interface JsonLine {
   entity: string;
