@@ -2,7 +2,8 @@
  * The names of the one-file-per-company QuickBooks import files: `je.csv` -> `je - Parent Co.csv`, the currency
  * added for an entity in several, safe on Windows, macOS and Linux, and never two companies in one file.
  */
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import fc from 'fast-check';
 import { companyFilePaths, fileNamePart } from '../../src/cli/journalFiles';
 
 const company = (entity: string, currency = 'USD', several = false, entry = `LW-202512-${entity.length}ABCDE`) => ({
@@ -54,5 +55,41 @@ describe('journal import file names per company', () => {
     ]);
     expect(paths).toEqual(['je - A_B (LW-202512-111111).csv', 'je - A_B (LW-202512-222222).csv', 'je - C.csv']);
     expect(new Set(paths.map((p) => p.toLowerCase())).size).toBe(3);
+  });
+
+  it('property: any entities give distinct, safe names, each the given name with its company before the extension', () => {
+    const entity = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom('Parent Co', 'parent co', 'A/B', 'A:B', 'A_B', '(no entity)', 'Ünïcode GmbH', 'x'.repeat(300)),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(entity, fc.constantFrom('USD', 'EUR', 'GBP')), { maxLength: 12 }), (raw) => {
+        // Companies as the summary forms them: entity trimmed, one per entity (ignoring case) and currency.
+        const seen = new Map<string, { entity: string; currency: string }>();
+        for (const [e, currency] of raw) {
+          const k = `${e.trim().toLowerCase()}|${currency}`;
+          if (!seen.has(k)) seen.set(k, { entity: e.trim(), currency });
+        }
+        const list = [...seen.values()];
+        const companies = list.map((c, i) => ({
+          ...c,
+          entry: `LW-202512-${i.toString(16).padStart(6, '0').toUpperCase()}`,
+          entityHasSeveralCurrencies: list.filter((o) => o.entity.toLowerCase() === c.entity.toLowerCase()).length > 1,
+        }));
+        const paths = companyFilePaths(join('out', 'je.csv'), companies);
+        expect(paths).toHaveLength(companies.length);
+        expect(new Set(paths.map((p) => p.normalize('NFC').toLowerCase())).size).toBe(paths.length);
+        for (const p of paths) {
+          const name = basename(p);
+          expect(p).toBe(join('out', name));
+          expect(name.startsWith('je - ')).toBe(true);
+          expect(name.endsWith('.csv')).toBe(true);
+          // eslint-disable-next-line no-control-regex
+          expect(name).not.toMatch(/[<>:"/\\|?*\u0000-\u001f\u007f]/);
+          expect(Buffer.byteLength(name, 'utf8')).toBeLessThanOrEqual(255);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
