@@ -19,6 +19,8 @@ export interface PaneMeasurement {
   cancelWriting: number;
   generateSeconds: number;
   generate: FrameGaps & { phases: Record<string, FrameGaps> };
+  /** The summary's "Checks passed", e.g. "39 of 39". */
+  checks: string;
 }
 
 export function measurePane(

@@ -97,7 +97,12 @@ async function measurePane(context, baseUrl, { leases = 2000 } = {}) {
   await pane.getByRole('heading', { name: 'Workpapers written' }).waitFor({ timeout: 240_000 });
   const generateSeconds = ((await now()) - t0) / 1000;
   const generate = summarise(await frames.stop());
-  return { page, leases, validateSeconds, validate, cancelMeasuring, cancelWriting, generateSeconds, generate };
+  // What the summary says of the Tie-Out, as the workbook computed it ("39 of 39").
+  const checks = await page.evaluate(() => {
+    const terms = [...document.querySelectorAll('dt')];
+    return terms.find((t) => t.textContent === 'Checks passed')?.nextElementSibling?.textContent ?? '';
+  });
+  return { page, leases, validateSeconds, validate, cancelMeasuring, cancelWriting, generateSeconds, generate, checks };
 }
 
 /** One line for a report. */
@@ -108,7 +113,7 @@ function describeMeasurement(m) {
     `Generate ${m.generateSeconds.toFixed(1)} s; Cancel answered in ${m.cancelMeasuring.toFixed(0)} ms while ` +
     `measuring or laying out (worker), ${m.cancelWriting.toFixed(0)} ms while writing; ${m.generate.frames} frames, ` +
     `longest gap ${m.generate.longest.toFixed(0)} ms, 99th percentile ${m.generate.p99.toFixed(0)} ms, ` +
-    `${m.generate.over200} gaps over 200 ms`
+    `${m.generate.over200} gaps over 200 ms; checks passed ${m.checks}`
   );
 }
 

@@ -532,4 +532,23 @@ describe('in-memory Excel: events, conditional formats, recalculation', () => {
     expect(excel.cell('Checks', 'A4').value).toBe(balance(rows) + fifths);
     expect(excel.cell('Checks', 'A1').value).toBe(3);
   });
+
+  test('array constants: {1;2;3} in SUMPRODUCT and powers, a one-cell constant shows its first element', async () => {
+    const excel = new MemoryExcel();
+    excel.addSheet('S');
+    excel.type('S', 'A1', '0.005');
+    excel.type('S', 'B1', '=SUMPRODUCT({1;2;3},{4;5;6})');
+    // A present value as the Tie-Out re-performs it: payments discounted from their own months.
+    excel.type('S', 'B2', '=SUMPRODUCT({100;100;250},(1+A1)^-{1;4;7})');
+    excel.type('S', 'B3', '={7,8;9,10}');
+    excel.type('S', 'B4', '=SUMPRODUCT(--({1,-2,"x",TRUE}>0))');
+    excel.type('S', 'B5', '={1,2;3}');
+    expect(excel.cell('S', 'B1').value).toBe(32);
+    const pv = 100 / 1.005 + 100 / 1.005 ** 4 + 250 / 1.005 ** 7;
+    expect(excel.cell('S', 'B2').value).toBeCloseTo(pv, 9);
+    expect(excel.cell('S', 'B3').value).toBe(7);
+    // Excel compares across types: text and TRUE rank above every number.
+    expect(excel.cell('S', 'B4').value).toBe(3);
+    expect(excel.cell('S', 'B5').value).toBe('#NAME?');
+  });
 });

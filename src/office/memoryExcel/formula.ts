@@ -36,7 +36,9 @@ type Node =
   | { t: 'un'; op: string; a: Node }
   | { t: 'pct'; a: Node }
   | { t: 'bin'; op: string; a: Node; b: Node }
-  | { t: 'call'; name: string; args: Node[] };
+  | { t: 'call'; name: string; args: Node[] }
+  /** An array constant, {1,2;3,4}: rows separated by ";", columns by ",". */
+  | { t: 'arr'; rows: number; cols: number; data: Scalar[] };
 
 const ERR = {
   value: new XlErr('#VALUE!'),
@@ -123,6 +125,35 @@ class Parser {
     return node;
   }
 
+  /** {1;2;3}, {"a",TRUE;-1.5,#N/A}: constants only, every row as long as the first. */
+  private arrayConstant(): Node {
+    this.i++; // {
+    const rows: Scalar[][] = [[]];
+    for (;;) {
+      this.ws();
+      const rest = this.s.slice(this.i, this.i + 64);
+      let m: RegExpExecArray | null;
+      if ((m = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?/.exec(rest))) rows[rows.length - 1].push(Number(m[0]));
+      else if ((m = /^(TRUE|FALSE)\b/i.exec(rest))) rows[rows.length - 1].push(m[0].toUpperCase() === 'TRUE');
+      else if ((m = /^#(REF!|N\/A|DIV\/0!|VALUE!|NAME\?|NUM!|NULL!)/i.exec(rest)))
+        rows[rows.length - 1].push(new XlErr(m[0].toUpperCase()));
+      else if (rest[0] === '"') {
+        const node = this.primary() as { t: 'str'; v: string };
+        rows[rows.length - 1].push(node.v);
+        m = null;
+      } else throw new SyntaxError('bad array constant');
+      if (m) this.i += m[0].length;
+      this.ws();
+      const c = this.s[this.i++];
+      if (c === '}') break;
+      if (c === ';') rows.push([]);
+      else if (c !== ',') throw new SyntaxError('expected , ; or } in an array constant');
+    }
+    const cols = rows[0].length;
+    if (rows.some((r) => r.length !== cols)) throw new SyntaxError('array constant rows of different lengths');
+    return { t: 'arr', rows: rows.length, cols, data: rows.flat() };
+  }
+
   private primary(): Node {
     this.ws();
     const rest = this.s.slice(this.i);
@@ -163,6 +194,7 @@ class Parser {
       const spec = this.brackets();
       return { t: 'sref', spec };
     }
+    if (ch === '{') return this.arrayConstant();
     let sheet: string | undefined;
     if (ch === "'") {
       m = /^'((?:[^']|'')+)'!/.exec(rest);
@@ -582,6 +614,9 @@ export class FormulaEngine {
         );
       case 'call':
         return this.call(node.name, node.args, here);
+      case 'arr':
+        // In one cell an array constant shows its first element, as in Excel.
+        return node.data[0] ?? null;
     }
   }
 
@@ -745,6 +780,8 @@ export class FormulaEngine {
           for (let j = 0; j < cols; j++) data.push(this.cellValue(v.sheet, v.rect.r0 + i, v.rect.c0 + j));
         return { rows, cols, data };
       }
+      case 'arr':
+        return { rows: node.rows, cols: node.cols, data: node.data };
       case 'un':
         return map(this.array(node.a, here), (x) => {
           const n = num(x);
