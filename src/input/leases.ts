@@ -121,9 +121,7 @@ export function readLeases(
       fairValue,
       classificationOverride: classification === null ? null : classification === 'Finance' ? 'finance' : 'operating',
       irregularPayments: [],
-      inputCells: Object.fromEntries(
-        LEASES_COLUMNS.filter((c) => bound.has(c.key)).map((c) => [c.key, row.where(c.key)]),
-      ),
+      inputCells: row.cells,
       source: row.rowWhere,
       usefulLifeSource: row.where('usefulLifeMonths'),
     });

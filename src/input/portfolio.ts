@@ -2,7 +2,14 @@
  * readPortfolio: the input tables of a workbook -> the engine's PortfolioInput, or every error found.
  */
 import type { LeaseFailure } from '../engine/portfolio';
-import type { PortfolioInput } from '../engine/terms';
+import type {
+  InputTableSource,
+  IrregularPayment,
+  ModificationTerms,
+  PortfolioInput,
+  RowTable,
+  VariablePayment,
+} from '../engine/terms';
 import type { TableGrid, WorkbookTables } from './grid';
 import { TABLE_NAMES } from './columns';
 import { readLeaseModifications } from './leaseModifications';
@@ -77,8 +84,19 @@ export function readPortfolio(tables: WorkbookTables): PortfolioRead {
     errors.push({ where: headerWhere(leasesTable, 0), message: 'Table Leases has no leases; add one row per lease' });
   }
 
-  const payments = paymentsTable ? readLeasePayments(paymentsTable, refs, errors) : new Map();
-  const modifications = modificationsTable ? readLeaseModifications(modificationsTable, refs, errors) : [];
+  const inputTables: Partial<Record<RowTable, InputTableSource>> = {};
+  let payments = new Map<string, IrregularPayment[]>();
+  if (paymentsTable) {
+    const read = readLeasePayments(paymentsTable, refs, errors);
+    payments = read.byLease;
+    if (read.source) inputTables.leasePayments = read.source;
+  }
+  let modifications: ModificationTerms[] = [];
+  if (modificationsTable) {
+    const read = readLeaseModifications(modificationsTable, refs, errors);
+    modifications = read.modifications;
+    if (read.source) inputTables.leaseModifications = read.source;
+  }
   const longest = new Map<string, number>();
   for (const ref of refs.values()) if (ref.termMonths !== null) longest.set(leaseIdKey(ref.id), ref.termMonths);
   for (const m of modifications) {
@@ -86,9 +104,12 @@ export function readPortfolio(tables: WorkbookTables): PortfolioRead {
     const t = longest.get(k);
     if (t !== undefined && m.newTermMonths !== null) longest.set(k, Math.max(t, m.newTermMonths));
   }
-  const variable = variableTable
-    ? readVariablePayments(variableTable, refs, (k) => longest.get(k) ?? null, errors)
-    : new Map();
+  let variable = new Map<string, VariablePayment[]>();
+  if (variableTable) {
+    const read = readVariablePayments(variableTable, refs, (k) => longest.get(k) ?? null, errors);
+    variable = read.byLease;
+    if (read.source) inputTables.variablePayments = read.source;
+  }
   const glAccounts = glAccountsTable ? readGlAccounts(glAccountsTable, errors) : undefined;
   const policies = readPolicies(policiesTable, errors);
   const postedTable = findTable(tables, POSTED_BALANCES_TABLE);
@@ -119,7 +140,13 @@ export function readPortfolio(tables: WorkbookTables): PortfolioRead {
   if (total) errors.push({ where: WORKBOOK, message: total });
   if (errors.length > 0) return { input: null, errors, leaseSources, posted: null };
   return {
-    input: { leases, modifications, policies, ...(glAccounts ? { glAccounts } : {}) },
+    input: {
+      leases,
+      modifications,
+      policies,
+      ...(glAccounts ? { glAccounts } : {}),
+      ...(Object.keys(inputTables).length > 0 ? { inputTables } : {}),
+    },
     errors,
     leaseSources,
     posted,
