@@ -169,14 +169,14 @@ export interface PortfolioInput {
   /** The chart of accounts the journal posts to (the `GLAccounts` table); absent = the default account names. */
   glAccounts?: GlAccountChart;
   /**
-   * The optional row tables the input was read from (absent = not in the workbook, or not from a workbook): the
+   * The tables the leases and their rows were read from (absent = not in the workbook, or not from a workbook): the
    * workpapers count their rows live, so a row added after generating shows. The engine does not read it.
    */
-  inputTables?: Partial<Record<RowTable, InputTableSource>>;
+  inputTables?: Partial<Record<CheckedTable, InputTableSource>>;
 }
 
-/** The input tables whose rows add to a lease (payments, modifications, variable payments). */
-export type RowTable = 'leasePayments' | 'leaseModifications' | 'variablePayments';
+/** The input tables whose rows are under the workpapers' live count. */
+export type CheckedTable = 'leases' | 'leasePayments' | 'leaseModifications' | 'variablePayments';
 
 /** An input table as found in the workbook, for a live count of its rows. */
 export interface InputTableSource {

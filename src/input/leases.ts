@@ -3,7 +3,7 @@
  */
 import { Decimal } from '../engine/money/decimal';
 import type { IsoDate } from '../engine/calendar/dates';
-import type { LeaseTerms } from '../engine/terms';
+import type { InputTableSource, LeaseTerms } from '../engine/terms';
 import type { TableGrid } from './grid';
 import { CLASSIFICATIONS, FREQUENCIES, LEASES_COLUMNS, MAX_TERM_MONTHS, TIMINGS } from './columns';
 import { BoundTable, leaseIdKey, type InputError } from './table';
@@ -23,6 +23,8 @@ export interface LeasesRead {
   leases: LeaseTerms[];
   /** Every lease ID (valid rows or not) by leaseIdKey. */
   refs: Map<string, LeaseRef>;
+  /** The table as found, for a live count of its rows (null without a Lease ID column). */
+  source: InputTableSource | null;
 }
 
 /**
@@ -126,5 +128,5 @@ export function readLeases(
       usefulLifeSource: row.where('usefulLifeMonths'),
     });
   }
-  return { leases, refs };
+  return { leases, refs, source: bound.source('id') };
 }

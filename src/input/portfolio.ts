@@ -3,11 +3,11 @@
  */
 import type { LeaseFailure } from '../engine/portfolio';
 import type {
+  CheckedTable,
   InputTableSource,
   IrregularPayment,
   ModificationTerms,
   PortfolioInput,
-  RowTable,
   VariablePayment,
 } from '../engine/terms';
 import type { TableGrid, WorkbookTables } from './grid';
@@ -77,14 +77,15 @@ export function readPortfolio(tables: WorkbookTables): PortfolioRead {
   }
 
   const irregular = leaseIdsWithPaymentRows(paymentsTable);
-  const { leases, refs } = leasesTable
+  const inputTables: Partial<Record<CheckedTable, InputTableSource>> = {};
+  const { leases, refs, source } = leasesTable
     ? readLeases(leasesTable, (k) => irregular.has(k), errors)
-    : { leases: [], refs: new Map() };
+    : { leases: [], refs: new Map(), source: null };
+  if (source) inputTables.leases = source;
   if (leasesTable && leasesTable.rows.every(isBlankRow)) {
     errors.push({ where: headerWhere(leasesTable, 0), message: 'Table Leases has no leases; add one row per lease' });
   }
 
-  const inputTables: Partial<Record<RowTable, InputTableSource>> = {};
   let payments = new Map<string, IrregularPayment[]>();
   if (paymentsTable) {
     const read = readLeasePayments(paymentsTable, refs, errors);

@@ -278,8 +278,9 @@ describe('LeasePayments', () => {
       { date: '2029-06-15', amount: 70000, inputCells: at(2) },
       { date: '2031-12-31', amount: 0, inputCells: at(5) },
     ]);
-    // The table as found, for a live count of its rows: three Lease ID cells hold something.
+    // The tables as found, for a live count of their rows: three Lease ID cells of LeasePayments hold something.
     expect(input.inputTables).toEqual({
+      leases: { name: 'Leases', idHeader: 'Lease ID', idCells: 2 },
       leasePayments: { name: 'LeasePayments', idHeader: 'Lease ID', idCells: 3 },
     });
     expect(input.leases[0].payment).toBe(0);

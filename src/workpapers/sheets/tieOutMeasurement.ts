@@ -62,6 +62,9 @@ export const MEASUREMENT_COLUMNS = KEYS.length;
 export const INPUTS_CHANGED = 'changed: generate again';
 
 export interface MeasurementProof {
+  /** The check that every lease's row in `Leases` holds what was measured. */
+  inputsCheck: Check;
+  /** The checks of the measurement at commencement. */
   checks: Check[];
   place(put: (r: number, c: number, cell: PlanCell | null) => void): void;
   /** The cell of a lease's re-performed monthly rate (absolute, this sheet), or null for a short-term lease. */
@@ -179,18 +182,18 @@ export function measurementProof(args: {
       termsById.has(l.id),
   ).length;
   const firstNamed = (column: Key, value: string) => `INDEX(${ids},MATCH(${formulaText(value)},${rng(column)},0))`;
+  const inputsCheck: Check = {
+    what: (r) =>
+      n === 0
+        ? formulaText('Inputs: every lease in the Leases table is as the workpapers used it')
+        : `IF(ROUND(F${r},0)=0,"Inputs: every lease's row in the Leases table holds what was measured (column ${C.inputs})",` +
+          `"Inputs changed since the workpapers were generated: generate again (lease "&${firstNamed('inputs', INPUTS_CHANGED)}&IF(F${r}>1,", and "&(F${r}-1)&" more","")&")")`,
+    compares: `Leases | leases whose input cells hold what was measured (column ${C.inputs})`,
+    a: n === 0 ? '0' : `ROWS(${ids})`,
+    b: n === 0 ? '0' : `COUNTIF(${rng('inputs')},"as used")`,
+    count: true,
+  };
   const checks: Check[] = [
-    {
-      what: (r) =>
-        n === 0
-          ? formulaText('Inputs: every lease in the Leases table is as the workpapers used it')
-          : `IF(ROUND(F${r},0)=0,"Inputs: every lease's row in the Leases table holds what was measured (column ${C.inputs})",` +
-            `"Inputs changed since the workpapers were generated: generate again (lease "&${firstNamed('inputs', INPUTS_CHANGED)}&IF(F${r}>1,", and "&(F${r}-1)&" more","")&")")`,
-      compares: `Leases | leases whose input cells hold what was measured (column ${C.inputs})`,
-      a: n === 0 ? '0' : `ROWS(${ids})`,
-      b: n === 0 ? '0' : `COUNTIF(${rng('inputs')},"as used")`,
-      count: true,
-    },
     {
       what: `Measurement at commencement: liability = PV of the lease's payments at its monthly rate, every lease (column ${C.liabilityDiff})`,
       compares: `Leases measured (not short-term) | leases whose re-performed liability = the Schedules' (column ${C.liabilityDiff})`,
@@ -207,6 +210,7 @@ export function measurementProof(args: {
     },
   ];
   return {
+    inputsCheck,
     checks,
     place(put) {
       put(headerRow - 1, firstCol, text('Measurement at commencement', true));
