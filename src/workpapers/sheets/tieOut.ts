@@ -7,7 +7,10 @@
  * The checks come in groups, one module each: the Schedules (tieOutSchedules.ts), the Journal Entries
  * (tieOutJournal.ts), the Roll-Forward (tieOutRollForward.ts), the Disclosures (tieOutDisclosures.ts), then each
  * remeasurement, partial termination and impairment (liability after = PV of the revised payments, re-performed on
- * this sheet; ROU after = ROU before - derecognized + liability remeasurement - impairment - incentive received).
+ * this sheet; ROU after = ROU before - derecognized + liability remeasurement - impairment - incentive received),
+ * then the inputs under live check (each lease's Leases row in the measurement proof, tieOutMeasurement.ts; the rows
+ * of LeasePayments, LeaseModifications and VariablePayments and every input table's row count, tieOutInputRows.ts),
+ * the measurement at commencement and the classification.
  *
  * Checks that hold row by row or lease by lease compare a count with the count that ties (difference = how many
  * do not). The journal holds the reporting period only, so its checks compare the period (tieOutJournal.ts).
