@@ -18,9 +18,9 @@ import { resolveReportingPeriod } from '../workpapers';
 import { closePlan, closeRefusal, closeReportingDateSource } from '../workpapers/close';
 import { POSTED_BALANCES_SHEET } from '../workpapers/sheets/postedBalances';
 import { WorkbookError } from '../xlsx/package';
-import { readWorkbookFile, readWorkbookTables } from '../xlsx/readTables';
 import { checkPartsToCopy, writePlan } from '../xlsx/writePlan';
 import type { CloseArgs } from './args';
+import { listErrors, readInputWorkbook } from './inputWorkbook';
 import { sameFile, writeAtomically } from './atomicWrite';
 import type { CliIo } from './main';
 import { SILENT, stderrProgress, type Progress } from './progress';
@@ -45,24 +45,14 @@ export async function close(args: CloseArgs, io: CliIo): Promise<number> {
 
   const progress: Progress = args.progress || io.stderr.isTTY ? stderrProgress(io.stderr, !!io.stderr.isTTY) : SILENT;
   const fail = (errors: InputError[], what = 'input error'): number => {
-    for (const e of errors) io.stderr.write(`${e.where}: ${e.message}\n`);
-    io.stderr.write(
-      `lease-workpapers: ${errors.length} ${what}${errors.length === 1 ? '' : 's'}; no workbook written\n`,
-    );
+    listErrors(io.stderr, errors, what);
     return 1;
   };
 
   progress.phase(`Reading ${basename(input)}`);
-  let pkg;
-  let tables;
-  try {
-    pkg = await readWorkbookFile(input);
-    tables = readWorkbookTables(pkg, basename(input));
-    checkPartsToCopy(pkg, { replaces: replacesPostedBalances });
-  } catch (e) {
-    if (e instanceof WorkbookError) return fail([{ where: WORKBOOK, message: e.message }]);
-    throw e;
-  }
+  const workbook = await readInputWorkbook(input, (pkg) => checkPartsToCopy(pkg, { replaces: replacesPostedBalances }));
+  if ('errors' in workbook) return fail(workbook.errors);
+  const { pkg, tables } = workbook;
   const read = readPortfolio(tables);
   if (!read.input) return fail(read.errors);
   const portfolio = read.input;

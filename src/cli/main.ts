@@ -21,7 +21,6 @@ import { inputHash } from '../input/hash';
 import { measurementErrors, readPortfolio } from '../input/portfolio';
 import { buildWorkpapers, journalFormatOf, periodJournalOf, resolveReportingPeriod } from '../workpapers';
 import { WorkbookError } from '../xlsx/package';
-import { readWorkbookFile, readWorkbookTables } from '../xlsx/readTables';
 import { checkPartsToCopy, writePlan } from '../xlsx/writePlan';
 import { parseArgs, USAGE, type RunArgs } from './args';
 import {
@@ -33,6 +32,7 @@ import {
   WriteError,
 } from './atomicWrite';
 import { close } from './close';
+import { listErrors, readInputWorkbook } from './inputWorkbook';
 import { SILENT, stderrProgress, type Progress } from './progress';
 import { productVersion } from './version';
 
@@ -171,26 +171,16 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
     if (toStdout !== null) for (const c of toStdout) io.stdout.write(c);
   };
   const fail = async (errors: InputError[]): Promise<number> => {
-    for (const e of errors) io.stderr.write(`${e.where}: ${e.message}\n`);
-    io.stderr.write(
-      `lease-workpapers: ${errors.length} input error${errors.length === 1 ? '' : 's'}; no workbook written\n`,
-    );
+    listErrors(io.stderr, errors);
     await stageJson(jsonExportChunks(version, null, errors));
     commit();
     return 1;
   };
 
   progress.phase(`Reading ${basename(input)}`);
-  let pkg;
-  let tables;
-  try {
-    pkg = await readWorkbookFile(input);
-    tables = readWorkbookTables(pkg, basename(input));
-    checkPartsToCopy(pkg);
-  } catch (e) {
-    if (e instanceof WorkbookError) return fail([{ where: WORKBOOK, message: e.message }]);
-    throw e;
-  }
+  const workbook = await readInputWorkbook(input, (pkg) => checkPartsToCopy(pkg));
+  if ('errors' in workbook) return fail(workbook.errors);
+  const { pkg, tables } = workbook;
 
   const read = readPortfolio(tables);
   if (!read.input) return fail(read.errors);

@@ -9,29 +9,10 @@
 import type { GlAccountChart, GlAccountRow } from '../engine/terms';
 import { ACCOUNT_ROLES, findAccountRole } from './accountRoles';
 import { GL_ACCOUNTS_COLUMNS } from './columns';
+import { JOURNAL_OWN_HEADERS } from './journalColumns';
 import type { TableGrid } from './grid';
 import { BoundTable, headerWhere, type InputError } from './table';
 import { headerKey, parseText } from './values';
-
-/**
- * The Journal Entries sheet's own column headers (src/workpapers/sheets/journalSheet.ts): a segment cannot take one
- * of these names, as its column would stand beside the journal's own under the same header.
- */
-const JOURNAL_HEADERS = [
-  'Date',
-  'Entity',
-  'Lease ID',
-  'Entry No.',
-  'Account No.',
-  'Account Name',
-  'Debit',
-  'Credit',
-  'Memo',
-  'Entry Type',
-  'Account Role',
-  'Currency',
-  'Catch-up',
-];
 
 export function readGlAccounts(table: TableGrid, errors: InputError[]): GlAccountChart {
   const bound = BoundTable.bind(table, GL_ACCOUNTS_COLUMNS, errors);
@@ -42,7 +23,7 @@ export function readGlAccounts(table: TableGrid, errors: InputError[]): GlAccoun
     const name = parseText(h ?? null).trim();
     const k = headerKey(name);
     if (k === '' || own.has(k) || seenSegments.has(k)) return;
-    if (JOURNAL_HEADERS.some((j) => headerKey(j) === k)) {
+    if (JOURNAL_OWN_HEADERS.some((j) => headerKey(j) === k)) {
       errors.push({
         where: headerWhere(table, col),
         message:

@@ -33,6 +33,19 @@ export interface XWorkbook extends XLoadable<XWorkbook> {
   readonly worksheets: XWorksheetCollection;
   /** ExcelApi 1.1 */
   readonly tables: XTableCollection;
+  /** ExcelApi 1.2: worksheet functions evaluated by Excel. */
+  readonly functions: XFunctions;
+}
+
+export interface XFunctions {
+  /** DATE, as the workbook computes it: the serial number in the workbook's own date system. */
+  date(year: number, month: number, day: number): XFunctionResult<number>;
+}
+
+export interface XFunctionResult<T> extends XLoadable<XFunctionResult<T>> {
+  readonly value: T;
+  /** The Excel error the function gave (such as "#NUM!"), if any. */
+  readonly error: string;
 }
 
 export interface XWorksheetCollection extends XLoadable<XWorksheetCollection> {

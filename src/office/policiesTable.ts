@@ -6,8 +6,10 @@ import { columnLetters } from '../input/a1';
 import { headerKey } from '../input/values';
 import { sameSetting } from '../input/settingNames';
 import { quoteText } from './cellInput';
-import type { CellValue, ExcelRun } from './excelApi';
+import type { CellValue, ExcelRun, XRequestContext } from './excelApi';
 import { splitAddress } from './formulaRefs';
+import { askDate1904 } from './dateSystem';
+import { readIn1900, writeIn } from '../input/dateSystem';
 
 export interface PolicyRow {
   setting: string;
@@ -33,6 +35,7 @@ export const POLICIES_TABLE = 'Policies';
 export async function readPolicies(run: ExcelRun): Promise<PoliciesRead> {
   return run(async (context) => {
     const table = context.workbook.tables.getItemOrNullObject(POLICIES_TABLE);
+    const date1904 = askDate1904(context);
     await context.sync();
     if (table.isNullObject) return { table: null, rows: [] };
     const range = table.getRange().load('address,values,numberFormat');
@@ -42,11 +45,11 @@ export async function readPolicies(run: ExcelRun): Promise<PoliciesRead> {
     const vi = header.findIndex((h) => headerKey(String(h)) === 'value');
     if (si < 0 || vi < 0) return { table: { sheet: '', address: range.address }, rows: [] };
     const rows = body
-      .map((row, i) => ({
-        setting: String(row[si] ?? '').trim(),
-        value: row[vi] === '' ? null : (row[vi] as CellValue),
-        numberFormat: String(range.numberFormat[i + 1]?.[vi] ?? 'General'),
-      }))
+      .map((row, i) => {
+        const numberFormat = String(range.numberFormat[i + 1]?.[vi] ?? 'General');
+        const value = row[vi] === '' ? null : readIn1900(row[vi] as CellValue, numberFormat, date1904());
+        return { setting: String(row[si] ?? '').trim(), value, numberFormat };
+      })
       .filter((r) => r.setting !== '');
     const sheet = splitAddress(range.address).sheet ?? '';
     return { table: { sheet, address: range.address }, rows };
@@ -62,29 +65,54 @@ function input(value: CellValue | null): CellValue {
 export async function writePolicies(run: ExcelRun, changes: PolicyChange[]): Promise<void> {
   if (changes.length === 0) return;
   await run(async (context) => {
-    const table = context.workbook.tables.getItem(POLICIES_TABLE);
-    const range = table.getRange().load('address,values,rowIndex,columnIndex');
-    const ws = table.worksheet;
+    const queue = await preparePolicyChanges(context, changes);
+    queue();
     await context.sync();
-    const [header, ...body] = range.values;
-    const si = header.findIndex((h) => headerKey(String(h)) === 'setting');
-    const vi = header.findIndex((h) => headerKey(String(h)) === 'value');
-    if (si < 0 || vi < 0) throw new Error('The Policies table needs a Setting and a Value column.');
-    const added: CellValue[][] = [];
+  });
+}
+
+/**
+ * Reads the Policies table (one round trip) and returns what queues the changed settings' writes, for the caller
+ * to sync: so that a change can ride in another request, such as the one that swaps in a closed period's Posted
+ * Balances.
+ */
+export async function preparePolicyChanges(context: XRequestContext, changes: PolicyChange[]): Promise<() => void> {
+  const table = context.workbook.tables.getItem(POLICIES_TABLE);
+  const range = table.getRange().load('address,values,rowIndex,columnIndex');
+  const ws = table.worksheet;
+  const date1904 = askDate1904(context);
+  await context.sync();
+  const [header, ...body] = range.values;
+  const si = header.findIndex((h) => headerKey(String(h)) === 'setting');
+  const vi = header.findIndex((h) => headerKey(String(h)) === 'value');
+  if (si < 0 || vi < 0) throw new Error('The Policies table needs a Setting and a Value column.');
+  const stored = (change: PolicyChange): CellValue => input(writeIn(change.value, change.numberFormat, date1904()));
+  const valueCell = (dataRow: number) =>
+    ws.getRange(`${columnLetters(range.columnIndex + vi + 1)}${range.rowIndex + dataRow + 2}`);
+  return () => {
+    const added: { row: CellValue[]; numberFormat?: string }[] = [];
     for (const change of changes) {
       const at = body.findIndex((row) => sameSetting(String(row[si] ?? ''), change.setting));
       if (at >= 0) {
-        const cell = ws.getRange(`${columnLetters(range.columnIndex + vi + 1)}${range.rowIndex + at + 2}`);
+        const cell = valueCell(at);
         if (change.numberFormat) cell.numberFormat = [[change.numberFormat]];
-        cell.values = [[input(change.value)]];
+        cell.values = [[stored(change)]];
       } else {
         const row: CellValue[] = header.map(() => '');
         row[si] = quoteText(change.setting);
-        row[vi] = input(change.value);
-        added.push(row);
+        row[vi] = stored(change);
+        added.push({ row, numberFormat: change.numberFormat });
       }
     }
-    if (added.length > 0) table.rows.add(undefined, added);
-    await context.sync();
-  });
+    if (added.length > 0) {
+      table.rows.add(
+        undefined,
+        added.map((a) => a.row),
+      );
+      // A new row's date shows as a date, as a changed row's does.
+      added.forEach((a, k) => {
+        if (a.numberFormat) valueCell(body.length + k).numberFormat = [[a.numberFormat]];
+      });
+    }
+  };
 }

@@ -1,12 +1,14 @@
 /**
  * Reading every table (ListObject) of the workbook as cell grids for the pure input reader: values and number
- * formats (Office.js gives a date as a serial number; its format says it is a date), in row chunks that keep each
- * response within the budget.
+ * formats (Office.js gives a date as a serial number; its format says it is a date; a 1904 workbook's dates are
+ * moved to the 1900 system), in row chunks that keep each response within the budget.
  */
 import type { GridCell, GridValue, TableGrid, WorkbookTables } from '../input/grid';
 import { columnLetters, parseWhere } from '../input/a1';
 import type { ExcelRun, XRange } from './excelApi';
 import { DEFAULT_BUDGET, type RequestBudget } from './requests';
+import { askDate1904 } from './dateSystem';
+import { readIn1900 } from '../input/dateSystem';
 
 /** Bytes a cell's value and number format take in a response, for sizing read chunks (generous). */
 const BYTES_PER_CELL = 48;
@@ -39,6 +41,7 @@ export async function readWorkbookTables(
   return run(async (context) => {
     const workbook = context.workbook.load('name');
     const tables = context.workbook.tables.load('items/name');
+    const date1904 = askDate1904(context);
     await context.sync();
     const shapes = tables.items.map((t) => ({ table: t, range: t.getRange().load('address') }));
     await context.sync();
@@ -81,8 +84,10 @@ export async function readWorkbookTables(
       const rows: GridCell[][] = values.slice(1).map((row, i) =>
         row.map((v, j) => {
           const nf = formats[i + 1]?.[j];
-          const cell: GridCell = { value: gridValue(v) };
-          if (typeof nf === 'string' && nf !== 'General') cell.numberFormat = nf;
+          const format = typeof nf === 'string' && nf !== 'General' ? nf : undefined;
+          // A 1904 workbook's dates, counted as the 1900 system counts them.
+          const cell: GridCell = { value: readIn1900(gridValue(v), format, date1904()) };
+          if (format !== undefined) cell.numberFormat = format;
           return cell;
         }),
       );

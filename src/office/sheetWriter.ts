@@ -9,6 +9,7 @@ import { planLastRow, planRows } from '../workpapers/planRows';
 import { charactersToPoints, formulaInput, type RefRenames } from './cellInput';
 import type { CellValue, XWorksheet } from './excelApi';
 import { renameRefs } from './formulaRefs';
+import { writeIn } from '../input/dateSystem';
 import { COMMAND_OVERHEAD, jsonBytes, valueBytes, type RequestBudget, type RequestPacker } from './requests';
 
 export interface RowChunk {
@@ -50,7 +51,12 @@ class FormatSizes {
  * A row's request size is added up cell by cell as the row is built (the JSON of both the formulas and the number
  * formats arrays), so nothing is serialised twice.
  */
-export function* rowChunks(plan: SheetPlan, budget: RequestBudget, renames?: RefRenames): Generator<RowChunk> {
+export function* rowChunks(
+  plan: SheetPlan,
+  budget: RequestBudget,
+  renames?: RefRenames,
+  date1904 = false,
+): Generator<RowChunk> {
   const columns = planWidth(plan);
   if (columns === 0) return;
   const limitBytes = budget.bytes - 2 * COMMAND_OVERHEAD;
@@ -93,13 +99,14 @@ export function* rowChunks(plan: SheetPlan, budget: RequestBudget, renames?: Ref
     for (let c = 0; c < n; c++) {
       const cell = cells[c];
       if (!cell) continue;
-      const input = formulaInput(cell, renames);
+      const format = cell.numberFormat ?? columnFormats?.[c];
+      let input = formulaInput(cell, renames);
+      if (date1904 && typeof input === 'number') input = writeIn(input, format, true);
       if (input !== null) {
         fr[c] = input;
         rowF = true;
         rowBytes += valueBytes(input) - 4;
       }
-      const format = cell.numberFormat ?? columnFormats?.[c];
       if (format !== undefined && format !== 'General') {
         nr[c] = format;
         rowNf = true;
@@ -171,6 +178,8 @@ export interface SheetWriteOptions {
   onChunk?: (chunk: RowChunk) => void;
   /** Whether the host has ExcelApi 1.9's pageLayout (print settings); without it the sheet prints as Excel defaults. */
   pageLayout?: boolean;
+  /** The workbook counts dates in the 1904 date system: the plan's date serials (1900 system) are moved back. */
+  date1904?: boolean;
 }
 
 /** Queues the whole sheet plan onto `sheet` through the packer (which syncs as the budget fills). */
@@ -180,7 +189,7 @@ export async function writeSheetPlan(
   plan: SheetPlan,
   options: SheetWriteOptions,
 ): Promise<void> {
-  for (const chunk of rowChunks(plan, options.budget, options.renames)) {
+  for (const chunk of rowChunks(plan, options.budget, options.renames, options.date1904)) {
     await packer.add(chunk.bytes, chunk.cells, () => {
       const range = sheet.getRange(address(chunk.firstRow, chunk.rows, 0, chunk.columns));
       if (chunk.numberFormats) range.numberFormat = chunk.numberFormats;

@@ -17,6 +17,7 @@ import type { WorkpaperPlan } from '../workpapers/plan';
 import type { ExcelRun, XRequestContext, XWorksheet } from './excelApi';
 import { DEFAULT_BUDGET, RequestPacker, type RequestBudget, type RequestStats } from './requests';
 import { planRowCount, planWidth, writeSheetPlan } from './sheetWriter';
+import { usesDate1904 } from './dateSystem';
 
 export { OUTPUT_MARK, TAKEN_SUFFIX };
 export const STAGING_MARK = 'LeaseWorkpapers_Staging';
@@ -45,6 +46,12 @@ export interface WriteOptions {
   onProgress?: (progress: WriteProgress) => void;
   /** Checked after every request; true stops the run before anything replaces the previous outputs. */
   isCancelled?: () => boolean;
+  /**
+   * More for the request that swaps the outputs in, such as the Policies' Closed Through of a close: called once
+   * every staging sheet is written (it may read and sync); what it returns is queued after the swap in the same
+   * request, so no second request can fail between them, and a swap that fails stops it too.
+   */
+  withSwap?: (context: XRequestContext) => Promise<() => void>;
 }
 
 export interface WrittenSheet {
@@ -114,6 +121,7 @@ export async function writeWorkpapers(run: ExcelRun, plan: WorkpaperPlan, option
     return await run(async (context) => {
       // 1. Look.
       await deleteStagingSheets(context);
+      const date1904 = await usesDate1904(context);
       const sheets = await inspectSheets(context);
       const tables = context.workbook.tables.load('items/name,items/worksheet/name');
       await context.sync();
@@ -183,6 +191,7 @@ export async function writeWorkpapers(run: ExcelRun, plan: WorkpaperPlan, option
           renames,
           tableName: (name) => stagingTables.get(name) ?? name,
           pageLayout: options.pageLayout ?? options.canSuspendScreenUpdating,
+          date1904,
           onChunk: (chunk) => {
             cellsDone += chunk.cells;
           },
@@ -192,6 +201,7 @@ export async function writeWorkpapers(run: ExcelRun, plan: WorkpaperPlan, option
       if (options.isCancelled?.()) throw new CancelledError();
 
       // 3. Replace the previous outputs in one request.
+      const alsoQueue = options.withSwap ? await options.withSwap(context) : null;
       const firstPosition = replaced.size > 0 ? Math.min(...[...replaced.values()].map((s) => s.position)) : -1;
       for (const prev of replaced.values()) context.workbook.worksheets.getItem(prev.name).delete();
       staged.forEach(({ role, sheet }) => {
@@ -208,6 +218,7 @@ export async function writeWorkpapers(run: ExcelRun, plan: WorkpaperPlan, option
       }
       if (firstPosition >= 0) staged.forEach(({ sheet }, i) => (sheet.position = firstPosition + i));
       staged[0]?.sheet.activate();
+      alsoQueue?.();
       await context.sync();
       requests++;
 

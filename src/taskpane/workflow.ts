@@ -20,7 +20,13 @@ import { readWorkbookTables } from '../office/readTables';
 import { CancelledError, writeWorkpapers, type WriteResult } from '../office/workpaperWriter';
 import { readCheckResults, type CheckRow } from '../office/checkResults';
 import { createTemplate, type TemplateResult } from '../office/templateWriter';
-import { readPolicies, writePolicies, type PoliciesRead, type PolicyChange } from '../office/policiesTable';
+import {
+  preparePolicyChanges,
+  readPolicies,
+  writePolicies,
+  type PoliciesRead,
+  type PolicyChange,
+} from '../office/policiesTable';
 import { selectWhere } from '../office/selectCell';
 import { watchTables } from '../office/watchTables';
 import { clearErrorMarks, markErrorCells, type ErrorMark } from '../office/errorMarks';
@@ -300,7 +306,7 @@ const REPORTING_DATE = 'Reporting Date';
  * it) and setting Closed Through in the Policies table. Refused, with the command line's words, for a month-end
  * before Closed Through, after the Reporting Date (the policy's: a close reads the policy, not the period picker),
  * or the closed month again while its figures changed. The Posted Balances sheet is replaced only when it is the
- * add-in's own, and only once the new one is complete; Closed Through is set after it.
+ * add-in's own, and only once the new one is complete; Closed Through is set in the same request.
  */
 export async function closePeriod(host: WorkbookHost, through: string, now: () => number): Promise<CloseOutcome> {
   const tables = await readWorkbookTables(host.run);
@@ -341,13 +347,15 @@ export async function closePeriod(host: WorkbookHost, through: string, now: () =
     };
   }
   const plan = closePlan({ through, leases: result.leases, recordedAt, productVersion: host.productVersion });
+  // Closed Through rides in the request that swaps the Posted Balances in: both land, or neither.
   const write = await writeWorkpapers(host.run, plan, {
     canSuspendScreenUpdating: host.isSetSupported('1.9'),
     ...(host.requestBudget ? { budget: host.requestBudget } : {}),
+    withSwap: (context) =>
+      preparePolicyChanges(context, [
+        { setting: CLOSED_THROUGH, value: toExcelSerial(through), numberFormat: 'yyyy-mm-dd' },
+      ]),
   });
-  await writePolicies(host.run, [
-    { setting: CLOSED_THROUGH, value: toExcelSerial(through), numberFormat: 'yyyy-mm-dd' },
-  ]);
   return { kind: 'closed', through, leases: result.leases.length, write };
 }
 

@@ -16,6 +16,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { columnNumber, formatCell, MAX_COLUMNS, MAX_ROWS, parseRange, type RangeAddress } from '../input/a1';
+import { readIn1900 } from '../input/dateSystem';
 import type { GridCell, GridValue, TableGrid, WorkbookTables } from '../input/grid';
 import { MAX_CELL_TEXT, MAX_FILE_BYTES, MAX_TABLE_CELLS, NOT_A_WORKBOOK } from './limits';
 import { WorkbookError, XlsxPackage } from './package';
@@ -52,20 +53,6 @@ const BUILTIN_FORMATS: Record<number, string> = {
   48: '##0.0E+0',
   49: '@',
 };
-
-/** Days between the 1904 and the 1900 date systems' day zero. */
-export const DAYS_1904 = 1462;
-
-/** Whether a number format shows a date or time (letters d, m, y, h or s outside quotes, escapes and colours). */
-export function isDateFormat(format: string): boolean {
-  const bare = format
-    .replace(/"[^"]*"/g, '')
-    .replace(/\\./g, '')
-    .replace(/\[(h+|m+|s+)\]/gi, 'h')
-    .replace(/\[[^\]]*\]/g, '')
-    .replace(/General/gi, '');
-  return /[dmyhs]/i.test(bare);
-}
 
 /** The number format of each cell style (cellXfs index), from the styles part; none when there is no styles part. */
 function readCellFormats(pkg: XlsxPackage, stylesPart: string | null): string[] {
@@ -388,9 +375,7 @@ export function readWorkbookTables(
     let value: GridValue = raw.value;
     if (raw.shared !== undefined) value = strings.get(raw.shared) ?? null;
     const numberFormat = formats[raw.style];
-    if (typeof value === 'number' && info.date1904 && numberFormat !== undefined && isDateFormat(numberFormat)) {
-      value += DAYS_1904;
-    }
+    value = readIn1900(value, numberFormat, info.date1904);
     return numberFormat !== undefined && numberFormat !== 'General' ? { value, numberFormat } : { value };
   };
 

@@ -5,7 +5,7 @@
  */
 import { columnLetters, columnNumber, quoteSheetName } from '../input/a1';
 import type { PlanCell, PlanDataValidation, PlanPageSetup, PlanTable, SheetPlan } from '../workpapers/plan';
-import { DAYS_1904, isDateFormat } from './readTables';
+import { writeIn } from '../input/dateSystem';
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -324,10 +324,10 @@ export function* worksheetXml(original: SheetPlan, o: SheetXmlOptions): Generato
 
   const styles = o.styles;
   const plainStyle = (c: PlanCell) => styles.index(c.numberFormat, c.bold);
-  const toDateSystem = (c: PlanCell, format: string | undefined): PlanCell =>
-    o.date1904 && typeof c.value === 'number' && format !== undefined && isDateFormat(format)
-      ? { ...c, value: c.value - DAYS_1904 }
-      : c;
+  const toDateSystem = (c: PlanCell, format: string | undefined): PlanCell => {
+    const value = writeIn(c.value, format, o.date1904 ?? false);
+    return value === c.value ? c : { ...c, value };
+  };
   const plainDates = (c: PlanCell) => toDateSystem(c, c.numberFormat);
   const sink = new ByteSink();
   for (let i = 0; i < plan.rows.length; i++) {

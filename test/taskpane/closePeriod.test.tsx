@@ -12,6 +12,8 @@ import { readPolicies } from '../../src/office/policiesTable';
 import { readWorkbookTables } from '../../src/office/readTables';
 import { App } from '../../src/taskpane/components/App';
 import { buildWorkpapers } from '../../src/workpapers';
+import { ExcelError } from '../../src/office/memoryExcel';
+import { closePeriod } from '../../src/taskpane/workflow';
 import { hostOf, PWC_4_4, workbook } from './support';
 
 const POLICIES = { 'Reporting Date': '2025-12-31', 'Reporting Period': 'Month' };
@@ -47,6 +49,28 @@ function chooseMonth(month: string): void {
 }
 
 describe('Close period', () => {
+  test('Posted Balances and Closed Through land in one request: when it fails, neither is written', async () => {
+    // How many requests a close takes, on one workbook; then the same close with its last request failing.
+    const counted = await workbook({ leases: [PWC_4_4], policies: POLICIES });
+    const before = counted.requests.length;
+    const done = await closePeriod(hostOf(counted), '2025-12-31', () => Date.UTC(2026, 0, 15));
+    const last = counted.requests.length - before;
+    expect(done.kind).toBe('closed');
+    expect(await closedThrough(counted)).toBe(DEC_31_2025);
+
+    const excel = await workbook({ leases: [PWC_4_4], policies: POLICIES });
+    const start = excel.requests.length;
+    excel.failRequest = (r) =>
+      r.index === start + last ? new ExcelError('GeneralException', 'The network connection was lost.') : null;
+    await expect(closePeriod(hostOf(excel), '2025-12-31', () => Date.UTC(2026, 0, 15))).rejects.toThrow(
+      /network connection/,
+    );
+    excel.failRequest = null;
+    expect(await postedBalances(excel)).toBeUndefined();
+    expect(await closedThrough(excel)).toBe(null);
+    expect(excel.sheetNames().some((name) => /staging/i.test(name))).toBe(false);
+  });
+
   test('after a confirmation, records the close in Posted Balances and Closed Through', async () => {
     const excel = await workbook({ leases: [PWC_4_4], policies: POLICIES });
     await openPane(excel);

@@ -15,7 +15,11 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const PERCENT = /^([+-]?(\d+(\.\d*)?|\.\d+))%$/;
 const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
-export function enter(input: CellValue, cellFormat: string | undefined): Entered {
+/**
+ * `daysAfter1900`: how many days the workbook's day zero is after the 1900 system's (1,462 in a 1904 workbook), so a
+ * typed date becomes that workbook's serial.
+ */
+export function enter(input: CellValue, cellFormat: string | undefined, daysAfter1900 = 0): Entered {
   if (typeof input !== 'string') return { kind: 'value', value: input };
   if (input === '') return { kind: 'clear' };
   const first = input[0];
@@ -30,11 +34,11 @@ export function enter(input: CellValue, cellFormat: string | undefined): Entered
   if (pct) return { kind: 'value', value: Number(pct[1]) / 100, numberFormat: '0%' };
   if (/^true$/i.test(s)) return { kind: 'value', value: true };
   if (/^false$/i.test(s)) return { kind: 'value', value: false };
-  if (isIsoDate(s)) return { kind: 'value', value: toExcelSerial(s), numberFormat: 'yyyy-mm-dd' };
+  if (isIsoDate(s)) return { kind: 'value', value: toExcelSerial(s) - daysAfter1900, numberFormat: 'yyyy-mm-dd' };
   const us = US_DATE.exec(s);
   if (us) {
     const iso = `${us[3]}-${us[1].padStart(2, '0')}-${us[2].padStart(2, '0')}`;
-    if (isIsoDate(iso)) return { kind: 'value', value: toExcelSerial(iso), numberFormat: 'm/d/yyyy' };
+    if (isIsoDate(iso)) return { kind: 'value', value: toExcelSerial(iso) - daysAfter1900, numberFormat: 'm/d/yyyy' };
   }
   if (input.startsWith('=') && input.length > 1) return { kind: 'formula', formula: input };
   if (input.startsWith('+') || input.startsWith('-') || input.startsWith('@')) {

@@ -958,14 +958,17 @@ export class FormulaEngine {
         if (y instanceof XlErr) return y;
         if (m instanceof XlErr) return m;
         if (d instanceof XlErr) return d;
-        return (Date.UTC(Math.trunc(y), Math.trunc(m) - 1, Math.trunc(d)) - Date.UTC(1899, 11, 30)) / 86400000;
+        return (
+          (Date.UTC(Math.trunc(y), Math.trunc(m) - 1, Math.trunc(d)) - Date.UTC(1899, 11, 30)) / 86400000 -
+          this.wb.dayZeroAfter1900()
+        );
       }
       case 'YEAR':
       case 'MONTH':
       case 'DAY': {
         const x = n(0);
         if (x instanceof XlErr) return x;
-        const iso = fromExcelSerial(Math.floor(x));
+        const iso = fromExcelSerial(Math.floor(x) + this.wb.dayZeroAfter1900());
         const [yy, mm, dd] = iso.split('-').map(Number);
         return name === 'YEAR' ? yy : name === 'MONTH' ? mm : dd;
       }
@@ -975,8 +978,9 @@ export class FormulaEngine {
         const k = n(1);
         if (x instanceof XlErr) return x;
         if (k instanceof XlErr) return k;
-        const iso = fromExcelSerial(Math.floor(x));
-        return toExcelSerial(name === 'EDATE' ? edate(iso, Math.trunc(k)) : eomonth(iso, Math.trunc(k)));
+        const shift = this.wb.dayZeroAfter1900();
+        const iso = fromExcelSerial(Math.floor(x) + shift);
+        return toExcelSerial(name === 'EDATE' ? edate(iso, Math.trunc(k)) : eomonth(iso, Math.trunc(k))) - shift;
       }
       case 'INDEX': {
         const g = this.grid(ev(0), here);

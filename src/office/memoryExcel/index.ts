@@ -36,6 +36,8 @@ export interface MemoryExcelOptions {
    * repaints and handles clicks between requests, as with Excel; the playground).
    */
   roundTrip?: 'microtask' | 'task';
+  /** The workbook counts dates in the 1904 date system (a workbook from Excel for Mac or Numbers). */
+  date1904?: boolean;
 }
 
 /** A cell as the grid and tests see it. */
@@ -67,6 +69,7 @@ export class MemoryExcel implements Host {
     this.requestLimitBytes = options.requestLimitBytes ?? EXCEL_WEB_PAYLOAD_LIMIT;
     this.responseLimitBytes = options.responseLimitBytes ?? EXCEL_WEB_PAYLOAD_LIMIT;
     this.model.name = options.workbookName ?? 'Book1.xlsx';
+    this.model.date1904 = options.date1904 ?? false;
     this.roundTripKind = options.roundTrip ?? 'microtask';
   }
 
@@ -182,7 +185,7 @@ export class MemoryExcel implements Host {
     const s = this.sheet(sheetName);
     const { r0, c0 } = parseAddress(address);
     const row = s.row(r0, true);
-    const entered = enter(input, row.nf[c0]);
+    const entered = enter(input, row.nf[c0], this.model.dayZeroAfter1900());
     row.v[c0] = entered.kind === 'value' ? entered.value : undefined;
     row.f[c0] = entered.kind === 'formula' ? entered.formula : undefined;
     if (entered.kind === 'value' && entered.numberFormat && row.nf[c0] === undefined) row.nf[c0] = entered.numberFormat;

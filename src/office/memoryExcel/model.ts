@@ -5,6 +5,7 @@
  */
 /// <reference types="office-js" />
 import { columnLetters, columnNumber, MAX_COLUMNS, MAX_ROWS, quoteSheetName } from '../../input/a1';
+import { DAYS_1904 } from '../../input/dateSystem';
 import { refRenamer } from '../formulaRefs';
 import type { CellValue } from '../excelApi';
 import { ExcelError } from './errors';
@@ -143,6 +144,12 @@ export interface TableModel {
 
 export class WorkbookModel {
   name = 'Book1.xlsx';
+  /** Whether serial numbers count from 1904-01-01 (Excel for Mac's old default) instead of 1899-12-30. */
+  date1904 = false;
+  /** Days from the 1900 system's day zero to this workbook's: 0, or 1,462 in the 1904 date system. */
+  dayZeroAfter1900(): number {
+    return this.date1904 ? DAYS_1904 : 0;
+  }
   readonly sheets: SheetModel[] = [];
   readonly tables: TableModel[] = [];
   activeSheet: SheetModel | null = null;

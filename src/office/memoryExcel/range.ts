@@ -326,7 +326,7 @@ export class MemoryRange extends ClientObject<RangeModel> implements XRange {
               );
             }
             const c = r.rect.c0 + j;
-            const entered = enter(input as CellValue, row.nf[c]);
+            const entered = enter(input as CellValue, row.nf[c], this.ctx.host.model.dayZeroAfter1900());
             if (entered.kind === 'clear') {
               row.v[c] = undefined;
               row.f[c] = undefined;

@@ -246,7 +246,7 @@ export class MemoryTable extends ClientObject<TableModel> implements XTable {
       for (let j = 0; j < width; j++) {
         const c = t.rect.c0 + j;
         if (row.nf[c] === undefined && above?.nf[c] !== undefined) row.nf[c] = above.nf[c];
-        const entered = enter(grid[i][j], row.nf[c]);
+        const entered = enter(grid[i][j], row.nf[c], this.ctx.host.model.dayZeroAfter1900());
         if (entered.kind === 'formula') row.f[c] = entered.formula;
         else if (entered.kind === 'value') {
           row.v[c] = entered.value;

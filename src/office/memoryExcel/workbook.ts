@@ -1,7 +1,7 @@
 /**
  * The in-memory `context.workbook` and its worksheet collection.
  */
-import type { XWorkbook, XWorksheetCollection } from '../excelApi';
+import type { XFunctionResult, XFunctions, XWorkbook, XWorksheetCollection } from '../excelApi';
 import { ExcelError } from './errors';
 import { type WorkbookModel } from './model';
 import type { MemoryRequestContext } from './requestContext';
@@ -12,11 +12,13 @@ import { MemoryTableCollection } from './table';
 export class MemoryWorkbook extends ClientObject<WorkbookModel> implements XWorkbook {
   readonly worksheets: MemoryWorksheetCollection;
   readonly tables: MemoryTableCollection;
+  readonly functions: MemoryFunctions;
 
   constructor(ctx: MemoryRequestContext) {
     super(ctx, 'workbook', () => ctx.host.model);
     this.worksheets = new MemoryWorksheetCollection(ctx);
     this.tables = new MemoryTableCollection(ctx, 'workbook.tables', null);
+    this.functions = new MemoryFunctions(ctx);
   }
   get name(): string {
     return this.prop('name');
@@ -91,6 +93,44 @@ export class MemoryWorksheetCollection extends ClientObject<WorkbookModel> imple
     return [];
   }
   protected read(_m: WorkbookModel, name: string): unknown {
+    return unknownProperty(name, this.path);
+  }
+}
+
+/** `workbook.functions`: the worksheet functions the add-in asks Excel to evaluate. */
+export class MemoryFunctions implements XFunctions {
+  constructor(private readonly ctx: MemoryRequestContext) {}
+
+  date(year: number, month: number, day: number): MemoryFunctionResult {
+    return new MemoryFunctionResult(this.ctx, `functions.date(${year},${month},${day})`, () => {
+      const serial = (Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86400000;
+      const value = serial - this.ctx.host.model.dayZeroAfter1900();
+      // Excel gives #NUM! for a date before its day zero.
+      return value < 0 ? { value: 0, error: '#NUM!' } : { value, error: '' };
+    });
+  }
+}
+
+export class MemoryFunctionResult
+  extends ClientObject<{ value: number; error: string }>
+  implements XFunctionResult<number>
+{
+  get value(): number {
+    return this.prop('value');
+  }
+  get error(): string {
+    return this.prop('error');
+  }
+  load(names?: string | string[]): MemoryFunctionResult {
+    this.loadNames(names);
+    return this;
+  }
+  protected scalarNames(): string[] {
+    return ['value', 'error'];
+  }
+  protected read(m: { value: number; error: string }, name: string): unknown {
+    if (name === 'value') return m.value;
+    if (name === 'error') return m.error;
     return unknownProperty(name, this.path);
   }
 }

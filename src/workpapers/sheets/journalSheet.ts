@@ -8,6 +8,7 @@
  */
 import { col, date, FMT, headerWidths, money, text } from '../cells';
 import type { Account } from '../../input/accountRoles';
+import { JOURNAL_COLUMNS_AFTER_SEGMENTS, JOURNAL_COLUMNS_BEFORE_SEGMENTS } from '../../input/journalColumns';
 import type { JournalLine } from '../journal';
 import { leaseRowLocator } from '../leaseRows';
 import { EXCEL_MAX_ROWS, partSheetName, SHEET } from '../names';
@@ -15,24 +16,9 @@ import type { PeriodJournal, SummaryLine } from '../periodJournal';
 import type { PlanCell, SheetPlan } from '../plan';
 import type { JournalRefs } from './catchUps';
 
-/** The columns before and after the segment columns, by meaning. */
-const BEFORE = [
-  ['date', 'Date'],
-  ['entity', 'Entity'],
-  ['id', 'Lease ID'],
-  ['entry', 'Entry No.'],
-  ['accountNumber', 'Account No.'],
-  ['accountName', 'Account Name'],
-] as const;
-const AFTER = [
-  ['debit', 'Debit'],
-  ['credit', 'Credit'],
-  ['memo', 'Memo'],
-  ['type', 'Entry Type'],
-  ['role', 'Account Role'],
-  ['currency', 'Currency'],
-  ['catchUp', 'Catch-up'],
-] as const;
+/** The columns before and after the segment columns, by meaning (shared with the GLAccounts reader). */
+const BEFORE = JOURNAL_COLUMNS_BEFORE_SEGMENTS;
+const AFTER = JOURNAL_COLUMNS_AFTER_SEGMENTS;
 
 export type JournalColumn = (typeof BEFORE)[number][0] | (typeof AFTER)[number][0];
 
