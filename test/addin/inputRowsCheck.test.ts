@@ -120,6 +120,32 @@ test.each([
   expect(failing()).toEqual([]);
 });
 
+test("a cell holding an error (as a deleted row's #REF! would) reads as changed: the messages still name the lease", async () => {
+  const payment = parseWhere(input.leases.find((l) => l.id === 'EDGE-ROOF')!.irregularPayments[0].inputCells!.id)!;
+  const lease = parseWhere(input.leases.find((l) => l.id === 'GPU-001')!.inputCells!.frequency)!;
+  const before = [payment, lease].map((w) => excel.cell(w.sheet, w.cell).value);
+  const write = (w: { sheet: string; cell: string }, f: string) =>
+    excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem(w.sheet).getRange(w.cell);
+      range.numberFormat = [['General']];
+      range.formulas = [[f]];
+      await context.sync();
+    });
+  await write(payment, '=1/0');
+  await write(lease, '=1/0');
+  try {
+    expect(excel.cell(lease.sheet, lease.cell).value).toBe('#DIV/0!');
+    expect(failing()).toEqual([
+      [`${CHANGED} (lease GPU-001)`, 'FAIL'],
+      [`${CHANGED} (1 LeasePayments row changed, lease EDGE-ROOF)`, 'FAIL'],
+    ]);
+  } finally {
+    await write(payment, String(before[0]));
+    await write(lease, String(before[1]));
+  }
+  expect(failing()).toEqual([]);
+});
+
 test('the same values in the forms the reader accepts (a Lease ID in lower case with spaces around it, an amount as text) still pass', () => {
   const p = input.leases.find((l) => l.id === 'EDGE-ROOF')!.irregularPayments[0].inputCells!;
   const restore = [typeOver(p.id, ' edge-roof '), typeOver(p.amount, "'15000.00")];

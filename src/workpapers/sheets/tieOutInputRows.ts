@@ -5,25 +5,28 @@
  *   one row per lease and table (a lease's rows split in parts where one formula would pass Excel's limit), placed
  *   beside the Tie-Out's checks: the table, the lease, the sheet rows, the rows checked, and "Rows as used" = the
  *   number of those rows whose every cell still holds what was measured (tieOutInputs.ts compares each cell);
- *   a check per table: rows used | rows as used, naming the first lease with a changed row when it FAILs;
- *   a check per table (and for `Leases`): the rows used | the table's filled Lease ID cells now (COUNTA over the
+ *   a check per table with rows: rows used | rows as used, naming the first lease with a changed row when it FAILs;
+ *   a check per table present (`Leases` too): its filled Lease ID cells when generated | now (COUNTA over the
  *   table's column, by structured reference, so it follows the table when Excel grows it), so a row added (or
  *   removed) after generating FAILs.
  */
 import type {
+  CheckedTable,
+  InputTableSource,
   IrregularPayment,
   LeaseTerms,
   ModificationTerms,
   PortfolioInput,
   VariablePayment,
 } from '../../engine/terms';
-import type { CheckedTable, InputTableSource } from '../../engine/terms';
 import { parseCell, parseWhere } from '../../input/a1';
 import { leaseIdKey } from '../../input/table';
 import { col, FMT, formula, formulaText, num, text } from '../cells';
 import type { PlanCell, PlanTable } from '../plan';
 import type { Check } from './tieOutCheck';
 import {
+  INPUTS_CHANGED,
+  INPUTS_CHANGED_MESSAGE,
   modificationComparisons,
   paymentComparisons,
   rowAsUsedTerm,
@@ -42,14 +45,8 @@ const HEADERS = {
 type Key = keyof typeof HEADERS;
 const KEYS = Object.keys(HEADERS) as Key[];
 
-/** How many columns the table takes. */
-export const INPUT_ROWS_COLUMNS = KEYS.length;
-
 /** Excel's formula limit is 8,192 characters: one "Rows as used" formula holds at most this much. */
 const MAX_ROWS_FORMULA = 7000;
-
-/** What the Inputs column says of a part whose rows no longer hold what was measured. */
-export const ROWS_CHANGED = 'changed: generate again';
 
 const TABLE_LABEL: Record<CheckedTable, string> = {
   leases: 'Leases',
@@ -123,7 +120,9 @@ function partsByTable(leases: readonly LeaseTerms[], modifications: readonly Mod
   const byLease = new Map<string, ModificationTerms[]>();
   for (const m of modifications) {
     const k = leaseIdKey(m.leaseId);
-    byLease.set(k, [...(byLease.get(k) ?? []), m]);
+    const list = byLease.get(k);
+    if (list) list.push(m);
+    else byLease.set(k, [m]);
   }
   const rows = <T>(list: readonly T[] | undefined, f: (x: T) => InputRow | null): InputRow[] =>
     (list ?? []).map(f).filter((r): r is InputRow => r !== null);
@@ -156,7 +155,7 @@ function rowCountCheck(table: CheckedTable, source: InputTableSource): Check {
   return {
     what: (r) =>
       `IF(ROUND(F${r},0)=0,${formulaText(`Inputs: ${label} holds the ${source.idCells} ${noun} the workpapers were generated from, none added or removed since`)},` +
-      `"Inputs changed since the workpapers were generated: generate again (${label} has "&E${r}&" ${noun} now, "&D${r}&" when generated: ${one} was added or removed)")`,
+      `"${INPUTS_CHANGED_MESSAGE} (${label} has "&E${r}&" ${noun} now, "&D${r}&" when generated: ${one} was added or removed)")`,
     compares: `${label} ${noun} when generated | ${label}'s filled Lease ID cells now (COUNTA over the table's column)`,
     a: String(source.idCells),
     b: `COUNTA(${tableColumnRef(source)})`,
@@ -183,8 +182,8 @@ export function inputRowsProof(args: {
       id: text(p.leaseId),
       rows: text(rowsText(p.rows)),
       checked: num(p.rows.length, FMT.integer),
-      asUsed: formula(`IFERROR(${p.rows.map((row) => rowAsUsedTerm(row.tests)).join('+')},0)`, FMT.integer),
-      inputs: formula(`IF(${x('asUsed')}=${x('checked')},"as used",${formulaText(ROWS_CHANGED)})`),
+      asUsed: formula(p.rows.map((row) => rowAsUsedTerm(row.tests)).join('+'), FMT.integer),
+      inputs: formula(`IF(${x('asUsed')}=${x('checked')},"as used",${formulaText(INPUTS_CHANGED)})`),
     };
     KEYS.forEach((key, i) => writes.push([r, firstCol + i, cells[key]]));
   });
@@ -201,11 +200,11 @@ export function inputRowsProof(args: {
       const from = first + mine[0].k;
       const to = first + mine[mine.length - 1].k;
       const rng = (key: Key) => `$${C[key]}$${from}:$${C[key]}$${to}`;
-      const firstChanged = `INDEX(${rng('id')},MATCH(${formulaText(ROWS_CHANGED)},${rng('inputs')},0))`;
+      const firstChanged = `INDEX(${rng('id')},MATCH(${formulaText(INPUTS_CHANGED)},${rng('inputs')},0))`;
       checks.push({
         what: (r) =>
           `IF(ROUND(F${r},0)=0,${formulaText(`Inputs: every ${label} row used holds what was measured (column ${C.inputs})`)},` +
-          `"Inputs changed since the workpapers were generated: generate again ("&F${r}&" ${label} "&IF(F${r}=1,"row","rows")&" changed, lease "&${firstChanged}&")")`,
+          `"${INPUTS_CHANGED_MESSAGE} ("&F${r}&" ${label} "&IF(F${r}=1,"row","rows")&" changed, lease "&${firstChanged}&")")`,
         compares: `${label} rows used | ${label} rows whose cells hold what was measured (column ${C.asUsed})`,
         a: `SUM(${rng('checked')})`,
         b: `SUM(${rng('asUsed')})`,

@@ -16,6 +16,12 @@ import type { Decimal } from '../../engine/money/decimal';
 import type { IrregularPayment, LeaseTerms, ModificationTerms, VariablePayment } from '../../engine/terms';
 import { formulaText, dateInFormula } from '../cells';
 
+/** What an input row's Inputs column says when a cell no longer holds what was measured. */
+export const INPUTS_CHANGED = 'changed: generate again';
+
+/** The start of a FAILed inputs check's message (the check adds what changed, in brackets). */
+export const INPUTS_CHANGED_MESSAGE = 'Inputs changed since the workpapers were generated: generate again';
+
 /** One comparison: TRUE when the cell still holds what was used. */
 export interface InputComparison {
   field: string;
@@ -163,7 +169,10 @@ export function inputsAsUsedFormula(terms: LeaseTerms): { fields: number; formul
   return { fields: tests.length, formula: tests.length === 0 ? '0' : tests.map((t) => `(${t.test})*1`).join('+') };
 }
 
-/** 1 when every comparison of a row holds, else 0: the product of its tests. */
+/**
+ * 1 when every comparison of a row holds, else 0: the product of its tests; 0 when a cell holds an error (a deleted
+ * row's #REF!), so the row reads as changed and the other rows of its formula still count.
+ */
 export function rowAsUsedTerm(tests: readonly InputComparison[]): string {
-  return tests.length === 0 ? '1' : `${tests.map((t) => t.test).join('*')}*1`;
+  return tests.length === 0 ? '1' : `IFERROR(${tests.map((t) => t.test).join('*')}*1,0)`;
 }

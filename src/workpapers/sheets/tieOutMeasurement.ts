@@ -25,7 +25,7 @@ import { col, date, FMT, formula, formulaText, money, num, sheetRef, text } from
 import type { PlanCell, PlanTable } from '../plan';
 import { SC, type SchedulePlace } from './schedules';
 import type { Check } from './tieOutCheck';
-import { inputsAsUsedFormula } from './tieOutInputs';
+import { INPUTS_CHANGED, INPUTS_CHANGED_MESSAGE, inputsAsUsedFormula } from './tieOutInputs';
 import type { UnscheduledPayments } from './unscheduledPayments';
 
 const HEADERS = {
@@ -58,8 +58,6 @@ const KEYS = Object.keys(HEADERS) as Key[];
 
 /** How many columns the table takes. */
 export const MEASUREMENT_COLUMNS = KEYS.length;
-
-export const INPUTS_CHANGED = 'changed: generate again';
 
 export interface MeasurementProof {
   /** The check that every lease's row in `Leases` holds what was measured. */
@@ -116,7 +114,8 @@ export function measurementProof(args: {
       payment: link('payment', terms ? money(terms.payment) : null, FMT.money),
       rate: link('discountRate', num(Number(lease.annualRate), FMT.percent), FMT.percent),
       fields: num(inputs.fields, FMT.integer),
-      asUsed: formula(inputs.formula, FMT.integer),
+      // A cell holding an error (a deleted row's #REF!) reads as changed, so the check still names the lease.
+      asUsed: formula(inputs.fields === 0 ? '0' : `IFERROR(${inputs.formula},0)`, FMT.integer),
       inputs: formula(`IF(${x('asUsed')}=${x('fields')},"as used",${formulaText(INPUTS_CHANGED)})`),
       monthlyRate: null,
       pvSchedule: null,
@@ -187,7 +186,7 @@ export function measurementProof(args: {
       n === 0
         ? formulaText('Inputs: every lease in the Leases table is as the workpapers used it')
         : `IF(ROUND(F${r},0)=0,"Inputs: every lease's row in the Leases table holds what was measured (column ${C.inputs})",` +
-          `"Inputs changed since the workpapers were generated: generate again (lease "&${firstNamed('inputs', INPUTS_CHANGED)}&IF(F${r}>1,", and "&(F${r}-1)&" more","")&")")`,
+          `"${INPUTS_CHANGED_MESSAGE} (lease "&${firstNamed('inputs', INPUTS_CHANGED)}&IF(F${r}>1,", and "&(F${r}-1)&" more","")&")")`,
     compares: `Leases | leases whose input cells hold what was measured (column ${C.inputs})`,
     a: n === 0 ? '0' : `ROWS(${ids})`,
     b: n === 0 ? '0' : `COUNTIF(${rng('inputs')},"as used")`,
