@@ -49,6 +49,11 @@ beforeAll(async () => {
     inputSheets({
       ...SAMPLE_PORTFOLIO,
       variablePayments: [{ 'Lease ID': 'OFF-SF', Date: '2025-03-31', Amount: 1250.4, Description: 'CAM true-up' }],
+      leaseModifications: [
+        ...SAMPLE_PORTFOLIO.leaseModifications!,
+        // Ended early without a payment: the Termination Payment is left blank (measured as 0.00).
+        { 'Lease ID': 'GPU-003', 'Effective Date': '2026-07-01', Type: 'Termination' },
+      ],
     }),
   );
   input = readPortfolio(await readWorkbookTables(excel.run)).input!;
@@ -142,6 +147,26 @@ test("a cell holding an error (as a deleted row's #REF! would) reads as changed:
   } finally {
     await write(payment, String(before[0]));
     await write(lease, String(before[1]));
+  }
+  expect(failing()).toEqual([]);
+});
+
+test('a Termination Payment left blank may read 0; any other amount, or a blank Yes/No answered, FAILs', () => {
+  const termination = input.modifications.find((m) => m.leaseId === 'GPU-003')!.inputCells!;
+  expect(input.modifications.find((m) => m.leaseId === 'GPU-003')!.terminationPayment).toBe(0);
+  let restore = typeOver(termination.terminationPayment, '0');
+  expect(failing()).toEqual([]);
+  restore();
+  for (const [field, value] of [
+    ['terminationPayment', '100'],
+    ['purchaseOptionCertain', 'No'],
+  ]) {
+    restore = typeOver(termination[field], value);
+    try {
+      expect(failing()).toEqual([[`${CHANGED} (1 LeaseModifications row changed, lease GPU-003)`, 'FAIL']]);
+    } finally {
+      restore();
+    }
   }
   expect(failing()).toEqual([]);
 });
