@@ -24,7 +24,8 @@ export function leaseIdsWithPaymentRows(table: TableGrid | undefined): Set<strin
 
 /**
  * Reads the table into payment lists by leaseIdKey, each sorted by date (rows on one date keep their order), each
- * payment with its cells; and the table as found (for a live count of its rows). Each date must fall inside the lease's term: from commencement to the end of the last lease month.
+ * payment with its cells; and the table as found (for a live count of its rows). Each date must fall inside the
+ * lease's term: from commencement to the end of the last lease month.
  */
 export function readLeasePayments(
   table: TableGrid,
