@@ -69,7 +69,9 @@ Options:
   --period <length>          month, quarter or year (fiscal), ending on the reporting date (default: the policy,
                              else month)
   --journal-csv <file|->     also write the period's postable summary journal as a CSV import file; "-" writes it
-                             to standard output
+                             to standard output. quickbooks: when the period spans several companies (entities, or
+                             an entity in several currencies), one file per company, je.csv -> "je - Parent Co.csv"
+                             ("je - Parent Co (EUR).csv" for an entity in several currencies); "-" is then refused
   --journal-format <layout>  quickbooks, netsuite or generic, for the CSV file and the Journal Import sheet
                              (default: the Journal Import Format policy, else generic)
   --memos <file.docx>        also write the lease memos (facts, classification, measurement, modifications,

@@ -32,7 +32,12 @@ let stopping = false;
 
 function remove(tmp: string): void {
   live.delete(tmp);
-  rmSync(tmp, { force: true });
+  try {
+    rmSync(tmp, { force: true });
+  } catch {
+    // Best effort: a temporary file that could not be created (a name too long) cannot be removed either, and the
+    // failure that brought us here is the one to report.
+  }
 }
 
 /** A failure to write an output file, in plain words (the cause is kept). */
@@ -65,6 +70,8 @@ export function writeProblem(e: unknown): string {
       return 'its folder does not exist';
     case 'EISDIR':
       return 'it is a folder';
+    case 'ENAMETOOLONG':
+      return 'its name is too long for the file system';
     case 'EMFILE':
     case 'ENFILE':
       return 'too many files are open';

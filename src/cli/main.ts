@@ -13,13 +13,20 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { measurePortfolio, portfolioWarnings } from '../engine';
 import { buildJsonExport, jsonExportChunks } from '../export/json';
-import { journalCsv } from '../export/journalCsv';
+import { importTableCsv } from '../export/journalCsv';
 import { memosDocx } from '../export/memosDocx';
 import { leaseMemos } from '../workpapers/memos';
 import { WORKBOOK, type InputError } from '../input/table';
 import { inputHash } from '../input/hash';
 import { measurementErrors, readPortfolio } from '../input/portfolio';
 import { buildWorkpapers, journalFormatOf, periodJournalOf, resolveReportingPeriod } from '../workpapers';
+import {
+  companyLabel,
+  JOURNAL_FORMAT_LABEL,
+  journalImportParts,
+  type ImportPart,
+  type JournalFormat,
+} from '../workpapers/journalImport';
 import { WorkbookError } from '../xlsx/package';
 import { checkPartsToCopy, writePlan } from '../xlsx/writePlan';
 import { parseArgs, USAGE, type RunArgs } from './args';
@@ -33,6 +40,7 @@ import {
 } from './atomicWrite';
 import { close } from './close';
 import { listErrors, readInputWorkbook } from './inputWorkbook';
+import { companyFilePaths } from './journalFiles';
 import { SILENT, stderrProgress, type Progress } from './progress';
 import { productVersion } from './version';
 
@@ -139,6 +147,10 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
     if (existsSync(dirname(c)) && !statSync(dirname(c)).isDirectory()) {
       return usageError(io, `the folder for --journal-csv ${args.journalCsv} is a file`);
     }
+    // A folder is not a file name (and one file per company is named from it).
+    if ((existsSync(c) && statSync(c).isDirectory()) || /[\\/]$/.test(args.journalCsv)) {
+      return usageError(io, `--journal-csv ${args.journalCsv} is a folder: give a file name, for example je.csv`);
+    }
     if (sameFile(c, out) || sameFile(c, input) || (args.json !== null && sameFile(c, resolve(args.json)))) {
       return usageError(io, `--journal-csv ${args.journalCsv} would overwrite another output or the input`);
     }
@@ -206,6 +218,8 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
   progress.phase(`Building workpapers for ${period.label} (${period.start} to ${period.end})`);
   const journal = periodJournalOf(result, portfolio, period, read.posted);
   const journalFormat = args.journalFormat ?? journalFormatOf(portfolio.policies);
+  const importFiles = journalFiles(args, input, out, journalFormat, journalImportParts(journal, journalFormat));
+  if (typeof importFiles === 'string') return usageError(io, importFiles);
   const plan = buildWorkpapers(
     result,
     portfolio,
@@ -223,10 +237,10 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
   try {
     await outputs.stage(out, (tmp) => writePlan(pkg, plan, tmp));
     await stageJson(jsonExportChunks(version, result, [], period, journal));
-    if (args.journalCsv !== null) {
-      const csv = journalCsv(journal, journalFormat);
-      if (args.journalCsv === '-') toStdout = [csv];
-      else await outputs.stageText(resolve(args.journalCsv), csv);
+    for (const f of importFiles) {
+      const csv = importTableCsv(f.part.table);
+      if (f.path === '-') toStdout = [csv];
+      else await outputs.stageText(resolve(f.path), csv);
     }
     if (args.memos !== null) {
       const bytes = await memosDocx(leaseMemos(result.leases, portfolio.leases, portfolio.policies), {
@@ -244,5 +258,75 @@ async function run(args: RunArgs, io: CliIo): Promise<number> {
   }
   commit();
   progress.done();
+  if (importFiles.length > 1) io.stderr.write(filesWritten(journalFormat, importFiles));
   return 0;
+}
+
+/**
+ * Where --journal-csv's import files go: nowhere (no --journal-csv), the name given (one file, or "-"), or, in a
+ * layout that holds one company per file with several companies in the period, one file per company named from it
+ * (journalFiles.ts). A usage message when they cannot go there: several companies to standard output (choice: one
+ * stream cannot be split into files, and a mixed file would post one company's entries into another; exit 2, nothing
+ * written), or a file that is another output or the input.
+ */
+function journalFiles(
+  args: RunArgs,
+  input: string,
+  out: string,
+  format: JournalFormat,
+  parts: ImportPart[],
+): ImportFile[] | string {
+  if (args.journalCsv === null) return [];
+  if (parts.length === 1) return [{ path: args.journalCsv, part: parts[0] }];
+  const label = JOURNAL_FORMAT_LABEL[format];
+  if (args.journalCsv === '-') {
+    return (
+      `--journal-csv - cannot hold this ${label} journal: ${label} imports one company (one entity in one currency) ` +
+      `per file and the period spans ${parts.length} companies (${companyList(parts)}). Give a file name (for ` +
+      'example --journal-csv je.csv) and one file is written per company; nothing was written'
+    );
+  }
+  // Every part names its company when there are several.
+  const paths = companyFilePaths(
+    args.journalCsv,
+    parts.flatMap((p) => (p.company ? [p.company] : [])),
+  );
+  const others = [
+    input,
+    out,
+    ...(args.json !== null && args.json !== '-' ? [args.json] : []),
+    ...(args.memos !== null ? [args.memos] : []),
+  ];
+  for (const p of paths) {
+    const r = resolve(p);
+    if (existsSync(r) && statSync(r).isDirectory())
+      return `--journal-csv ${args.journalCsv}: ${p} is a folder; nothing was written`;
+    if (others.some((o) => sameFile(r, resolve(o)))) {
+      return `--journal-csv ${args.journalCsv}: ${p} would overwrite another output or the input; nothing was written`;
+    }
+  }
+  return paths.map((path, i) => ({ path, part: parts[i] }));
+}
+
+type ImportFile = { path: string; part: ImportPart };
+
+/** "Compute Co, USD; Parent Co, USD" (the first five, then how many more). */
+function companyList(parts: readonly ImportPart[]): string {
+  const names = parts.flatMap((p) => (p.company ? [companyLabel(p.company)] : []));
+  return names.length <= 5 ? names.join('; ') : `${names.slice(0, 5).join('; ')}; and ${names.length - 5} more`;
+}
+
+/**
+ * What the command line says after writing one import file per company, a line for each (on standard error, which
+ * keeps standard output for `--json -`): `lease-workpapers: wrote je - Parent Co.csv, the QuickBooks Online import
+ * file of Parent Co, USD (company 2 of 2)`.
+ */
+function filesWritten(format: JournalFormat, files: readonly ImportFile[]): string {
+  return files
+    .map(
+      (f, i) =>
+        `lease-workpapers: wrote ${f.path}, the ${JOURNAL_FORMAT_LABEL[format]} import file of ` +
+        `${f.part.company ? companyLabel(f.part.company) : 'every company'} (company ${i + 1} of ${files.length})\n`,
+    )
+    .join('');
 }

@@ -205,7 +205,7 @@ describe('lease-workpapers', () => {
     expect(wb.worksheets.filter((w) => w.name === 'Schedules')).toHaveLength(1);
   });
 
-  it('--period quarter and --journal-csv: the JSON period and journal, and a QuickBooks import file that balances', async () => {
+  it('--period quarter and --journal-csv: the JSON period and journal, and a NetSuite import file that balances (QuickBooks: journalFilesCli.test.ts)', async () => {
     const r = cli(
       'run',
       SAMPLE,
@@ -218,7 +218,7 @@ describe('lease-workpapers', () => {
       '--journal-csv',
       'q4.csv',
       '--journal-format',
-      'quickbooks',
+      'netsuite',
       '--progress',
     );
     expect(r.code).toBe(0);
@@ -231,26 +231,28 @@ describe('lease-workpapers', () => {
     const { parse } = await import('csv-parse/sync');
     const rows: Record<string, string>[] = parse(readFileSync(join(dir, 'q4.csv'), 'utf8'), { columns: true });
     expect(Object.keys(rows[0])).toEqual([
-      'Journal No.',
-      'Journal Date',
-      'Account Name',
-      'Debits',
-      'Credits',
-      'Description',
-      'Name',
-      'Location',
+      'External ID',
+      'Date',
+      'Subsidiary',
+      'Currency',
+      'Account',
+      'Debit',
+      'Credit',
+      'Memo',
+      'Department',
       'Class',
+      'Location',
     ]);
     const net = new Map<string, number>();
     for (const row of rows) {
       const c = (x: string) => (x === '' ? 0 : Math.round(Number(x) * 100));
-      net.set(row['Journal No.'], (net.get(row['Journal No.']) ?? 0) + c(row.Debits) - c(row.Credits));
+      net.set(row['External ID'], (net.get(row['External ID']) ?? 0) + c(row.Debit) - c(row.Credit));
     }
     expect(net.size).toBeGreaterThanOrEqual(2);
     expect([...net.values()].every((x) => x === 0)).toBe(true);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'q4.xlsx'));
-    expect(wb.getWorksheet('Journal Import')?.getCell('A1').value).toBe('Journal No.');
+    expect(wb.getWorksheet('Journal Import')?.getCell('A1').value).toBe('External ID');
   });
 
   it('exits 1 on input errors: every error at its cell, no workbook, the JSON with errors and no leases', () => {

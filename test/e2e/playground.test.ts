@@ -13,6 +13,7 @@ import * as path from 'path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { build, startServer, type RunningServer } from '../../scripts/serve';
+import { describeMeasurement, measurePane } from '../../scripts/pane-measure';
 
 const ROOT = path.join(__dirname, '..', '..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
@@ -213,83 +214,18 @@ test('each tab in light and dark: no serious or critical axe violation; screensh
 }, 300_000);
 
 test('2,000 leases: the pane keeps repainting and Cancel answers within a second', async () => {
-  const p = await context.newPage();
-  await p.setViewportSize({ width: 1400, height: 900 });
-  await p.goto(`${server.url}/playground.html?workbook=scale&leases=2000`, { timeout: 120_000 });
-  const pane = p.getByRole('complementary', { name: 'Lease Workpapers task pane' });
-  await pane.getByRole('tab', { name: 'Generate' }).click();
-  // Gaps between animation frames, while the pane works.
-  await p.evaluate(() => {
-    const w = window as unknown as { frameGaps: number[]; recording: boolean };
-    w.frameGaps = [];
-    w.recording = false;
-    let last = performance.now();
-    const frame = (t: number): void => {
-      if (w.recording) w.frameGaps.push(t - last);
-      last = t;
-      requestAnimationFrame(frame);
-    };
-    requestAnimationFrame(frame);
-  });
-  const record = (on: boolean) =>
-    p.evaluate((v) => {
-      const w = window as unknown as { frameGaps: number[]; recording: boolean };
-      if (v) w.frameGaps = [];
-      w.recording = v;
-      return w.frameGaps;
-    }, on);
-  const now = () => p.evaluate(() => performance.now());
-
-  /** Starts Generate, waits for `phase`, cancels, and returns the milliseconds until the pane says Cancelled. */
-  const cancelDuring = async (phase: RegExp): Promise<number> => {
-    await pane.getByRole('button', { name: 'Generate workpapers' }).click();
-    await pane.getByText(phase).first().waitFor({ timeout: 120_000 });
-    const t0 = await now();
-    await pane.getByRole('button', { name: 'Cancel' }).click();
-    // The button answers at once; the run stops (and says so) once the request in flight is back.
-    await pane
-      .getByText(/^(Cancelling…|Cancelled)$/)
-      .first()
-      .waitFor({ timeout: 1000 });
-    await pane.getByText('Cancelled', { exact: true }).waitFor({ timeout: 30_000 });
-    return (await now()) - t0;
-  };
-  // Validate reads and measures the 2,000 leases in the worker: the pane keeps painting.
-  await pane.getByRole('tab', { name: 'Validate' }).click();
-  await record(true);
-  const v0 = await now();
-  await pane.getByRole('button', { name: 'Validate inputs' }).click();
-  await pane.getByText(/^No (problems|errors) found$/).waitFor({ timeout: 120_000 });
-  const validateSeconds = ((await now()) - v0) / 1000;
-  const validateGap = Math.max(0, ...(await record(false)));
-  await pane.getByRole('tab', { name: 'Generate' }).click();
-
-  const cancelMeasuring = await cancelDuring(/^(Measuring leases|Building workpapers)…$/);
-  const cancelWriting = await cancelDuring(/requests sent$/);
-
-  await record(true);
-  const t0 = await now();
-  await pane.getByRole('button', { name: 'Generate workpapers' }).click();
-  await pane.getByRole('heading', { name: 'Workpapers written' }).waitFor({ timeout: 240_000 });
-  const seconds = ((await now()) - t0) / 1000;
-  const gaps = await record(false);
-  const sorted = [...gaps].sort((a, b) => a - b);
-  const longest = sorted[sorted.length - 1] ?? 0;
-  const p99 = sorted[Math.floor(sorted.length * 0.99)] ?? 0;
-  const over200 = gaps.filter((g) => g > 200).length;
-  const line =
-    `2,000 leases in the playground (Chromium, worker): Validate ${validateSeconds.toFixed(1)} s, longest frame gap ` +
-    `${validateGap.toFixed(0)} ms; Generate ${seconds.toFixed(1)} s; ` +
-    `Cancel answered in ${cancelMeasuring.toFixed(0)} ms while measuring or laying out (worker), ${cancelWriting.toFixed(0)} ms while writing; ` +
-    `${gaps.length} frames, longest gap ${longest.toFixed(0)} ms, 99th percentile ${p99.toFixed(0)} ms, ${over200} gaps over 200 ms`;
+  // The measurement `npm run bench:pane` reports; here Cancel is held to the issue's second, the rest recorded.
+  const m = await measurePane(context, server.url, { leases: 2000 });
+  const line = describeMeasurement(m);
   console.log(line);
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   fs.writeFileSync(path.join(ARTIFACTS, 'pane-2000-leases.txt'), `${line}\n`);
-  await p.screenshot({ path: path.join(ARTIFACTS, 'playground-2000-leases.png') });
-  await p.close();
+  await m.page.screenshot({ path: path.join(ARTIFACTS, 'playground-2000-leases.png') });
+  await m.page.close();
 
-  expect(cancelMeasuring).toBeLessThan(1000);
-  expect(cancelWriting).toBeLessThan(1000);
+  expect(m.generate.frames).toBeGreaterThan(0);
+  expect(m.cancelMeasuring).toBeLessThan(1000);
+  expect(m.cancelWriting).toBeLessThan(1000);
 }, 600_000);
 
 test('every URL in the manifest points at a file the build emits', () => {

@@ -90,15 +90,17 @@ describe('journal import files', () => {
   });
 
   it('the Journal Import sheet holds the same rows, text as text and amounts as numbers', () => {
-    const sheet = journalImportSheet(journal, 'quickbooks');
+    // NetSuite holds every entity in one table (QuickBooks' one table per company: journalImportCompanies.test.ts).
+    const sheet = journalImportSheet(journal, 'netsuite');
     expect(sheet.name).toBe('Journal Import');
-    expect(sheet.rows[0].map((c) => c?.value)).toEqual([...QUICKBOOKS_COLUMNS]);
-    const rows = parsed('quickbooks');
+    expect(sheet.rows[0].map((c) => c?.value)).toEqual([...NETSUITE_COLUMNS]);
+    const rows = parsed('netsuite');
     expect(sheet.rows.length - 1).toBe(rows.length);
     sheet.rows.slice(1).forEach((r, i) => {
-      expect(r[0]?.value).toBe(rows[i]['Journal No.']);
-      expect(typeof (r[3]?.value ?? r[4]?.value)).toBe('number');
-      expect(Math.round(Number(r[3]?.value ?? 0) * 100)).toBe(cents(rows[i].Debits));
+      expect(r[0]?.value).toBe(rows[i]['External ID']);
+      expect(r[2]?.value).toBe(rows[i].Subsidiary.replace(/^'(?=[=+\-@])/, ''));
+      expect(typeof (r[5]?.value ?? r[6]?.value)).toBe('number');
+      expect(Math.round(Number(r[5]?.value ?? 0) * 100)).toBe(cents(rows[i].Debit));
     });
   });
 });

@@ -257,7 +257,7 @@ beforeAll(async () => {
   await writePlan(null, { sheets: inputSheets(MODIFICATIONS_BY_LIABILITY) }, modsByLiability);
   runs.push(
     await cli('sample', sample),
-    await cli('e1-e3', a, ['--period', 'year']),
+    await cli('e1-e3', a, ['--period', 'year', '--journal-format', 'quickbooks']),
     await cli('e19-e20', b),
     await cli('modifications', mods, ['--period', 'year']),
     await cli('modifications-by-liability', modsByLiability, ['--period', 'year']),
@@ -511,6 +511,40 @@ describe('text stays text, other sheets survive', () => {
     const tie = wb.get('Tie-Out')!;
     expect(tie.get('K6')).toEqual({ value: '+PwC 4-2 imaging equipment' });
     expect(tie.get('K7')).toEqual({ value: '@PwC 4-4 automobile' });
+  });
+
+  it('the QuickBooks Journal Import sheet of three entities: a table per company, named above it, each balanced', () => {
+    const run = runs[1];
+    const sheet = run.recalculated!.get('Journal Import')!;
+    expect([...sheet.values()].filter((c) => c.formula !== undefined)).toEqual([]);
+    const at = (a: string) => sheet.get(a)?.value ?? null;
+    const titles = [...sheet.entries()]
+      .filter(([a, c]) => /^A\d+$/.test(a) && String(c.value).startsWith('Company '))
+      .map(([a, c]) => ({ row: Number(a.slice(1)), text: String(c.value) }))
+      .sort((x, y) => x.row - y.row);
+    expect(titles.map((t) => t.text.replace(/ \(Journal No\. .*$/, ''))).toEqual([
+      'Company 1 of 3: (no entity), USD',
+      'Company 2 of 3: -Parent, USD',
+      'Company 3 of 3: =1+1, USD',
+    ]);
+    const { journal } = journalOf(run);
+    const entities = ['', '-Parent', '=1+1'];
+    titles.forEach((t, k) => {
+      expect(at(`A${t.row + 1}`)).toBe('Journal No.');
+      const expected = journal.summary.filter((l) => l.entity === entities[k]);
+      expect(expected.length).toBeGreaterThan(0);
+      let debits = 0;
+      let credits = 0;
+      let n = 0;
+      for (let r = t.row + 2; at(`A${r}`) !== null; r++, n++) {
+        expect(at(`A${r}`)).toBe(expected[0].entry);
+        debits += cents(at(`D${r}`) ?? 0);
+        credits += cents(at(`E${r}`) ?? 0);
+      }
+      expect(n).toBe(expected.length);
+      expect(debits).toBe(credits);
+      expect(debits).toBe(expected.reduce((s, l) => s + l.debit, 0));
+    });
   });
 
   it("a user's sheet survives with its formulas; stale product sheets are replaced or dropped", () => {
