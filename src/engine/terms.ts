@@ -22,6 +22,11 @@ export type JournalImportFormat = 'QuickBooks Online' | 'NetSuite' | 'Generic';
 export interface IrregularPayment {
   date: IsoDate;
   amount: Cents;
+  /**
+   * Where the row's values were read from, by column key ("amount" -> "LeasePayments!C5"), when it came from a
+   * workbook: the workpapers compare these cells live with the values measured. The engine does not read it.
+   */
+  inputCells?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -35,6 +40,8 @@ export interface VariablePayment {
   description: string;
   /** Where the row came from, for messages: its Date cell ("VariablePayments!B4"). */
   source?: string;
+  /** Where each value was read from, by column key, when it came from a workbook (compared live; see LeaseTerms). */
+  inputCells?: Readonly<Record<string, string>>;
 }
 
 /** One row of the `Leases` table, validated. Money in cents, rates as decimal fractions (5% = 0.05). */
@@ -108,6 +115,8 @@ export interface ModificationTerms {
   /** Where the row came from, for messages ("LeaseModifications!A5"), and its New Discount Rate cell. */
   source?: string;
   newDiscountRateSource?: string;
+  /** Where each value was read from, by column key, when it came from a workbook (compared live; see LeaseTerms). */
+  inputCells?: Readonly<Record<string, string>>;
 }
 
 /** One row of the `GLAccounts` table: the account an account role posts to, for one entity or every entity. */
@@ -159,4 +168,22 @@ export interface PortfolioInput {
   policies: Policies;
   /** The chart of accounts the journal posts to (the `GLAccounts` table); absent = the default account names. */
   glAccounts?: GlAccountChart;
+  /**
+   * The tables the leases and their rows were read from (absent = not in the workbook, or not from a workbook): the
+   * workpapers count their rows live, so a row added after generating shows. The engine does not read it.
+   */
+  inputTables?: Partial<Record<CheckedTable, InputTableSource>>;
+}
+
+/** The input tables whose rows are under the workpapers' live count. */
+export type CheckedTable = 'leases' | 'leasePayments' | 'leaseModifications' | 'variablePayments';
+
+/** An input table as found in the workbook, for a live count of its rows. */
+export interface InputTableSource {
+  /** Its name as the workbook spells it ("LeasePayments"). */
+  name: string;
+  /** Its Lease ID column's header as the workbook spells it. */
+  idHeader: string;
+  /** How many of its Lease ID cells held anything when read (as COUNTA counts them): the rows used. */
+  idCells: number;
 }

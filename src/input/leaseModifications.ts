@@ -4,7 +4,7 @@
  * term in force.
  */
 import { edate, leaseMonthEnd, leaseMonthOf, leaseMonthStart } from '../engine/calendar/dates';
-import type { ModificationTerms, ModificationType } from '../engine/terms';
+import type { InputTableSource, ModificationTerms, ModificationType } from '../engine/terms';
 import { parseCell, parseWhere } from './a1';
 import type { TableGrid } from './grid';
 import {
@@ -68,13 +68,14 @@ interface ParsedRow {
 
 /**
  * Reads the table. Rows come back sorted by effective date (rows on one date keep their table order); each keeps
- * `source`, its first cell ("LeaseModifications!A5").
+ * `source`, its first cell ("LeaseModifications!A5"), and its cells. Also the table as found (for a live count of
+ * its rows).
  */
 export function readLeaseModifications(
   table: TableGrid,
   leases: Map<string, LeaseRef>,
   errors: InputError[],
-): ModificationTerms[] {
+): { modifications: ModificationTerms[]; source: InputTableSource | null } {
   const local: InputError[] = [];
   const bound = BoundTable.bind(table, LEASE_MODIFICATIONS_COLUMNS, errors);
   const parsed: ParsedRow[] = [];
@@ -140,6 +141,7 @@ export function readLeaseModifications(
         incentiveReceived,
         source: row.rowWhere,
         newDiscountRateSource: row.where('newDiscountRate'),
+        inputCells: row.cells,
       },
     });
   }
@@ -248,7 +250,7 @@ export function readLeaseModifications(
   }
 
   errors.push(...sortByCell(local));
-  return ordered.map((p) => p.terms);
+  return { modifications: ordered.map((p) => p.terms), source: bound.source('id') };
 }
 
 /** Errors of one table in sheet order: by row, then column. */

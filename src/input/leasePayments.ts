@@ -2,7 +2,7 @@
  * The optional `LeasePayments` table: irregular payment streams that replace a lease's regular one.
  */
 import { leaseMonthEnd, type IsoDate } from '../engine/calendar/dates';
-import type { IrregularPayment } from '../engine/terms';
+import type { InputTableSource, IrregularPayment } from '../engine/terms';
 import type { GridValue, TableGrid } from './grid';
 import { LEASE_PAYMENTS_COLUMNS } from './columns';
 import type { LeaseRef } from './leases';
@@ -23,14 +23,15 @@ export function leaseIdsWithPaymentRows(table: TableGrid | undefined): Set<strin
 }
 
 /**
- * Reads the table into payment lists by leaseIdKey, each sorted by date (rows on one date keep their order).
- * Each date must fall inside the lease's term: from commencement to the end of the last lease month.
+ * Reads the table into payment lists by leaseIdKey, each sorted by date (rows on one date keep their order), each
+ * payment with its cells; and the table as found (for a live count of its rows). Each date must fall inside the
+ * lease's term: from commencement to the end of the last lease month.
  */
 export function readLeasePayments(
   table: TableGrid,
   leases: Map<string, LeaseRef>,
   errors: InputError[],
-): Map<string, IrregularPayment[]> {
+): { byLease: Map<string, IrregularPayment[]>; source: InputTableSource | null } {
   const bound = BoundTable.bind(table, LEASE_PAYMENTS_COLUMNS, errors);
   const byLease = new Map<string, IrregularPayment[]>();
   for (const row of bound.rows()) {
@@ -53,9 +54,9 @@ export function readLeasePayments(
     if (errors.length > before || id === null || date === null || amount === null) continue;
     const key = leaseIdKey(id);
     const list = byLease.get(key) ?? [];
-    list.push({ date, amount });
+    list.push({ date, amount, inputCells: row.cells });
     byLease.set(key, list);
   }
   for (const list of byLease.values()) list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  return byLease;
+  return { byLease, source: bound.source('id') };
 }

@@ -3,7 +3,7 @@
  */
 import { Decimal } from '../engine/money/decimal';
 import type { IsoDate } from '../engine/calendar/dates';
-import type { LeaseTerms } from '../engine/terms';
+import type { InputTableSource, LeaseTerms } from '../engine/terms';
 import type { TableGrid } from './grid';
 import { CLASSIFICATIONS, FREQUENCIES, LEASES_COLUMNS, MAX_TERM_MONTHS, TIMINGS } from './columns';
 import { BoundTable, leaseIdKey, type InputError } from './table';
@@ -23,6 +23,8 @@ export interface LeasesRead {
   leases: LeaseTerms[];
   /** Every lease ID (valid rows or not) by leaseIdKey. */
   refs: Map<string, LeaseRef>;
+  /** The table as found, for a live count of its rows (null without a Lease ID column). */
+  source: InputTableSource | null;
 }
 
 /**
@@ -121,12 +123,10 @@ export function readLeases(
       fairValue,
       classificationOverride: classification === null ? null : classification === 'Finance' ? 'finance' : 'operating',
       irregularPayments: [],
-      inputCells: Object.fromEntries(
-        LEASES_COLUMNS.filter((c) => bound.has(c.key)).map((c) => [c.key, row.where(c.key)]),
-      ),
+      inputCells: row.cells,
       source: row.rowWhere,
       usefulLifeSource: row.where('usefulLifeMonths'),
     });
   }
-  return { leases, refs };
+  return { leases, refs, source: bound.source('id') };
 }

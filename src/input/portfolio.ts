@@ -2,7 +2,14 @@
  * readPortfolio: the input tables of a workbook -> the engine's PortfolioInput, or every error found.
  */
 import type { LeaseFailure } from '../engine/portfolio';
-import type { PortfolioInput } from '../engine/terms';
+import type {
+  CheckedTable,
+  InputTableSource,
+  IrregularPayment,
+  ModificationTerms,
+  PortfolioInput,
+  VariablePayment,
+} from '../engine/terms';
 import type { TableGrid, WorkbookTables } from './grid';
 import { TABLE_NAMES } from './columns';
 import { readLeaseModifications } from './leaseModifications';
@@ -70,15 +77,27 @@ export function readPortfolio(tables: WorkbookTables): PortfolioRead {
   }
 
   const irregular = leaseIdsWithPaymentRows(paymentsTable);
-  const { leases, refs } = leasesTable
+  const inputTables: Partial<Record<CheckedTable, InputTableSource>> = {};
+  const { leases, refs, source } = leasesTable
     ? readLeases(leasesTable, (k) => irregular.has(k), errors)
-    : { leases: [], refs: new Map() };
+    : { leases: [], refs: new Map(), source: null };
+  if (source) inputTables.leases = source;
   if (leasesTable && leasesTable.rows.every(isBlankRow)) {
     errors.push({ where: headerWhere(leasesTable, 0), message: 'Table Leases has no leases; add one row per lease' });
   }
 
-  const payments = paymentsTable ? readLeasePayments(paymentsTable, refs, errors) : new Map();
-  const modifications = modificationsTable ? readLeaseModifications(modificationsTable, refs, errors) : [];
+  let payments = new Map<string, IrregularPayment[]>();
+  if (paymentsTable) {
+    const read = readLeasePayments(paymentsTable, refs, errors);
+    payments = read.byLease;
+    if (read.source) inputTables.leasePayments = read.source;
+  }
+  let modifications: ModificationTerms[] = [];
+  if (modificationsTable) {
+    const read = readLeaseModifications(modificationsTable, refs, errors);
+    modifications = read.modifications;
+    if (read.source) inputTables.leaseModifications = read.source;
+  }
   const longest = new Map<string, number>();
   for (const ref of refs.values()) if (ref.termMonths !== null) longest.set(leaseIdKey(ref.id), ref.termMonths);
   for (const m of modifications) {
@@ -86,9 +105,12 @@ export function readPortfolio(tables: WorkbookTables): PortfolioRead {
     const t = longest.get(k);
     if (t !== undefined && m.newTermMonths !== null) longest.set(k, Math.max(t, m.newTermMonths));
   }
-  const variable = variableTable
-    ? readVariablePayments(variableTable, refs, (k) => longest.get(k) ?? null, errors)
-    : new Map();
+  let variable = new Map<string, VariablePayment[]>();
+  if (variableTable) {
+    const read = readVariablePayments(variableTable, refs, (k) => longest.get(k) ?? null, errors);
+    variable = read.byLease;
+    if (read.source) inputTables.variablePayments = read.source;
+  }
   const glAccounts = glAccountsTable ? readGlAccounts(glAccountsTable, errors) : undefined;
   const policies = readPolicies(policiesTable, errors);
   const postedTable = findTable(tables, POSTED_BALANCES_TABLE);
@@ -119,7 +141,13 @@ export function readPortfolio(tables: WorkbookTables): PortfolioRead {
   if (total) errors.push({ where: WORKBOOK, message: total });
   if (errors.length > 0) return { input: null, errors, leaseSources, posted: null };
   return {
-    input: { leases, modifications, policies, ...(glAccounts ? { glAccounts } : {}) },
+    input: {
+      leases,
+      modifications,
+      policies,
+      ...(glAccounts ? { glAccounts } : {}),
+      ...(Object.keys(inputTables).length > 0 ? { inputTables } : {}),
+    },
     errors,
     leaseSources,
     posted,

@@ -5,6 +5,7 @@
 import type { Cents } from '../engine/money/cents';
 import type { Decimal } from '../engine/money/decimal';
 import type { IsoDate } from '../engine/calendar/dates';
+import type { InputTableSource } from '../engine/terms';
 import { formatWhere, offsetCell, parseCell } from './a1';
 import type { GridCell, TableGrid, WorkbookTables } from './grid';
 import {
@@ -99,6 +100,25 @@ export class BoundTable<K extends string> {
     return this.columns.has(key);
   }
 
+  /** The keys of the columns the table has, in the order of its specs. */
+  keys(): K[] {
+    return [...this.specs.keys()].filter((k) => this.columns.has(k));
+  }
+
+  /**
+   * The table as found, for a live count of its rows: its name, the header of `key`'s column (the Lease ID) and how
+   * many of that column's cells hold anything (as COUNTA counts them). Null when the column is missing.
+   */
+  source(key: K): InputTableSource | null {
+    const col = this.columns.get(key);
+    if (col === undefined) return null;
+    const filled = this.table.rows.filter((r) => {
+      const v = r[col]?.value;
+      return v !== null && v !== undefined && v !== '';
+    }).length;
+    return { name: this.table.name, idHeader: String(this.table.headers[col] ?? ''), idCells: filled };
+  }
+
   /** The non-blank data rows, with their index in `table.rows`. */
   rows(): RowReader<K>[] {
     const out: RowReader<K>[] = [];
@@ -149,6 +169,11 @@ export class RowReader<K extends string> {
   where(key?: K): string {
     const col = key === undefined ? undefined : this.bound.column(key);
     return this.bound.where(this.index, col ?? 0);
+  }
+
+  /** The address of each of the row's cells by column key, for the columns the table has. */
+  get cells(): Record<string, string> {
+    return Object.fromEntries(this.bound.keys().map((k) => [k, this.where(k)]));
   }
 
   /** Address of the row's first cell. */

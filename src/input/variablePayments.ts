@@ -6,14 +6,15 @@
  * one after a termination is reported by the engine, at the same cell.
  */
 import { leaseMonthEnd, type IsoDate } from '../engine/calendar/dates';
-import type { VariablePayment } from '../engine/terms';
+import type { InputTableSource, VariablePayment } from '../engine/terms';
 import type { TableGrid } from './grid';
 import { VARIABLE_PAYMENTS_COLUMNS } from './columns';
 import type { LeaseRef } from './leases';
 import { BoundTable, leaseIdKey, type InputError } from './table';
 
 /**
- * Reads the table into payment lists by leaseIdKey, each sorted by date (rows on one date keep their order).
+ * Reads the table into payment lists by leaseIdKey, each sorted by date (rows on one date keep their order), each
+ * payment with its cells; and the table as found (for a live count of its rows).
  * `longestTerm(idKey)` is the longest term the lease can have in months (null when its own term is unknown).
  */
 export function readVariablePayments(
@@ -21,7 +22,7 @@ export function readVariablePayments(
   leases: Map<string, LeaseRef>,
   longestTerm: (idKey: string) => number | null,
   errors: InputError[],
-): Map<string, VariablePayment[]> {
+): { byLease: Map<string, VariablePayment[]>; source: InputTableSource | null } {
   const bound = BoundTable.bind(table, VARIABLE_PAYMENTS_COLUMNS, errors);
   const byLease = new Map<string, VariablePayment[]>();
   for (const row of bound.rows()) {
@@ -54,9 +55,9 @@ export function readVariablePayments(
     if (errors.length > before || id === null || date === null || amount === null || !lease) continue;
     const key = leaseIdKey(lease.id);
     const list = byLease.get(key) ?? [];
-    list.push({ date, amount, description, source: row.where('date') });
+    list.push({ date, amount, description, source: row.where('date'), inputCells: row.cells });
     byLease.set(key, list);
   }
   for (const list of byLease.values()) list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  return byLease;
+  return { byLease, source: bound.source('id') };
 }

@@ -176,7 +176,7 @@ export function buildWorkpapers(
     rollForward,
     disclosures,
     reportingDate,
-    terms: input.leases,
+    input,
     rateBasis: policies.rateBasis,
     unscheduled,
     columns,

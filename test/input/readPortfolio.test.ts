@@ -267,11 +267,22 @@ describe('LeasePayments', () => {
       ['E3', '2031-12-31', 0],
     ]);
     const input = inputOf(t, p);
+    // Each payment keeps its cells (the workpapers compare them live with what was measured).
+    const at = (r: number) => ({
+      id: `LeasePayments!A${r}`,
+      date: `LeasePayments!B${r}`,
+      amount: `LeasePayments!C${r}`,
+    });
     expect(input.leases[0].irregularPayments).toEqual([
-      { date: '2029-01-01', amount: 100050 },
-      { date: '2029-06-15', amount: 70000 },
-      { date: '2031-12-31', amount: 0 },
+      { date: '2029-01-01', amount: 100050, inputCells: at(3) },
+      { date: '2029-06-15', amount: 70000, inputCells: at(2) },
+      { date: '2031-12-31', amount: 0, inputCells: at(5) },
     ]);
+    // The tables as found, for a live count of their rows: three Lease ID cells of LeasePayments hold something.
+    expect(input.inputTables).toEqual({
+      leases: { name: 'Leases', idHeader: 'Lease ID', idCells: 2 },
+      leasePayments: { name: 'LeasePayments', idHeader: 'Lease ID', idCells: 3 },
+    });
     expect(input.leases[0].payment).toBe(0);
     expect(input.leases[1].irregularPayments).toEqual([]);
   });

@@ -3,6 +3,13 @@ import { readPortfolio } from '../../src/input';
 import { E3, gridOf, JAN_2029, leases, MOD_HEADERS, workbook } from './tables';
 
 const HEADERS = ['Lease ID', 'Date', 'Amount', 'Description'];
+/** The cells of a row of the table (at A1), by column key. */
+const cells = (r: number) => ({
+  id: `VariablePayments!A${r}`,
+  date: `VariablePayments!B${r}`,
+  amount: `VariablePayments!C${r}`,
+  description: `VariablePayments!D${r}`,
+});
 const variable = (...records: Record<string, string | number | null>[]) => gridOf('VariablePayments', HEADERS, records);
 
 describe('VariablePayments', () => {
@@ -18,9 +25,14 @@ describe('VariablePayments', () => {
     );
     expect(r.errors).toEqual([]);
     expect(r.input!.leases[0].variablePayments).toEqual([
-      { date: '2029-01-21', amount: -1500, description: '', source: 'VariablePayments!B3' },
-      { date: '2029-03-10', amount: 12046, description: 'CAM', source: 'VariablePayments!B2' },
+      { date: '2029-01-21', amount: -1500, description: '', source: 'VariablePayments!B3', inputCells: cells(3) },
+      { date: '2029-03-10', amount: 12046, description: 'CAM', source: 'VariablePayments!B2', inputCells: cells(2) },
     ]);
+    expect(r.input!.inputTables?.variablePayments).toEqual({
+      name: 'VariablePayments',
+      idHeader: 'Lease ID',
+      idCells: 2,
+    });
   });
 
   test('a lease without rows has none', () => {

@@ -583,8 +583,8 @@ describe('a corrupted workpaper turns the matching Tie-Out rows to FAIL', () => 
     // roll-forward's own rows and lease cost do not move.
     // With the Roll-Forward's months check (14) the roll-forward rows are 18-20 and the disclosures 21-24 (current +
     // non-current stays true: both re-perform from the same schedule); the lease's liability at commencement no
-    // longer re-performs from its payments (39).
-    expect(failing).toEqual([4, 5, 10, 11, 13, 18, 19, 20, 21, 23, 24, 39]);
+    // longer re-performs from its payments (45: after the 6 checks of the input tables' rows, which still pass).
+    expect(failing).toEqual([4, 5, 10, 11, 13, 18, 19, 20, 21, 23, 24, 45]);
     const t = corruptSchedule.get('Tie-Out')!;
     expect(t.get('D3')?.value).toBe('FAIL');
     const resultCol = leaseResultColumn(t);
@@ -670,8 +670,9 @@ describe('remeasurements proved on the Tie-Out', () => {
     expect(of('M-TERM').months[2].variableCost).toBe(21055); // 2025-03-10: lease month 3
     // 7 remeasurements and partial terminations (2 rows each) and 2 impairments (1 row) after the 24 standing checks.
     // + the Roll-Forward's months check, 8 disclosure re-performance groups and the inputs, measurement and
-    // classification checks (4).
-    expect(tieOutResults(runs[3].recalculated!).size).toBe(24 + 7 * 2 + 2 + 11);
+    // classification checks (4), and the input tables' rows: Leases counted, LeasePayments counted (no rows),
+    // LeaseModifications and VariablePayments each compared and counted (6).
+    expect(tieOutResults(runs[3].recalculated!).size).toBe(24 + 7 * 2 + 2 + 11 + 6);
   });
 
   it('the two Partial Termination Methods book different figures, each proved', () => {

@@ -7,7 +7,10 @@
  * The checks come in groups, one module each: the Schedules (tieOutSchedules.ts), the Journal Entries
  * (tieOutJournal.ts), the Roll-Forward (tieOutRollForward.ts), the Disclosures (tieOutDisclosures.ts), then each
  * remeasurement, partial termination and impairment (liability after = PV of the revised payments, re-performed on
- * this sheet; ROU after = ROU before - derecognized + liability remeasurement - impairment - incentive received).
+ * this sheet; ROU after = ROU before - derecognized + liability remeasurement - impairment - incentive received),
+ * then the inputs under live check (each lease's Leases row in the measurement proof, tieOutMeasurement.ts; the rows
+ * of LeasePayments, LeaseModifications and VariablePayments and every input table's row count, tieOutInputRows.ts),
+ * the measurement at commencement and the classification.
  *
  * Checks that hold row by row or lease by lease compare a count with the count that ties (difference = how many
  * do not). The journal holds the reporting period only, so its checks compare the period (tieOutJournal.ts).
@@ -16,7 +19,7 @@
  * unless another entry of the same lease on the same day is out by an offsetting amount. Below the checks, the
  * journal summary's own table ties each summary line to its detail (tieOutJournalSummary.ts).
  */
-import type { LeaseTerms, RateBasis } from '../../engine/terms';
+import type { PortfolioInput, RateBasis } from '../../engine/terms';
 import { bold, col, FMT, formula, num, text } from '../cells';
 import { SHEET } from '../names';
 import type { PlanCell, SheetPlan } from '../plan';
@@ -30,6 +33,7 @@ import { disclosureChecks } from './tieOutDisclosures';
 import { journalChecks } from './tieOutJournal';
 import { placeJournalSummaryTable } from './tieOutJournalSummary';
 import { LEASE_HEADERS, leaseTableNote, leaseTableRow } from './tieOutLeases';
+import { inputRowsProof } from './tieOutInputRows';
 import { rollForwardChecks } from './tieOutRollForward';
 import { scheduleChecks } from './tieOutSchedules';
 import type { PostedBalances } from '../../input/postedBalances';
@@ -75,8 +79,11 @@ export function tieOutLayout(
     TieOutContext,
     'leases' | 'period' | 'schedules' | 'journal' | 'rollForward' | 'disclosures' | 'reportingDate'
   > & {
-    /** The lease terms as read (their input cells are compared live with what was measured). */
-    terms: readonly LeaseTerms[];
+    /**
+     * The input as read: the cells of its leases and of their payment, modification and variable payment rows are
+     * compared live with what was measured, and its tables' rows counted.
+     */
+    input: Pick<PortfolioInput, 'leases' | 'modifications' | 'inputTables'>;
     rateBasis: RateBasis;
     /** Payments the Schedules do not show (placed at `columns.unscheduled`). */
     unscheduled: UnscheduledPayments;
@@ -114,12 +121,18 @@ export function tieOutLayout(
   // payments the Schedules do not show.
   const measurement = measurementProof({
     leases,
-    terms: args.terms,
+    terms: args.input.leases,
     places: schedules.places,
     rateBasis: args.rateBasis,
     firstCol: args.columns.measurement,
     headerRow,
     unscheduled: args.unscheduled,
+  });
+  // The rows of the other input tables under live check, right of the payments the Schedules do not show.
+  const inputRows = inputRowsProof({
+    input: args.input,
+    firstCol: args.columns.unscheduled + args.unscheduled.widths.length + 1,
+    headerRow,
   });
 
   const allChecks = (): Check[] => [
@@ -128,6 +141,8 @@ export function tieOutLayout(
     ...rollForwardChecks(ctx),
     ...disclosureChecks(ctx),
     ...remeasurementChecks(proof),
+    measurement.inputsCheck,
+    ...inputRows.checks,
     ...measurement.checks,
     {
       what: "Classification: each lease's classification in force, re-performed from its Leases row on the Classification sheet, is the one measured",
@@ -198,6 +213,7 @@ export function tieOutLayout(
   proof.place(put);
   measurement.place(put);
   args.unscheduled.place(put, (lease) => measurement.rateCell(lease));
+  inputRows.place(put);
   return {
     sheet: {
       name: SHEET.tieOut,
@@ -218,6 +234,7 @@ export function tieOutLayout(
         ...measurement.widths,
         3,
         ...args.unscheduled.widths,
+        ...(inputRows.widths.length === 0 ? [] : [3, ...inputRows.widths]),
       ],
       frozenRows: headerRow,
       tables: [
@@ -235,6 +252,7 @@ export function tieOutLayout(
         ...proof.tables,
         ...measurement.tables,
         ...args.unscheduled.tables,
+        ...inputRows.tables,
       ],
       conditionalFormats: [
         { range: `G${firstCheck}:G${lastCheck}`, kind: 'passFail' },

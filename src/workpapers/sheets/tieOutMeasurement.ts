@@ -25,7 +25,7 @@ import { col, date, FMT, formula, formulaText, money, num, sheetRef, text } from
 import type { PlanCell, PlanTable } from '../plan';
 import { SC, type SchedulePlace } from './schedules';
 import type { Check } from './tieOutCheck';
-import { inputsAsUsedFormula } from './tieOutInputs';
+import { INPUTS_CHANGED, INPUTS_CHANGED_MESSAGE, inputsAsUsedFormula } from './tieOutInputs';
 import type { UnscheduledPayments } from './unscheduledPayments';
 
 const HEADERS = {
@@ -59,9 +59,10 @@ const KEYS = Object.keys(HEADERS) as Key[];
 /** How many columns the table takes. */
 export const MEASUREMENT_COLUMNS = KEYS.length;
 
-export const INPUTS_CHANGED = 'changed: generate again';
-
 export interface MeasurementProof {
+  /** The check that every lease's row in `Leases` holds what was measured. */
+  inputsCheck: Check;
+  /** The checks of the measurement at commencement. */
   checks: Check[];
   place(put: (r: number, c: number, cell: PlanCell | null) => void): void;
   /** The cell of a lease's re-performed monthly rate (absolute, this sheet), or null for a short-term lease. */
@@ -113,7 +114,8 @@ export function measurementProof(args: {
       payment: link('payment', terms ? money(terms.payment) : null, FMT.money),
       rate: link('discountRate', num(Number(lease.annualRate), FMT.percent), FMT.percent),
       fields: num(inputs.fields, FMT.integer),
-      asUsed: formula(inputs.formula, FMT.integer),
+      // A cell holding an error (a deleted row's #REF!) reads as changed, so the check still names the lease.
+      asUsed: formula(inputs.fields === 0 ? '0' : `IFERROR(${inputs.formula},0)`, FMT.integer),
       inputs: formula(`IF(${x('asUsed')}=${x('fields')},"as used",${formulaText(INPUTS_CHANGED)})`),
       monthlyRate: null,
       pvSchedule: null,
@@ -179,18 +181,18 @@ export function measurementProof(args: {
       termsById.has(l.id),
   ).length;
   const firstNamed = (column: Key, value: string) => `INDEX(${ids},MATCH(${formulaText(value)},${rng(column)},0))`;
+  const inputsCheck: Check = {
+    what: (r) =>
+      n === 0
+        ? formulaText('Inputs: every lease in the Leases table is as the workpapers used it')
+        : `IF(ROUND(F${r},0)=0,"Inputs: every lease's row in the Leases table holds what was measured (column ${C.inputs})",` +
+          `"${INPUTS_CHANGED_MESSAGE} (lease "&${firstNamed('inputs', INPUTS_CHANGED)}&IF(F${r}>1,", and "&(F${r}-1)&" more","")&")")`,
+    compares: `Leases | leases whose input cells hold what was measured (column ${C.inputs})`,
+    a: n === 0 ? '0' : `ROWS(${ids})`,
+    b: n === 0 ? '0' : `COUNTIF(${rng('inputs')},"as used")`,
+    count: true,
+  };
   const checks: Check[] = [
-    {
-      what: (r) =>
-        n === 0
-          ? formulaText('Inputs: every lease in the Leases table is as the workpapers used it')
-          : `IF(ROUND(F${r},0)=0,"Inputs: every lease's row in the Leases table holds what was measured (column ${C.inputs})",` +
-            `"Inputs changed since the workpapers were generated: generate again (lease "&${firstNamed('inputs', INPUTS_CHANGED)}&IF(F${r}>1,", and "&(F${r}-1)&" more","")&")")`,
-      compares: `Leases | leases whose input cells hold what was measured (column ${C.inputs})`,
-      a: n === 0 ? '0' : `ROWS(${ids})`,
-      b: n === 0 ? '0' : `COUNTIF(${rng('inputs')},"as used")`,
-      count: true,
-    },
     {
       what: `Measurement at commencement: liability = PV of the lease's payments at its monthly rate, every lease (column ${C.liabilityDiff})`,
       compares: `Leases measured (not short-term) | leases whose re-performed liability = the Schedules' (column ${C.liabilityDiff})`,
@@ -207,6 +209,7 @@ export function measurementProof(args: {
     },
   ];
   return {
+    inputsCheck,
     checks,
     place(put) {
       put(headerRow - 1, firstCol, text('Measurement at commencement', true));
