@@ -10,15 +10,17 @@ import type { XRequestContext } from './excelApi';
 /** DATE(2000,1,1) in the 1900 date system. */
 const SERIAL_2000_IN_1900 = 36526;
 
-/** Queues the question; the answer is read after the caller's next sync (so it rides on a request already made). */
-export function askDate1904(context: XRequestContext): () => boolean {
-  const probe = context.workbook.functions.date(2000, 1, 1).load('value');
-  return () => probe.value === SERIAL_2000_IN_1900 - DAYS_1904;
-}
-
-/** Whether the workbook uses the 1904 date system (one round trip). */
+/**
+ * Whether the workbook uses the 1904 date system, asked in a request of its own. A host that cannot evaluate the
+ * function (Office.js has known failures of `workbook.functions`) is taken to count in the 1900 system, as nearly
+ * every workbook does, rather than stopping the read **(choice)**.
+ */
 export async function usesDate1904(context: XRequestContext): Promise<boolean> {
-  const answer = askDate1904(context);
-  await context.sync();
-  return answer();
+  try {
+    const probe = context.workbook.functions.date(2000, 1, 1).load('value');
+    await context.sync();
+    return probe.value === SERIAL_2000_IN_1900 - DAYS_1904;
+  } catch {
+    return false;
+  }
 }

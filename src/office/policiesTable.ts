@@ -8,7 +8,7 @@ import { sameSetting } from '../input/settingNames';
 import { quoteText } from './cellInput';
 import type { CellValue, ExcelRun, XRequestContext } from './excelApi';
 import { splitAddress } from './formulaRefs';
-import { askDate1904 } from './dateSystem';
+import { usesDate1904 } from './dateSystem';
 import { readIn1900, writeIn } from '../input/dateSystem';
 
 export interface PolicyRow {
@@ -35,9 +35,9 @@ export const POLICIES_TABLE = 'Policies';
 export async function readPolicies(run: ExcelRun): Promise<PoliciesRead> {
   return run(async (context) => {
     const table = context.workbook.tables.getItemOrNullObject(POLICIES_TABLE);
-    const date1904 = askDate1904(context);
     await context.sync();
     if (table.isNullObject) return { table: null, rows: [] };
+    const date1904 = await usesDate1904(context);
     const range = table.getRange().load('address,values,numberFormat');
     await context.sync();
     const [header, ...body] = range.values;
@@ -47,7 +47,7 @@ export async function readPolicies(run: ExcelRun): Promise<PoliciesRead> {
     const rows = body
       .map((row, i) => {
         const numberFormat = String(range.numberFormat[i + 1]?.[vi] ?? 'General');
-        const value = row[vi] === '' ? null : readIn1900(row[vi] as CellValue, numberFormat, date1904());
+        const value = row[vi] === '' ? null : readIn1900(row[vi] as CellValue, numberFormat, date1904);
         return { setting: String(row[si] ?? '').trim(), value, numberFormat };
       })
       .filter((r) => r.setting !== '');
@@ -80,13 +80,13 @@ export async function preparePolicyChanges(context: XRequestContext, changes: Po
   const table = context.workbook.tables.getItem(POLICIES_TABLE);
   const range = table.getRange().load('address,values,rowIndex,columnIndex');
   const ws = table.worksheet;
-  const date1904 = askDate1904(context);
   await context.sync();
+  const date1904 = await usesDate1904(context);
   const [header, ...body] = range.values;
   const si = header.findIndex((h) => headerKey(String(h)) === 'setting');
   const vi = header.findIndex((h) => headerKey(String(h)) === 'value');
   if (si < 0 || vi < 0) throw new Error('The Policies table needs a Setting and a Value column.');
-  const stored = (change: PolicyChange): CellValue => input(writeIn(change.value, change.numberFormat, date1904()));
+  const stored = (change: PolicyChange): CellValue => input(writeIn(change.value, change.numberFormat, date1904));
   const valueCell = (dataRow: number) =>
     ws.getRange(`${columnLetters(range.columnIndex + vi + 1)}${range.rowIndex + dataRow + 2}`);
   return () => {

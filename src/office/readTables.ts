@@ -7,7 +7,7 @@ import type { GridCell, GridValue, TableGrid, WorkbookTables } from '../input/gr
 import { columnLetters, parseWhere } from '../input/a1';
 import type { ExcelRun, XRange } from './excelApi';
 import { DEFAULT_BUDGET, type RequestBudget } from './requests';
-import { askDate1904 } from './dateSystem';
+import { usesDate1904 } from './dateSystem';
 import { readIn1900 } from '../input/dateSystem';
 
 /** Bytes a cell's value and number format take in a response, for sizing read chunks (generous). */
@@ -41,8 +41,8 @@ export async function readWorkbookTables(
   return run(async (context) => {
     const workbook = context.workbook.load('name');
     const tables = context.workbook.tables.load('items/name');
-    const date1904 = askDate1904(context);
     await context.sync();
+    const date1904 = await usesDate1904(context);
     const shapes = tables.items.map((t) => ({ table: t, range: t.getRange().load('address') }));
     await context.sync();
 
@@ -86,7 +86,7 @@ export async function readWorkbookTables(
           const nf = formats[i + 1]?.[j];
           const format = typeof nf === 'string' && nf !== 'General' ? nf : undefined;
           // A 1904 workbook's dates, counted as the 1900 system counts them.
-          const cell: GridCell = { value: readIn1900(gridValue(v), format, date1904()) };
+          const cell: GridCell = { value: readIn1900(gridValue(v), format, date1904) };
           if (format !== undefined) cell.numberFormat = format;
           return cell;
         }),

@@ -3,7 +3,7 @@
  * template's sheet plans, never over existing data: a table that already exists anywhere in the workbook is left
  * as it is, and a sheet name that is already used by a sheet with content gets " (2)", " (3)", ...
  */
-import { askDate1904 } from './dateSystem';
+import { usesDate1904 } from './dateSystem';
 import type { SheetPlan } from '../workpapers/plan';
 import type { ExcelRun, XWorksheet } from './excelApi';
 import { DEFAULT_BUDGET, RequestPacker, type RequestBudget } from './requests';
@@ -24,8 +24,8 @@ export async function createTemplate(
   return run(async (context) => {
     const sheets = context.workbook.worksheets.load('items/name');
     const tables = context.workbook.tables.load('items/name,items/worksheet/name');
-    const date1904 = askDate1904(context);
     await context.sync();
+    const date1904 = await usesDate1904(context);
     const used = sheets.items.map((ws) => ({ name: ws.name, used: ws.getUsedRangeOrNullObject(true) }));
     await context.sync();
     const lower = (s: string): string => s.toLowerCase();
@@ -61,7 +61,7 @@ export async function createTemplate(
         names.add(lower(name));
       }
       first ??= sheet;
-      await writeSheetPlan(packer, sheet, plan, { budget, date1904: date1904() });
+      await writeSheetPlan(packer, sheet, plan, { budget, date1904 });
       result.created.push(...planTables.map((table) => ({ table, sheet: name })));
     }
     if (first) {

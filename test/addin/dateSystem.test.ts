@@ -5,7 +5,8 @@
  */
 import { isDateFormat, DAYS_1904 } from '../../src/input/dateSystem';
 import { fromExcelSerial, toExcelSerial } from '../../src/engine/calendar/dates';
-import { MemoryExcel } from '../../src/office/memoryExcel';
+import { ExcelError, MemoryExcel } from '../../src/office/memoryExcel';
+import { readWorkbookTables } from '../../src/office/readTables';
 import { usesDate1904 } from '../../src/office/dateSystem';
 import { readPolicies, writePolicies } from '../../src/office/policiesTable';
 import { loadSampleWorkbook } from '../../src/playground/sampleWorkbook';
@@ -60,6 +61,24 @@ describe('the 1904 date system', () => {
       excel.addSheet('Sheet1');
       expect(await excel.run((context) => usesDate1904(context))).toBe(date1904);
     }
+  });
+
+  test('a host that cannot evaluate the function is read as the 1900 system, and the read goes on', async () => {
+    const excel = new MemoryExcel();
+    await loadSampleWorkbook(excel);
+    const asked = excel.requests.length;
+    excel.failRequest = (r) =>
+      r.operations.some((o) => o.startsWith('load functions.date'))
+        ? new ExcelError('GeneralException', 'Error code: 0x800A03EC')
+        : null;
+    const tables = await readWorkbookTables(excel.run);
+    excel.failRequest = null;
+    expect(excel.requests.slice(asked).some((r) => r.error !== undefined)).toBe(true);
+    const leases = tables.tables.find((t) => t.name === 'Leases');
+    const column = leases!.headers.indexOf('Commencement Date');
+    expect(fromExcelSerial(leases!.rows[0][column].value as number)).toBe(
+      fromExcelSerial(excel.cell('Leases', cellUnder(excel, 'Leases', 'Commencement Date')).value as number),
+    );
   });
 
   test('the sample leases give the same workpapers, dated the same days, in a 1900 and a 1904 workbook', async () => {

@@ -44,6 +44,8 @@ export interface RequestRecord {
   bytes: number;
   responseBytes: number;
   commands: number;
+  /** Each command's operation and target ("load functions.date(2000,1,1)"), for tests that pick a request. */
+  operations: string[];
   /** Cells given values, formulas or number formats by this request. */
   cellsWritten: number;
   calculationSuspended: boolean;
@@ -160,6 +162,7 @@ export class MemoryRequestContext implements XRequestContext {
       bytes: utf8Length(json),
       responseBytes: 0,
       commands: queue.length,
+      operations: queue.map((c) => `${c.op} ${c.target}`),
       cellsWritten: queue.reduce((s, c) => s + (c.cells ?? 0), 0),
       calculationSuspended: false,
       screenUpdatingSuspended: false,
