@@ -211,7 +211,7 @@ export class WorkbookModel {
     this.sheets.splice(i, 1);
     for (let t = this.tables.length - 1; t >= 0; t--) if (this.tables[t].sheet === sheet) this.tables.splice(t, 1);
     // Formulas elsewhere that referred to the sheet now refer to #REF!, as in Excel.
-    this.rewriteFormulas(sheetRefRemover(sheet.name));
+    this.rewriteFormulas(sheetRefRemover(sheet.name), { sheets: true, tables: false });
     if (this.activeSheet === sheet) this.activeSheet = this.sheets[Math.max(0, i - 1)] ?? null;
     if (this.selection?.sheet === sheet) this.selection = null;
     this.touch();
@@ -324,7 +324,10 @@ export class WorkbookModel {
     const pending = this.pendingRenames;
     if (!pending) return;
     if (pending.sheets.size > 0 || pending.tables.size > 0) {
-      this.rewriteFormulas(refRenamer(pending.sheets, pending.tables));
+      this.rewriteFormulas(refRenamer(pending.sheets, pending.tables), {
+        sheets: pending.sheets.size > 0,
+        tables: pending.tables.size > 0,
+      });
       pending.sheets.clear();
       pending.tables.clear();
     }
@@ -335,6 +338,7 @@ export class WorkbookModel {
     if (!this.pendingRenames) {
       this.rewriteFormulas(
         kind === 'sheets' ? refRenamer(new Map([[old, name]])) : refRenamer(new Map(), new Map([[old, name]])),
+        { sheets: kind === 'sheets', tables: kind === 'tables' },
       );
       return;
     }
@@ -352,15 +356,16 @@ export class WorkbookModel {
 
   /**
    * Rewrites the formulas that refer to a renamed or deleted sheet or table. Only a formula with a sheet
-   * reference (`!`) or a structured reference (`[`) can mention one; the rest (most of a big sheet: references
-   * within the sheet) are skipped without a look at their text.
+   * reference (`!`) can mention a sheet and only one with a structured reference (`[`) a table; the rest (most of
+   * a big sheet: references within the sheet) are skipped without a look at their text.
    */
-  private rewriteFormulas(rewrite: (formula: string) => string): void {
+  private rewriteFormulas(rewrite: (formula: string) => string, of: { sheets: boolean; tables: boolean }): void {
     for (const sheet of this.sheets) {
       for (const row of sheet.rows.values()) {
         for (let c = 0; c < row.f.length; c++) {
           const f = row.f[c];
-          if (f !== undefined && (f.includes('!') || f.includes('['))) row.f[c] = rewrite(f);
+          if (f === undefined) continue;
+          if ((of.sheets && f.includes('!')) || (of.tables && f.includes('['))) row.f[c] = rewrite(f);
         }
       }
     }
