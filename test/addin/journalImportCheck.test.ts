@@ -12,16 +12,18 @@ import { buildWorkpapers } from '../../src/workpapers';
 import { IMPORT_CHANGED_MESSAGE } from '../../src/workpapers/sheets/tieOutJournalImport';
 import { columnLetters } from '../../src/input/a1';
 import { readWorkbookTables } from '../../src/office/readTables';
+import type { InputContent } from '../../src/template';
 
 jest.setTimeout(120_000);
 
 type Layout = 'QuickBooks Online' | 'NetSuite' | 'Generic';
 
-async function generated(format: Layout): Promise<MemoryExcel> {
+async function generated(format: Layout, over: Partial<InputContent> = {}): Promise<MemoryExcel> {
   const excel = new MemoryExcel();
   await loadSampleWorkbook(excel, {
     ...SAMPLE_PORTFOLIO,
-    policies: { ...SAMPLE_PORTFOLIO.policies, 'Journal Import Format': format },
+    ...over,
+    policies: { ...SAMPLE_PORTFOLIO.policies, ...over.policies, 'Journal Import Format': format },
   });
   const outcome = await generateWorkpapers(
     {
@@ -175,4 +177,83 @@ describe.each([
       ],
     ]);
   });
+});
+
+describe('QuickBooks Online with more companies than one formula over every table holds', () => {
+  const COMPANIES = 80;
+  let excel: MemoryExcel;
+  beforeAll(async () => {
+    excel = await generated('QuickBooks Online', {
+      leases: Array.from({ length: COMPANIES }, (_, k) => ({
+        'Lease ID': `L-${k + 1}`,
+        Entity: `Company ${k + 1}`,
+        Currency: 'USD',
+        'Commencement Date': '2025-01-01',
+        'Term (Months)': 36,
+        Payment: 1000 + k,
+        'Discount Rate': 0.05,
+      })),
+      leasePayments: [],
+      leaseModifications: [],
+      variablePayments: [],
+    });
+  });
+
+  it("splits the checks over every table in rows within Excel's formula limit, every one passing", () => {
+    expect(failing(excel)).toEqual([]);
+    const mine = importChecks(excel);
+    const tables = mine.filter(([w]) => w.startsWith('Journal Import: each import table balances'));
+    const lines = mine.filter(([w]) => w.startsWith('Journal Import lines = journal summary lines'));
+    expect(tables.length).toBeGreaterThan(1);
+    expect(lines.length).toBeGreaterThan(1);
+    // Together the rows count every table once, and every summary line once.
+    expect(tables.reduce((s, [, , a]) => s + Number(a), 0)).toBe(COMPANIES);
+    const summaryLines = lines.reduce((s, [, , a]) => s + Number(a), 0);
+    expect(lines.reduce((s, [, , , b]) => s + Number(b), 0)).toBe(summaryLines);
+    expect(summaryLines).toBeGreaterThanOrEqual(COMPANIES * 2);
+    for (let r = 6; typeof excel.cell('Tie-Out', `A${r}`).value === 'number'; r++) {
+      for (const c of ['B', 'D', 'E'])
+        expect((excel.cell('Tie-Out', `${c}${r}`).formula ?? '').length).toBeLessThan(8192);
+    }
+  });
+
+  it('an amount typed over in the last company FAILs the row of its tables and its journal', async () => {
+    const table = `JournalImport${COMPANIES}`;
+    // The tables the last balance row counts (the last company's among them).
+    const inLastRow = importChecks(excel)
+      .filter(([w]) => w.startsWith('Journal Import: each import table balances'))
+      .pop()![2];
+    const at = await tableCell(excel, table, 'Debits', 0);
+    const old = excel.cell(SHEET, at).value;
+    excel.type(SHEET, at, String(Number(old) + 1));
+    try {
+      const f = failing(excel).map(([w]) => w);
+      expect(f).toEqual([
+        `${IMPORT_CHANGED_MESSAGE} (1 of ${inLastRow} import tables does not balance)`,
+        `${IMPORT_CHANGED_MESSAGE} (1 journal does not balance)`,
+        expect.stringMatching(/\(journal LW-202512-[0-9A-F]{6}: its debits, credits or lines differ/),
+      ]);
+    } finally {
+      excel.type(SHEET, at, String(old));
+    }
+    expect(failing(excel)).toEqual([]);
+  });
+});
+
+describe('a period without journal lines', () => {
+  it.each(['QuickBooks Online', 'NetSuite'] as const)(
+    '%s: the Journal Import checks compare 0 with 0 and pass',
+    async (format) => {
+      const excel = await generated(format, { policies: { 'Reporting Date': '2020-01-31' } });
+      expect(failing(excel)).toEqual([]);
+      const mine = importChecks(excel);
+      expect(mine).toHaveLength(4);
+      expect(mine.map(([, , a, b]) => [a, b])).toEqual([
+        [0, 0],
+        [0, 0],
+        [0, 0],
+        [0, 0],
+      ]);
+    },
+  );
 });

@@ -115,7 +115,9 @@ export function journalImportProof(args: {
 
   const checks: Check[] = [];
   // Each import table balances.
-  const balanceGroups = groups(tables, balances);
+  // The tables in groups each check's formula holds (the same groups for the balance and the lines).
+  const tableGroups = groups(tables, linesOf);
+  const balanceGroups = tableGroups;
   for (const g of balanceGroups) {
     const part = balanceGroups.length > 1 ? ` (${names(g)})` : '';
     if (tables.length === 1) {
@@ -169,7 +171,7 @@ export function journalImportProof(args: {
     count: true,
   });
   // The import tables hold the journal summary's lines, none added, removed or cleared.
-  const lineGroups = groups(tables, linesOf);
+  const lineGroups = tableGroups;
   for (const g of lineGroups) {
     const part = lineGroups.length > 1 ? ` (${names(g)})` : '';
     const rows = g.flatMap(rowsOf);
