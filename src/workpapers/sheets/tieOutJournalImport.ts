@@ -114,12 +114,11 @@ export function journalImportProof(args: {
   const S = (key: string) => tableColumn(SUMMARY, summaryHeader(key));
 
   const checks: Check[] = [];
-  // Each import table balances.
-  // The tables in groups each check's formula holds (the same groups for the balance and the lines).
+  // The tables in groups one formula holds (the same groups for the balance and the lines checks).
   const tableGroups = groups(tables, linesOf);
-  const balanceGroups = tableGroups;
-  for (const g of balanceGroups) {
-    const part = balanceGroups.length > 1 ? ` (${names(g)})` : '';
+  // Each import table balances.
+  for (const g of tableGroups) {
+    const part = tableGroups.length > 1 ? ` (${names(g)})` : '';
     if (tables.length === 1) {
       const t = tables[0];
       checks.push({
@@ -171,9 +170,8 @@ export function journalImportProof(args: {
     count: true,
   });
   // The import tables hold the journal summary's lines, none added, removed or cleared.
-  const lineGroups = tableGroups;
-  for (const g of lineGroups) {
-    const part = lineGroups.length > 1 ? ` (${names(g)})` : '';
+  for (const g of tableGroups) {
+    const part = tableGroups.length > 1 ? ` (${names(g)})` : '';
     const rows = g.flatMap(rowsOf);
     checks.push({
       what: says(
@@ -182,11 +180,11 @@ export function journalImportProof(args: {
           `${formulaText('the import tables hold ')}&E${r}&${formulaText(' lines, the journal summary ')}&D${r}&${formulaText(': a line was added, removed or cleared')}`,
       ),
       compares:
-        lineGroups.length > 1
+        tableGroups.length > 1
           ? `Summary lines of these tables' journals (column ${C.summaryLines}) | rows of ${names(g)} holding a journal number or an amount`
           : `JournalSummary lines | import table rows holding a journal number or an amount`,
       a:
-        lineGroups.length === 1
+        tableGroups.length === 1
           ? `COUNTA(${S('entry')})`
           : rows.length === 0
             ? '0'
