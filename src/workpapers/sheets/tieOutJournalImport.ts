@@ -148,7 +148,7 @@ export function journalImportProof(args: {
   const none = journals.length === 0;
   checks.push({
     what: says(
-      `Journal Import: each journal (the lines of one ${tables[0].journalNo}) balances, debits = credits (columns ${C.importDebits}, ${C.importCredits})`,
+      `Journal Import: each journal (lines of one ${tables[0].journalNo}) balances, debits = credits (columns ${C.importDebits}, ${C.importCredits})`,
       (r) => `F${r}&IF(F${r}=1,${formulaText(' journal does not balance')},${formulaText(' journals do not balance')})`,
     ),
     compares: `Journals | journals whose import debits = import credits (columns ${C.importDebits}, ${C.importCredits})`,
@@ -157,12 +157,10 @@ export function journalImportProof(args: {
     count: true,
   });
   checks.push({
-    what: says(
-      `Journal Import = journal summary, journal by journal: each ${tables[0].journalNo}'s debits, credits and lines equal the JournalSummary entry's (column ${C.result})`,
-      () =>
-        none
-          ? '""'
-          : `"journal "&INDEX(${rng('entry')},MATCH("FAIL",${rng('result')},0))&${formulaText(': its debits, credits or lines differ from the journal summary')}`,
+    what: says(`Journal Import = journal summary: each journal's debits, credits and lines (column ${C.result})`, () =>
+      none
+        ? '""'
+        : `"journal "&INDEX(${rng('entry')},MATCH("FAIL",${rng('result')},0))&${formulaText(': its debits, credits or lines differ from the journal summary')}`,
     ),
     compares: `Journals | journals whose debits, credits and lines equal the journal summary's (column ${C.result})`,
     a: String(journals.length),
@@ -175,7 +173,7 @@ export function journalImportProof(args: {
     const rows = g.flatMap(rowsOf);
     checks.push({
       what: says(
-        `Journal Import lines = journal summary lines${part}: a line added, removed or cleared in an import table FAILs`,
+        `Journal Import lines = journal summary lines${part}: a line added, removed or cleared FAILs`,
         (r) =>
           `${formulaText('the import tables hold ')}&E${r}&${formulaText(' lines, the journal summary ')}&D${r}&${formulaText(': a line was added, removed or cleared')}`,
       ),
