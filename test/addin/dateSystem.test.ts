@@ -10,20 +10,11 @@ import { usesDate1904 } from '../../src/office/dateSystem';
 import { readPolicies, writePolicies } from '../../src/office/policiesTable';
 import { loadSampleWorkbook } from '../../src/playground/sampleWorkbook';
 import { generateWorkpapers, type GenerateSummary } from '../../src/taskpane/workflow';
-import type { WorkbookHost } from '../../src/taskpane/host';
+import { hostOf } from '../support/host';
 import { buildWorkpapers } from '../../src/workpapers';
 
-function hostFor(excel: MemoryExcel): WorkbookHost {
-  return {
-    run: excel.run,
-    isSetSupported: (v) => excel.isSetSupported('ExcelApi', v),
-    productVersion: '0.0.0-test',
-    theme: () => 'light',
-  };
-}
-
 async function generate(excel: MemoryExcel): Promise<GenerateSummary> {
-  const outcome = await generateWorkpapers(hostFor(excel), {
+  const outcome = await generateWorkpapers(hostOf(excel), {
     build: buildWorkpapers,
     onProgress: () => undefined,
     isCancelled: () => false,

@@ -10,18 +10,9 @@ import { measurePortfolio } from '../../src/engine';
 import { FULL_SCHEDULE_MONTHS, buildWorkpapers } from '../../src/workpapers';
 import { SAMPLE_PORTFOLIO } from '../../src/cli/samplePortfolio';
 import { generateWorkpapers } from '../../src/taskpane/workflow';
-import type { WorkbookHost } from '../../src/taskpane/host';
+import { hostOf } from '../support/host';
 
 const FOUR_MB = 4_000_000;
-
-function hostFor(excel: MemoryExcel): WorkbookHost {
-  return {
-    run: excel.run,
-    isSetSupported: (v) => excel.isSetSupported('ExcelApi', v),
-    productVersion: '0.0.0-test',
-    theme: () => 'light',
-  };
-}
 
 /** 2,000 leases with terms from 12 to 120 months, monthly and quarterly, in advance and in arrears. */
 function portfolio(n: number): InputRow[] {
@@ -123,7 +114,7 @@ describe('generating workpapers through the Office.js adapter', () => {
     excel.addSheet('Sheet1');
     await createTemplate(excel.run, inputSheets(SAMPLE_PORTFOLIO));
     const phases: string[] = [];
-    const outcome = await generateWorkpapers(hostFor(excel), {
+    const outcome = await generateWorkpapers(hostOf(excel), {
       build: buildWorkpapers,
       isCancelled: () => false,
       onProgress: (p) => {
@@ -154,7 +145,7 @@ describe('generating workpapers through the Office.js adapter', () => {
     excel.addSheet('Sheet1');
     await createTemplate(excel.run, inputSheets({ leases: [{ ...portfolio(1)[0], 'Discount Rate': 'abc' }] }));
     const sheets = excel.sheetNames();
-    const outcome = await generateWorkpapers(hostFor(excel), {
+    const outcome = await generateWorkpapers(hostOf(excel), {
       build: buildWorkpapers,
       isCancelled: () => false,
       onProgress: () => undefined,

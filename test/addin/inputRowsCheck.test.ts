@@ -14,6 +14,7 @@ import { readPortfolio } from '../../src/input';
 import { inputSheets } from '../../src/template';
 import { generateWorkpapers } from '../../src/taskpane/workflow';
 import { buildWorkpapers } from '../../src/workpapers';
+import { hostOf } from '../support/host';
 
 jest.setTimeout(120_000);
 
@@ -57,15 +58,11 @@ beforeAll(async () => {
     }),
   );
   input = readPortfolio(await readWorkbookTables(excel.run)).input!;
-  const outcome = await generateWorkpapers(
-    {
-      run: excel.run,
-      isSetSupported: (v) => excel.isSetSupported('ExcelApi', v),
-      productVersion: '0.0.0-test',
-      theme: () => 'light',
-    },
-    { build: buildWorkpapers, isCancelled: () => false, onProgress: () => undefined },
-  );
+  const outcome = await generateWorkpapers(hostOf(excel), {
+    build: buildWorkpapers,
+    isCancelled: () => false,
+    onProgress: () => undefined,
+  });
   expect(outcome.kind).toBe('done');
 });
 

@@ -8,6 +8,7 @@ import { SAMPLE_PORTFOLIO } from '../../src/cli/samplePortfolio';
 import { readWorkbookTables } from '../../src/office/readTables';
 import { generateWorkpapers } from '../../src/taskpane/workflow';
 import { buildWorkpapers } from '../../src/workpapers';
+import { hostOf } from '../support/host';
 
 test('QuickBooks Online layout in the add-in: a balanced table per company, every summary line once', async () => {
   const excel = new MemoryExcel();
@@ -15,15 +16,11 @@ test('QuickBooks Online layout in the add-in: a balanced table per company, ever
     ...SAMPLE_PORTFOLIO,
     policies: { ...SAMPLE_PORTFOLIO.policies, 'Journal Import Format': 'QuickBooks Online' },
   });
-  const outcome = await generateWorkpapers(
-    {
-      run: excel.run,
-      isSetSupported: (v) => excel.isSetSupported('ExcelApi', v),
-      productVersion: '0.0.0-test',
-      theme: () => 'light',
-    },
-    { build: buildWorkpapers, onProgress: () => undefined, isCancelled: () => false },
-  );
+  const outcome = await generateWorkpapers(hostOf(excel), {
+    build: buildWorkpapers,
+    onProgress: () => undefined,
+    isCancelled: () => false,
+  });
   expect(outcome.kind).toBe('done');
   if (outcome.kind !== 'done') return;
   expect(outcome.summary.failingChecks).toEqual([]);

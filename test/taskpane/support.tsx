@@ -7,6 +7,7 @@ import { buildWorkpapers } from '../../src/workpapers';
 import { App } from '../../src/taskpane/components/App';
 import type { WorkbookHost } from '../../src/taskpane/host';
 import type { PanelId } from '../../src/taskpane/state/paneState';
+import { hostOf } from '../support/host';
 
 /** PwC Example 4-4 (CONTRACT section 5): 36 monthly payments of 500.00 in advance at 6%. */
 export const PWC_4_4 = {
@@ -27,16 +28,7 @@ export async function workbook(content?: InputContent): Promise<MemoryExcel> {
   return excel;
 }
 
-export function hostOf(excel: MemoryExcel, extra: Partial<WorkbookHost> = {}): WorkbookHost {
-  return {
-    run: excel.run,
-    isSetSupported: (v) => excel.isSetSupported('ExcelApi', v),
-    productVersion: '0.0.0-test',
-    theme: () => 'light',
-    displayLanguage: () => 'en-US',
-    ...extra,
-  };
-}
+export { hostOf };
 
 export function renderPane(host: WorkbookHost, initialPanel?: PanelId): RenderResult {
   return render(<App host={host} build={buildWorkpapers} initialPanel={initialPanel} />);
