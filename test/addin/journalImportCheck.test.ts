@@ -13,6 +13,7 @@ import { IMPORT_CHANGED_MESSAGE } from '../../src/workpapers/sheets/tieOutJourna
 import { columnLetters } from '../../src/input/a1';
 import { readWorkbookTables } from '../../src/office/readTables';
 import type { InputContent } from '../../src/template';
+import { hostOf } from '../support/host';
 
 jest.setTimeout(120_000);
 
@@ -25,15 +26,11 @@ async function generated(format: Layout, over: Partial<InputContent> = {}): Prom
     ...over,
     policies: { ...SAMPLE_PORTFOLIO.policies, ...over.policies, 'Journal Import Format': format },
   });
-  const outcome = await generateWorkpapers(
-    {
-      run: excel.run,
-      isSetSupported: (v) => excel.isSetSupported('ExcelApi', v),
-      productVersion: '0.0.0-test',
-      theme: () => 'light',
-    },
-    { build: buildWorkpapers, onProgress: () => undefined, isCancelled: () => false },
-  );
+  const outcome = await generateWorkpapers(hostOf(excel), {
+    build: buildWorkpapers,
+    onProgress: () => undefined,
+    isCancelled: () => false,
+  });
   expect(outcome.kind).toBe('done');
   return excel;
 }
