@@ -3,7 +3,8 @@
  * Online, where the sample portfolio's two companies get a table each; NetSuite; Generic): the written workbook passes
  * every Tie-Out row, and each table of journals beside the checks ties; a copy of it whose Journal Import sheet was
  * edited after generating (an amount 0.01 more, a line's amount moved from debit to credit, a line cleared) FAILs
- * the Journal Import checks with their message, and only those. All copies are recalculated in one soffice run.
+ * the Journal Import checks with their message, and only those; a period without journal lines passes them with
+ * 0 against 0. All copies are recalculated in one soffice run.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -120,6 +121,7 @@ function journalRows(wb: Map<string, ReadSheet>): [string, string][] {
 const generated = new Map<string, Map<string, ReadSheet>>();
 const edited = new Map<string, Map<string, ReadSheet>>();
 let untouched: Map<string, ReadSheet>;
+let noJournal: Map<string, ReadSheet>;
 
 beforeAll(async () => {
   const input = join(dir, 'sample-portfolio.xlsx');
@@ -141,9 +143,13 @@ beforeAll(async () => {
   // An unchanged copy through the same exceljs round trip as the edits.
   const same = join(dir, 'untouched.xlsx');
   await editWorkbook(files[0], same, () => undefined);
-  const outs = await recalculate([...files, same]);
+  // A period before any lease commences: no journal line.
+  const early = join(dir, 'workpapers-no-journal.xlsx');
+  expect(await main(['run', input, '--out', early, '--reporting-date', '2020-01-31'], io)).toBe(0);
+  const outs = await recalculate([...files, same, early]);
   keys.forEach(([map, key], i) => map.set(key, readWorkbook(outs[i])));
-  untouched = readWorkbook(outs[outs.length - 1]);
+  untouched = readWorkbook(outs[outs.length - 2]);
+  noJournal = readWorkbook(outs[outs.length - 1]);
 });
 
 describe.each(LAYOUTS.map((l) => [l.format, l] as const))('%s layout', (format, layout) => {
@@ -195,4 +201,17 @@ describe.each(LAYOUTS.map((l) => [l.format, l] as const))('%s layout', (format, 
 
 it('an unchanged copy through the same round trip still passes every row', () => {
   expect(checks(untouched).filter(([, r]) => r !== 'PASS')).toEqual([]);
+});
+
+it('a period without journal lines: the Journal Import checks compare 0 with 0 and pass, with no table of journals', () => {
+  const rows = checks(noJournal);
+  expect(rows.filter(([, r]) => r !== 'PASS')).toEqual([]);
+  const mine = rows.filter(([w]) => w.startsWith('Journal Import'));
+  expect(mine.map(([, , a, b]) => [a, b])).toEqual([
+    [0, 0],
+    [0, 0],
+    [0, 0],
+    [0, 0],
+  ]);
+  expect(journalRows(noJournal)).toEqual([]);
 });
