@@ -19,6 +19,7 @@ import { readTablesFromFile } from '../../src/xlsx/readTables';
 import { writePlan } from '../../src/xlsx/writePlan';
 import { readZip } from '../../src/xlsx/zip';
 import { convert, readWorkbook, recalculate, type ReadSheet } from '../support/libreoffice';
+import { quietIo } from '../support/cliInProcess';
 
 jest.setTimeout(600_000);
 
@@ -66,11 +67,7 @@ const OVERRIDES: InputContent = {
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'audit-docs-'));
-const io = {
-  stdout: { write: () => true },
-  stderr: { write: () => true },
-  now: () => new Date('2026-01-15T12:00:00Z'),
-};
+const io = quietIo();
 let overrides: Map<string, ReadSheet>;
 let overrideLeases: LeaseResult[];
 let sampleLeases: LeaseResult[];

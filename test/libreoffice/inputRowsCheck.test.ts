@@ -20,15 +20,12 @@ import { writePlan } from '../../src/xlsx/writePlan';
 import { readWorkbook, recalculate, type ReadSheet } from '../support/libreoffice';
 import { appendRow, day, editWorkbook } from '../support/tableEdit';
 import { editCells, type CellEdit } from '../support/xlsxEdit';
+import { quietIo } from '../support/cliInProcess';
 
 jest.setTimeout(600_000);
 
 const dir = mkdtempSync(join(tmpdir(), 'input-rows-'));
-const io = {
-  stdout: { write: () => true },
-  stderr: { write: () => true },
-  now: () => new Date('2026-01-15T12:00:00Z'),
-};
+const io = quietIo();
 
 /** The sample portfolio with variable payments on two leases (CAM reconciliations, a credit among them). */
 const CONTENT: InputContent = {

@@ -18,15 +18,12 @@ import { readTablesFromFile } from '../../src/xlsx/readTables';
 import { writePlan } from '../../src/xlsx/writePlan';
 import { readWorkbook, recalculate, type ReadSheet } from '../support/libreoffice';
 import { editCells, type CellEdit } from '../support/xlsxEdit';
+import { quietIo } from '../support/cliInProcess';
 
 jest.setTimeout(600_000);
 
 const dir = mkdtempSync(join(tmpdir(), 'live-checks-'));
-const io = {
-  stdout: { write: () => true },
-  stderr: { write: () => true },
-  now: () => new Date('2026-01-15T12:00:00Z'),
-};
+const io = quietIo();
 
 let portfolio: PortfolioInput;
 let leases: LeaseResult[];

@@ -28,6 +28,7 @@ import { columnLetters, readWorkbook, recalculate, type ReadSheet } from '../sup
 import { editNumber } from '../support/xlsxEdit';
 import { screenshots } from '../support/screenshots';
 import { META } from '../workpapers/support';
+import { quietIo } from '../support/cliInProcess';
 
 jest.setTimeout(600_000);
 
@@ -202,11 +203,7 @@ const corruptedPayment = { lease: 'M-PART', ref: '' };
 const SPLIT = { maxRows: 250, journalMaxRows: 60 };
 const corrupted = { scheduleRef: '', journalRef: '', scheduleLease: 'OFF-AUS', journalLease: 'VEH-001' };
 
-const io = {
-  stdout: { write: () => true },
-  stderr: { write: () => true },
-  now: () => new Date('2026-01-15T12:00:00Z'),
-};
+const io = quietIo();
 
 async function cli(name: string, input: string, extra: string[] = []): Promise<Run> {
   const output = join(dir, `${name}-workpapers.xlsx`);

@@ -18,4 +18,13 @@ export async function runCli(argv: string[]): Promise<CliResult> {
   return { code, ...captured };
 }
 
+/** Standard output and error for main() that keep nothing, on a fixed day of the run. */
+export function quietIo(now = '2026-01-15T12:00:00Z'): {
+  stdout: { write: () => boolean };
+  stderr: { write: () => boolean };
+  now: () => Date;
+} {
+  return { stdout: { write: () => true }, stderr: { write: () => true }, now: () => new Date(now) };
+}
+
 export { ALLOWED_STDERR_LINE, leaksInternals } from '../../bench/fuzz/contract';
