@@ -14,17 +14,14 @@ import { main } from '../../src/cli/main';
 import { samplePortfolioPlan } from '../../src/cli/samplePortfolio';
 import { IMPORT_CHANGED_MESSAGE } from '../../src/workpapers/sheets/tieOutJournalImport';
 import { writePlan } from '../../src/xlsx/writePlan';
+import { quietIo } from '../support/cliInProcess';
 import { readWorkbook, recalculate, type ReadSheet } from '../support/libreoffice';
 import { cellAt, clearRow, editWorkbook, setCellAt } from '../support/tableEdit';
 
 jest.setTimeout(600_000);
 
 const dir = mkdtempSync(join(tmpdir(), 'journal-import-check-'));
-const io = {
-  stdout: { write: () => true },
-  stderr: { write: () => true },
-  now: () => new Date('2026-01-15T12:00:00Z'),
-};
+const io = quietIo();
 
 const LAYOUTS = [
   { format: 'quickbooks', debit: 'Debits', credit: 'Credits', blank: null },
