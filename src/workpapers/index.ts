@@ -11,7 +11,7 @@ import { chartOfAccounts } from '../input/accountRoles';
 import { disclosureFigures } from './disclosureFigures';
 import { periodJournal, type PeriodJournal } from './periodJournal';
 import type { JournalFormat } from './journalImport';
-import { journalImportSheet } from './sheets/journalImportSheet';
+import { journalImportLayout } from './sheets/journalImportSheet';
 import { EXCEL_MAX_ROWS } from './names';
 import {
   reportingDateSourceText,
@@ -168,6 +168,8 @@ export function buildWorkpapers(
     rollForward,
     paidAtCommencementCells: (i) => [leaseTableCell('dayOne', i), leaseTableCell('prepaid', i)],
   });
+  const journalFormat = options.journalFormat ?? journalFormatOf(policies);
+  const journalImport = journalImportLayout(periodEntries, journalFormat);
   const tieOut = tieOutLayout({
     leases,
     period,
@@ -181,14 +183,13 @@ export function buildWorkpapers(
     unscheduled,
     columns,
     classification,
+    journalImport: journalImport.tables,
     close: posted && catchUps ? { posted, catchUps, journal: journalRefs(journal) } : undefined,
   });
-  const journalFormat = options.journalFormat ?? journalFormatOf(policies);
-  const importSheet = journalImportSheet(periodEntries, journalFormat);
   const before = [
     ...schedules.sheets,
     ...journal.sheets,
-    importSheet,
+    journalImport.sheet,
     classification.sheet,
     leaseMemosSheet(
       leaseMemos(leases, input.leases, policies),

@@ -581,7 +581,9 @@ describe('a corrupted workpaper turns the matching Tie-Out rows to FAIL', () => 
     // With the Roll-Forward's months check (14) the roll-forward rows are 18-20 and the disclosures 21-24 (current +
     // non-current stays true: both re-perform from the same schedule); the lease's liability at commencement no
     // longer re-performs from its payments (45: after the 6 checks of the input tables' rows, which still pass).
-    expect(failing).toEqual([4, 5, 10, 11, 13, 18, 19, 20, 21, 23, 24, 45]);
+    // The 4 Journal Import checks (14-17, after the journal's) still pass: the summary journal did not change. They
+    // move every later check down 4.
+    expect(failing).toEqual([4, 5, 10, 11, 13, 22, 23, 24, 25, 27, 28, 49]);
     const t = corruptSchedule.get('Tie-Out')!;
     expect(t.get('D3')?.value).toBe('FAIL');
     const resultCol = leaseResultColumn(t);
@@ -665,11 +667,11 @@ describe('remeasurements proved on the Tie-Out', () => {
     expect(event('M-INC')).toMatchObject([{ event: 'Remeasurement', incentiveReceived: 250000 }]);
     expect(event('M-QTR')).toMatchObject([{ event: 'Impairment', impairmentDate: '2026-03-31' }]);
     expect(of('M-TERM').months[2].variableCost).toBe(21055); // 2025-03-10: lease month 3
-    // 7 remeasurements and partial terminations (2 rows each) and 2 impairments (1 row) after the 24 standing checks.
-    // + the Roll-Forward's months check, 8 disclosure re-performance groups and the inputs, measurement and
+    // 7 remeasurements and partial terminations (2 rows each) and 2 impairments (1 row) after the 28 standing checks
+    // (the 4 Journal Import checks among them), + the Roll-Forward's months check, 8 disclosure re-performance groups and the inputs, measurement and
     // classification checks (4), and the input tables' rows: Leases counted, LeasePayments counted (no rows),
     // LeaseModifications and VariablePayments each compared and counted (6).
-    expect(tieOutResults(runs[3].recalculated!).size).toBe(24 + 7 * 2 + 2 + 11 + 6);
+    expect(tieOutResults(runs[3].recalculated!).size).toBe(28 + 7 * 2 + 2 + 11 + 6);
   });
 
   it('the two Partial Termination Methods book different figures, each proved', () => {
@@ -704,16 +706,16 @@ describe('a portfolio too long for one sheet', () => {
     // Same totals as the one-sheet workbook: every part counted.
     const whole = runs[0].recalculated!.get('Tie-Out')!;
     const parts = split.get('Tie-Out')!;
-    for (let r = 6; r <= 29; r++) expect(parts.get(`D${r}`)?.value).toBe(whole.get(`D${r}`)?.value);
+    for (let r = 6; r <= 33; r++) expect(parts.get(`D${r}`)?.value).toBe(whole.get(`D${r}`)?.value);
   });
 
   it('a value changed on "Schedules 3" turns its checks to FAIL', () => {
     // The commencement liability of the sheet's first lease: the lease no longer closes at 0.00 (4), the period's
     // journal no longer matches its liability movement (10), the roll-forward's additions no longer match the
-    // schedules' (16).
+    // schedules' (21, after the 4 Journal Import checks and the Roll-Forward's months check).
     const res = tieOutResults(splitCorrupt);
     expect([...res.entries()].filter(([, [, r]]) => r === 'FAIL').map(([n]) => n)).toEqual(
-      expect.arrayContaining([4, 10, 17]),
+      expect.arrayContaining([4, 10, 21]),
     );
   });
 });

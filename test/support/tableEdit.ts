@@ -1,6 +1,7 @@
 /**
- * Test helpers that change an input table of an .xlsx the way a user would in Excel (exceljs): add a row at the
- * bottom of a table (the table grows by one row), or change one cell of a row found by its first column.
+ * Test helpers that change a table of an .xlsx the way a user would in Excel (exceljs): add a row at the bottom of a
+ * table (the table grows by one row), change one cell of a row found by its first column or by its place in the
+ * table, or clear a row.
  */
 import ExcelJS from 'exceljs';
 import { formatCell, parseRange } from '../../src/input/a1';
@@ -62,6 +63,27 @@ export function setCell(wb: ExcelJS.Workbook, name: string, key: string, header:
     }
   }
   throw new Error(`table ${name} has no row ${key}`);
+}
+
+/** The value of `header` in the `k`-th data row (0-based) of table `name`. */
+export function cellAt(wb: ExcelJS.Workbook, name: string, k: number, header: string): unknown {
+  const t = table(wb, name);
+  return t.ws.getCell(t.start.row + 1 + k, t.column(header)).value;
+}
+
+/** Sets `header` of the `k`-th data row (0-based) of table `name`; returns what the cell held. */
+export function setCellAt(wb: ExcelJS.Workbook, name: string, k: number, header: string, value: Value): unknown {
+  const t = table(wb, name);
+  const cell = t.ws.getCell(t.start.row + 1 + k, t.column(header));
+  const old = cell.value;
+  cell.value = value;
+  return old;
+}
+
+/** Clears every cell of the `k`-th data row (0-based) of table `name` (the table keeps the blank row). */
+export function clearRow(wb: ExcelJS.Workbook, name: string, k: number): void {
+  const t = table(wb, name);
+  for (let c = t.start.col; c <= t.end.col; c++) t.ws.getCell(t.start.row + 1 + k, c).value = null;
 }
 
 /** A date cell value (UTC midnight, as Excel dates load). */

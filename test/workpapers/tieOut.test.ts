@@ -44,14 +44,14 @@ describe('the Tie-Out', () => {
     }
   });
 
-  it('has 20 checks, 13 per currency and 4 on inputs, measurement and classification, each with two figures, a difference and PASS/FAIL', () => {
+  it('has 24 checks (4 of them on the Journal Import), 13 per currency and 4 on inputs, measurement and classification, each with two figures, a difference and PASS/FAIL', () => {
     const { plan: p } = plan(leases, { reportingDate: '2029-12-31' });
     const tie = p.sheets.find((s) => s.name === 'Tie-Out')!;
     const checks = checkRows(tie.rows);
     // Per currency: 5 that tie the Disclosures to other sheets, and 8 groups of figures re-performed (balance sheet,
     // two maturity analyses, four period columns: the month, the year to date and both a year earlier, weighted
     // averages).
-    expect(checks).toHaveLength(20 + 13 * 2 + 4);
+    expect(checks).toHaveLength(24 + 13 * 2 + 4);
     for (const [k, r] of checks.entries()) {
       expect(r[0]?.value).toBe(k + 1);
       expect(r[3]?.formula).toBeDefined();
@@ -60,7 +60,7 @@ describe('the Tie-Out', () => {
       expect(r[6]?.formula).toBe(`=IF(ROUND(F${6 + k},2)=0,"PASS","FAIL")`);
     }
     expect(checks.map((r) => r[1]?.value).filter((t) => String(t).startsWith('Disclosures (EUR)'))).toHaveLength(13);
-    expect(tie.conditionalFormats).toEqual(expect.arrayContaining([{ range: `G6:G${5 + 50}`, kind: 'passFail' }]));
+    expect(tie.conditionalFormats).toEqual(expect.arrayContaining([{ range: `G6:G${5 + 54}`, kind: 'passFail' }]));
     const runLog = p.sheets.find((s) => s.name === 'Run Log')!;
     expect(runLog.rows.flat().some((c) => c?.formula === "='Tie-Out'!D3")).toBe(true);
   });
@@ -100,7 +100,7 @@ describe('the Tie-Out', () => {
 
     it('adds a liability = PV row per remeasurement and partial termination and an ROU row per event', () => {
       const checks = checkRows(tie.rows);
-      const proof = checks.map((r) => String(r[1]?.value)).slice(20 + 13, -4);
+      const proof = checks.map((r) => String(r[1]?.value)).slice(24 + 13, -4);
       expect(proof).toEqual([
         'Remeasurement: A, month 7: liability after = PV of the revised payments',
         'Remeasurement: A, month 7: ROU after = ROU before - derecognized + liability remeasurement - impairment - incentive received',
@@ -111,7 +111,7 @@ describe('the Tie-Out', () => {
         'Remeasurement: B, month 4: ROU after = ROU before - derecognized + liability remeasurement - impairment - incentive received',
       ]);
       expect(tie.conditionalFormats).toEqual(
-        expect.arrayContaining([{ range: `G6:G${5 + 20 + 13 + 7 + 4}`, kind: 'passFail' }]),
+        expect.arrayContaining([{ range: `G6:G${5 + 24 + 13 + 7 + 4}`, kind: 'passFail' }]),
       );
     });
 

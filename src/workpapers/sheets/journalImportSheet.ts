@@ -7,12 +7,16 @@
  * and one block per company, its entity and currency named in the row above its own table (`JournalImport`,
  * `JournalImport2`, ...), each table's rows exactly one of the files `--journal-csv` writes (choice: a user copies a
  * table, header included, into a new workbook and saves it as CSV; a column to filter on would end up in the file).
+ * The Tie-Out ties each table to the journal summary by the table's name and its columns' headers
+ * (tieOutJournalImport.ts), so the layout names them (`journalImportLayout`).
  */
 import { bold, col, headerWidths, money, text } from '../cells';
 import {
   companyLabel,
+  importCompanies,
   JOURNAL_FORMAT_LABEL,
   journalImportParts,
+  type ImportCompany,
   type ImportTable,
   type JournalFormat,
 } from '../journalImport';
@@ -27,6 +31,24 @@ export function journalImportTableName(k: number): string {
 
 /** The header of the column holding the entry number, in each layout. */
 const ENTRY = /^(journal no\.|external id|entry)$/i;
+
+/**
+ * One Excel table of the Journal Import sheet, as the Tie-Out reads it: by its name and its columns' headers (which
+ * differ by layout), and the journals (one per company: an entity in one currency, one summary entry) it holds.
+ */
+export interface JournalImportTable {
+  name: string;
+  /** Headers of the columns holding the journal number, the debit and the credit. */
+  journalNo: string;
+  debit: string;
+  credit: string;
+  journals: Pick<ImportCompany, 'entity' | 'currency' | 'entry'>[];
+}
+
+export interface JournalImportLayout {
+  sheet: SheetPlan;
+  tables: JournalImportTable[];
+}
 
 /**
  * A column's width before its header is fitted: memo 46, account 30, the entry number its longest value, QuickBooks'
@@ -44,8 +66,19 @@ function tableRows(table: ImportTable): (PlanCell | null)[][] {
   ];
 }
 
-export function journalImportSheet(journal: PeriodJournal, format: JournalFormat): SheetPlan {
+export function journalImportLayout(journal: PeriodJournal, format: JournalFormat): JournalImportLayout {
   const parts = journalImportParts(journal, format);
+  const companies = parts.length > 1 ? [] : importCompanies(journal);
+  const importTables = parts.map((part, k): JournalImportTable => {
+    const h = part.table.headers;
+    return {
+      name: journalImportTableName(k),
+      journalNo: h.find((x) => ENTRY.test(x))!,
+      debit: h[part.table.amountColumns[0]],
+      credit: h[part.table.amountColumns[1]],
+      journals: part.company ? [part.company] : companies,
+    };
+  });
   const headers = parts[0].table.headers;
   const last = col(headers.length);
   const rows: (PlanCell | null)[][] = [];
@@ -91,11 +124,19 @@ export function journalImportSheet(journal: PeriodJournal, format: JournalFormat
     if (split && k < parts.length - 1) rows.push([]);
   });
   return {
-    name: SHEET.journalImport,
-    rows,
-    columnWidths: headerWidths(headers, headers.map(baseWidth(entryWidth))),
-    frozenRows: split ? 0 : 1,
-    tables,
-    tabColor: '#375623',
+    sheet: {
+      name: SHEET.journalImport,
+      rows,
+      columnWidths: headerWidths(headers, headers.map(baseWidth(entryWidth))),
+      frozenRows: split ? 0 : 1,
+      tables,
+      tabColor: '#375623',
+    },
+    tables: importTables,
   };
+}
+
+/** The sheet alone (its tables as the Tie-Out reads them: journalImportLayout). */
+export function journalImportSheet(journal: PeriodJournal, format: JournalFormat): SheetPlan {
+  return journalImportLayout(journal, format).sheet;
 }

@@ -5,7 +5,8 @@
  * included), so an edited schedule value or journal line turns the matching rows to FAIL.
  *
  * The checks come in groups, one module each: the Schedules (tieOutSchedules.ts), the Journal Entries
- * (tieOutJournal.ts), the Roll-Forward (tieOutRollForward.ts), the Disclosures (tieOutDisclosures.ts), then each
+ * (tieOutJournal.ts), the Journal Import sheet against the journal summary (tieOutJournalImport.ts, its table of
+ * journals right of everything else), the Roll-Forward (tieOutRollForward.ts), the Disclosures (tieOutDisclosures.ts), then each
  * remeasurement, partial termination and impairment (liability after = PV of the revised payments, re-performed on
  * this sheet; ROU after = ROU before - derecognized + liability remeasurement - impairment - incentive received),
  * then the inputs under live check (each lease's Leases row in the measurement proof, tieOutMeasurement.ts; the rows
@@ -34,6 +35,8 @@ import { journalChecks } from './tieOutJournal';
 import { placeJournalSummaryTable } from './tieOutJournalSummary';
 import { LEASE_HEADERS, leaseTableNote, leaseTableRow } from './tieOutLeases';
 import { inputRowsProof } from './tieOutInputRows';
+import { journalImportProof } from './tieOutJournalImport';
+import type { JournalImportTable } from './journalImportSheet';
 import { rollForwardChecks } from './tieOutRollForward';
 import { scheduleChecks } from './tieOutSchedules';
 import type { PostedBalances } from '../../input/postedBalances';
@@ -90,6 +93,8 @@ export function tieOutLayout(
     columns: TieOutColumns;
     /** The Classification sheet: its re-performed classification in force, lease by lease. */
     classification: ClassificationLayout;
+    /** The Journal Import sheet's tables: tied to the journal summary (tieOutJournalImport.ts). */
+    journalImport: readonly JournalImportTable[];
     /** A closed period (CONTRACT 1.11): the closing checks, and the posted figures beside the journal's. */
     close?: { posted: PostedBalances; catchUps: CatchUpsLayout; journal: JournalRefs };
   },
@@ -134,10 +139,18 @@ export function tieOutLayout(
     firstCol: args.columns.unscheduled + args.unscheduled.widths.length + 1,
     headerRow,
   });
+  // The journals of the Journal Import sheet against the journal summary, right of the input rows.
+  const importFirstCol =
+    args.columns.unscheduled +
+    args.unscheduled.widths.length +
+    1 +
+    (inputRows.widths.length === 0 ? 0 : inputRows.widths.length + 1);
+  const journalImport = journalImportProof({ tables: args.journalImport, firstCol: importFirstCol, headerRow });
 
   const allChecks = (): Check[] => [
     ...scheduleChecks(ctx),
     ...journalChecks(ctx),
+    ...journalImport.checks,
     ...rollForwardChecks(ctx),
     ...disclosureChecks(ctx),
     ...remeasurementChecks(proof),
@@ -214,6 +227,7 @@ export function tieOutLayout(
   measurement.place(put);
   args.unscheduled.place(put, (lease) => measurement.rateCell(lease));
   inputRows.place(put);
+  journalImport.place(put);
   return {
     sheet: {
       name: SHEET.tieOut,
@@ -235,6 +249,7 @@ export function tieOutLayout(
         3,
         ...args.unscheduled.widths,
         ...(inputRows.widths.length === 0 ? [] : [3, ...inputRows.widths]),
+        ...(journalImport.widths.length === 0 ? [] : [3, ...journalImport.widths]),
       ],
       frozenRows: headerRow,
       tables: [
@@ -253,6 +268,7 @@ export function tieOutLayout(
         ...measurement.tables,
         ...args.unscheduled.tables,
         ...inputRows.tables,
+        ...journalImport.tables,
       ],
       conditionalFormats: [
         { range: `G${firstCheck}:G${lastCheck}`, kind: 'passFail' },
@@ -261,6 +277,7 @@ export function tieOutLayout(
           ? [{ range: `G${ctx.summaryTable.first}:G${ctx.summaryTable.last}`, kind: 'passFail' as const }]
           : []),
         { range: `${L.result}${leaseFirst}:${L.result}${leaseLast}`, kind: 'passFail' },
+        ...(journalImport.resultRange ? [{ range: journalImport.resultRange, kind: 'passFail' as const }] : []),
       ],
       tabColor: '#C00000',
     },

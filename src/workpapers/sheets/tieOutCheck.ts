@@ -125,6 +125,14 @@ export function exact(s: string): string {
   return formulaText(`=${s.replace(/[~*?]/g, '~$&')}`);
 }
 
+/**
+ * A structured reference to a table's column by its header, `Name[[Header]]` (the header's special characters
+ * escaped): it follows the table wherever it is and however Excel grows or shrinks it.
+ */
+export function tableColumn(table: string, header: string): string {
+  return `${table}[[${header.replace(/['[\]#]/g, "'$&")}]]`;
+}
+
 /** A column of a Schedules part, rows `from` to `to`. */
 export function sched(p: SchedulePart, c: string, from = 2, to = p.lastRow): string {
   return `${sheetRef(p.sheet)}$${c}$${from}:$${c}$${to}`;

@@ -23,7 +23,7 @@ import { parseCell, parseWhere } from '../../input/a1';
 import { leaseIdKey } from '../../input/table';
 import { col, FMT, formula, formulaText, num, text } from '../cells';
 import type { PlanCell, PlanTable } from '../plan';
-import type { Check } from './tieOutCheck';
+import { tableColumn, type Check } from './tieOutCheck';
 import {
   INPUTS_CHANGED,
   INPUTS_CHANGED_MESSAGE,
@@ -141,7 +141,7 @@ function partsByTable(leases: readonly LeaseTerms[], modifications: readonly Mod
 
 /** A structured reference to a table's column: `Name[[Header]]`, the header's special characters escaped. */
 export function tableColumnRef(source: InputTableSource): string {
-  return `${source.name}[[${source.idHeader.replace(/['[\]#]/g, "'$&")}]]`;
+  return tableColumn(source.name, source.idHeader);
 }
 
 /**
