@@ -12,6 +12,8 @@ export interface Formatters {
   /** A moment as local time with its UTC offset ("14:02:07 UTC+01:00"). */
   time(ms: number): string;
   seconds(s: number): string;
+  /** Names joined as the locale joins a list ("A, B and C"; "A, B und C"). */
+  list(items: readonly string[]): string;
 }
 
 function safeLocale(locale: string | undefined): string {
@@ -42,6 +44,7 @@ export function formatters(language?: string): Formatters {
     timeZone: 'UTC',
   });
   const timeFormat = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const listFormat = new Intl.ListFormat(locale, { type: 'conjunction' });
   return {
     locale,
     count: (n) => whole.format(n),
@@ -63,6 +66,7 @@ export function formatters(language?: string): Formatters {
     },
     time: (ms) => `${timeFormat.format(new Date(ms))} UTC${utcOffset(ms)}`,
     seconds: (s) => oneDecimal.format(s),
+    list: (items) => listFormat.format(items),
   };
 }
 

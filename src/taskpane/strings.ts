@@ -9,8 +9,8 @@ export const STRINGS = {
   tabs: { template: 'Template', check: 'Validate', generate: 'Generate', policies: 'Policies' },
 
   template: {
-    intro:
-      'Adds the input tables: Leases, LeasePayments, LeaseModifications and Policies, with dropdown lists and one example lease to overwrite. Tables you already have are left as they are.',
+    intro: (tables: string) =>
+      `Adds the input tables: ${tables}, with dropdown lists and one example lease to overwrite. Tables you already have are left as they are.`,
     button: 'Create input template',
     busy: 'Creating the template…',
     done: 'Template created',

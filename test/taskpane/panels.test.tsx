@@ -40,6 +40,19 @@ describe('Template', () => {
     fireEvent.click(tab('Template'));
     expect(screen.getByText('Template created')).toBeTruthy();
   });
+
+  test('says which tables it adds: every table Create template writes, as a list in the display language', async () => {
+    const excel = await workbook();
+    renderPane(hostOf(excel), 'template');
+    const intro = screen.getByText(/^Adds the input tables:/).textContent ?? '';
+    fireEvent.click(screen.getByRole('button', { name: 'Create input template' }));
+    await screen.findByText('Template created');
+    const written = excel.model.tables.map((t) => t.name);
+    expect(written.length).toBeGreaterThanOrEqual(6);
+    for (const table of written) expect([table, intro.includes(table)]).toEqual([table, true]);
+    // "..., GLAccounts, and Policies": the serial comma of US English, as Intl writes the list.
+    expect(intro).toMatch(/, \w+, and \w+, with dropdown lists/);
+  });
 });
 
 describe('Validate', () => {

@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
+import { TABLE_NAMES } from '../../input/columns';
 import { STRINGS } from '../strings';
 import { usePane } from '../state/PaneStore';
 import { Failure } from './Failure';
@@ -7,15 +8,15 @@ import { Stack } from './Stack';
 
 const S = STRINGS.template;
 
-/** "Create template": the four input tables with dropdown lists and one example lease, never over your data. */
+/** "Create template": the input tables with dropdown lists and one example lease, never over your data. */
 export function InputTemplatePanel(): React.JSX.Element {
-  const { state, actions } = usePane();
+  const { state, actions, fmt } = usePane();
   const t = state.template;
   const list = (items: { table: string; sheet: string }[]): string =>
     items.map((c) => S.tableOnSheet(c.table, c.sheet)).join(', ');
   return (
     <Stack>
-      <Text>{S.intro}</Text>
+      <Text>{S.intro(fmt.list(Object.values(TABLE_NAMES)))}</Text>
       <Button appearance="primary" onClick={() => void actions.createTemplate()} disabled={t.kind === 'busy'}>
         {t.kind === 'busy' ? S.busy : S.button}
       </Button>
