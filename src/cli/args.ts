@@ -52,8 +52,8 @@ export const USAGE = `Usage:
 
 Reads the Leases, LeasePayments, LeaseModifications, VariablePayments, GLAccounts and Policies tables of
 <input.xlsx>, measures every lease (ASC 842), and writes the workpaper sheets (Schedules, Journal Entries, Journal
-Import, Roll-Forward, Disclosures, Tie-Out, Run Log, and Catch-Ups once a month is closed) for the reporting period
-into a copy of the workbook at <output.xlsx>. The input workbook is never written.
+Import, Classification, Lease Memos, Roll-Forward, Disclosures, Tie-Out, Run Log, and Catch-Ups once a month is
+closed) for the reporting period into a copy of the workbook at <output.xlsx>. The input workbook is never written.
 
 close records a closed month: per lease, what is booked through the month-end --through, in a PostedBalances
 table on a Posted Balances sheet, and Closed Through in the Policies table, in a copy of the workbook at

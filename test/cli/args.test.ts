@@ -1,6 +1,12 @@
-import { parseArgs } from '../../src/cli/args';
+import { parseArgs, USAGE } from '../../src/cli/args';
+import { OWNED_SHEET_NAMES } from '../../src/workpapers/names';
 
 describe('parseArgs', () => {
+  it('--help names every sheet a run writes (it left out Classification and Lease Memos)', () => {
+    const words = USAGE.replace(/\s+/g, ' ');
+    for (const sheet of OWNED_SHEET_NAMES) expect(words).toContain(sheet);
+  });
+
   it('takes --memos FILE.docx for the lease memos, and refuses standard output for it', () => {
     expect(parseArgs(['run', 'in.xlsx', '--out', 'o.xlsx', '--memos', 'memos.docx'])).toMatchObject({
       kind: 'run',
