@@ -50,7 +50,7 @@ export const STRINGS = {
 
   generate: {
     intro:
-      'Writes the sheets Schedules, Journal Entries, Roll-Forward, Disclosures, Tie-Out and Run Log. Earlier workpapers are replaced only when the new ones are complete; your own sheets are never touched.',
+      'Writes the sheets Schedules, Journal Entries, Journal Import, Classification, Lease Memos, Roll-Forward, Disclosures, Tie-Out and Run Log (and Catch-Ups once a period is closed). Earlier workpapers are replaced only when the new ones are complete; your own sheets are never touched.',
     button: 'Generate workpapers',
     cancel: 'Cancel',
     cancelling: 'Cancelling…',

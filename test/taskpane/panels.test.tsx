@@ -6,7 +6,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { CancelledError } from '../../src/office/workpaperWriter';
 import { computeInline, type ComputeWorkpapers } from '../../src/taskpane/compute';
-import { buildWorkpapers } from '../../src/workpapers';
+import { buildWorkpapers, SHEET } from '../../src/workpapers';
 import { formatAddress } from '../../src/office/memoryExcel';
 import { hostOf, PWC_4_4, renderPane, workbook } from './support';
 
@@ -202,6 +202,18 @@ describe('Generate', () => {
     // Each sheet name is a link that activates it.
     fireEvent.click(screen.getByRole('button', { name: 'Go to sheet Journal Entries' }));
     await waitFor(() => expect(excel.model.activeSheet?.name).toBe('Journal Entries'));
+  });
+
+  test('says which sheets it writes: every sheet a run adds, and Catch-Ups (it named six of nine)', async () => {
+    const excel = await workbook({ leases: [PWC_4_4], policies: { 'Reporting Date': '2025-01-31' } });
+    const before = new Set(excel.sheetNames());
+    renderPane(hostOf(excel), 'generate');
+    const intro = screen.getByText(/^Writes the sheets/).textContent ?? '';
+    fireEvent.click(screen.getByRole('button', { name: 'Generate workpapers' }));
+    await screen.findByRole('heading', { name: 'Workpapers written' }, { timeout: 20000 });
+    const added = excel.sheetNames().filter((name) => !before.has(name));
+    expect(added.length).toBeGreaterThanOrEqual(9);
+    for (const sheet of [...added, SHEET.catchUps]) expect([sheet, intro.includes(sheet)]).toEqual([sheet, true]);
   });
 
   test('input errors stop the run and are listed with their cells', async () => {
