@@ -82,8 +82,8 @@ Options:
   -v, --version              show the version
 
 Exit codes: 0 done (warnings, if any, printed as "warning: Sheet!Cell: message"); 1 input errors or a refused
-close (each printed as Sheet!Cell: message or Workbook: message; no workbook written); 2 usage, or an output
-that cannot be written (nothing replaced).`;
+close (each printed as Sheet!Cell: message or Workbook: message; no workbook written); 2 usage, no input file at
+the path given, or an output that cannot be written (nothing replaced).`;
 
 const OPTIONS = {
   out: { type: 'string' },
