@@ -105,7 +105,7 @@ export const STRINGS = {
       reportingPeriod: 'Reporting Period',
       kinds: { month: 'Month', quarter: 'Quarter', year: 'Year' },
       help: 'For this run only, like --reporting-date and --period on the command line: the Policies table is not changed. To keep a period, set Reporting Date and Reporting Period on the Policies tab.',
-      fromPolicies: 'As the Policies table says',
+      fromPolicies: 'As the Policies table says (a blank Reporting Date: the last month-end on or before today)',
       usePolicies: 'Use the Policies table’s period',
       reading: 'Reading the Policies table…',
     },

@@ -56,6 +56,18 @@ describe('period picker', () => {
     expect(policies.rows.find((r) => r.setting === 'Reporting Period')?.value).toBe('Month');
   }, 60000);
 
+  test('without a Reporting Date policy it says the date shown is the last month-end on or before today', async () => {
+    const excel = await workbook({ leases: [PWC_4_4] });
+    render(<App host={hostOf(excel)} build={buildWorkpapers} initialPanel="generate" />);
+    await waitFor(() => expect(picker().reportingDate.value).toMatch(/^\d{4}-\d{2}$/));
+    // It said "As the Policies table says", which the table did not: its Reporting Date is blank.
+    expect(
+      screen.getByText(
+        /^As the Policies table says \(a blank Reporting Date: the last month-end on or before today\)\./,
+      ),
+    ).toBeTruthy();
+  }, 60000);
+
   test('a chosen Reporting Date is this run only; "Use the Policies table’s period" goes back', async () => {
     const excel = await workbook({
       leases: [PWC_4_4],
