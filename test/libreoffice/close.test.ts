@@ -105,6 +105,11 @@ describe('a closed-and-caught-up workbook recalculated by LibreOffice', () => {
     expect(good.get('Tie-Out')!.get('D3')?.value).toBe('PASS');
     const closing = rows.filter(([w]) => /Closed months unchanged|Catch-up = recomputed/.test(w));
     expect(closing.length).toBeGreaterThanOrEqual(2 + 15);
+    // Every check reads as words: the all-leases rows name their account, none shows a formula's text.
+    expect(rows.filter(([w]) => w.startsWith('=') || w.includes('!$'))).toEqual([]);
+    const accounts = rows.filter(([w]) => w.startsWith('Catch-up = recomputed - posted, all leases: '));
+    expect(accounts.length).toBeGreaterThanOrEqual(15);
+    for (const [w] of accounts) expect(w).toMatch(/all leases: [A-Za-z]/);
   });
 
   it('the change list names the three leases and every row and total says PASS', () => {

@@ -36,7 +36,8 @@ export function closeChecks(layout: CatchUpsLayout, journal: JournalRefs): Check
   const sheet = sheetRef(SHEET.catchUps);
   for (let r = layout.totalsFirst; r <= layout.totalsLast; r++) {
     checks.push({
-      what: `="Catch-up = recomputed - posted, all leases: "&${sheet}$${C.role}$${r}`,
+      // A formula (the account's name from the Catch-Ups sheet), not text: the check names its account.
+      what: () => `="Catch-up = recomputed - posted, all leases: "&${sheet}$${C.role}$${r}`,
       compares: `Journal catch-up lines on the account (Catch-Ups ${C.booked}${r}) | recomputed - PostedBalances total (Catch-Ups ${C.difference}${r})`,
       a: `${sheet}$${C.booked}$${r}`,
       b: `${sheet}$${C.difference}$${r}`,
