@@ -205,6 +205,8 @@ export function tieOutLayout(
   );
   checks.forEach((c, k) => {
     const r = firstCheck + k;
+    // A check named by a formula gives it as a function of its row; "=..." text would print as its formula.
+    if (typeof c.what === 'string' && c.what.startsWith('=')) throw new Error(`check ${k + 1}: a formula as text`);
     const fmt = c.count ? FMT.integer : FMT.money;
     [
       num(k + 1, FMT.integer),
