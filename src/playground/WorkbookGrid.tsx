@@ -183,7 +183,15 @@ export function WorkbookGrid({ excel }: { excel: MemoryExcel }): React.JSX.Eleme
         />
       </div>
       <div ref={scroller} className={styles.scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
-        <table className={styles.table} role="grid" aria-label={`Sheet ${sheet.name}`} aria-rowcount={rows}>
+        <table
+          className={styles.table}
+          // Fixed layout holds the columns to their widths only when the table's own width is given: otherwise a
+          // long note in one cell would stretch its column across the screen.
+          style={{ width: rowHeadWidth + widths.reduce((a, b) => a + b, 0) }}
+          role="grid"
+          aria-label={`Sheet ${sheet.name}`}
+          aria-rowcount={rows}
+        >
           <colgroup>
             <col style={{ width: rowHeadWidth }} />
             {widths.map((w, c) => (

@@ -134,6 +134,17 @@ test('create template, validate, fix, generate and read the figures back', async
   await expect(text(await cellUnder('Liability closing', 1, 36))).resolves.toBe('0.00');
   await page.screenshot({ path: path.join(ARTIFACTS, 'playground-after-generate.png') });
 
+  // A sheet with long notes in its first rows keeps each column at its own width (the No. column stays narrow).
+  await page.getByRole('tab', { name: 'Tie-Out', exact: true }).click();
+  const grid = page.getByRole('grid', { name: 'Sheet Tie-Out' });
+  await grid.waitFor();
+  const widthOf = (column: string) =>
+    grid
+      .locator(`th[scope="col"]`, { hasText: new RegExp(`^${column}$`) })
+      .evaluate((e) => e.getBoundingClientRect().width);
+  expect(await widthOf('A')).toBeLessThan(100);
+  expect(await widthOf('B')).toBeLessThan(700);
+
   // Nothing left localhost.
   const outside = requests.filter((u) => {
     const url = new URL(u);
