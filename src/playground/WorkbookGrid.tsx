@@ -71,6 +71,8 @@ const useStyles = makeStyles({
     overflowX: 'auto',
     flexShrink: 0,
   },
+  // Each tab keeps its whole name on one line; the row of tabs scrolls instead.
+  tab: { flexShrink: 0, whiteSpace: 'nowrap' },
 });
 
 /**
@@ -248,6 +250,7 @@ export function WorkbookGrid({ excel }: { excel: MemoryExcel }): React.JSX.Eleme
         {model.sheets.map((s) => (
           <Button
             key={s.id}
+            className={styles.tab}
             role="tab"
             size="small"
             appearance={s === sheet ? 'primary' : 'subtle'}

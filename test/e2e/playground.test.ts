@@ -144,6 +144,11 @@ test('create template, validate, fix, generate and read the figures back', async
       .evaluate((e) => e.getBoundingClientRect().width);
   expect(await widthOf('A')).toBeLessThan(100);
   expect(await widthOf('B')).toBeLessThan(700);
+  // Every sheet tab shows its whole name on one line.
+  for (const tab of await page.getByRole('tablist', { name: 'Sheets' }).getByRole('tab').all()) {
+    const fits = await tab.evaluate((e) => e.scrollWidth <= e.clientWidth && e.getBoundingClientRect().height < 40);
+    expect([await tab.innerText(), fits]).toEqual([await tab.innerText(), true]);
+  }
 
   // Nothing left localhost.
   const outside = requests.filter((u) => {
