@@ -1,7 +1,8 @@
 import * as React from 'react';
 import { Button, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { columnLetters } from '../input/a1';
-import type { MemoryExcel } from '../office/memoryExcel';
+import { isDateFormat } from '../input/dateSystem';
+import type { CellView, MemoryExcel } from '../office/memoryExcel';
 import { formatAddress } from '../office/memoryExcel';
 import { displayValue } from './displayValue';
 import { conditionalStyle } from './conditionalStyle';
@@ -166,8 +167,14 @@ export function WorkbookGrid({ excel }: { excel: MemoryExcel }): React.JSX.Eleme
     setEdit(null);
   };
 
-  const shown =
-    edit ?? current?.formula ?? (current?.value === null || current?.value === undefined ? '' : String(current.value));
+  // As Excel's formula bar: the formula, else the constant (a date as the date it is, which types back the same).
+  const constant = (view: CellView): string =>
+    view.value === null
+      ? ''
+      : typeof view.value === 'number' && isDateFormat(view.numberFormat)
+        ? displayValue(view.value, view.numberFormat)
+        : String(view.value);
+  const shown = edit ?? current?.formula ?? (current ? constant(current) : '');
   return (
     <div className={styles.root}>
       <div className={styles.bar}>

@@ -81,6 +81,13 @@ test('create template, validate, fix, generate and read the figures back', async
   await page.getByRole('tab', { name: 'Leases', exact: true }).click();
   await page.getByRole('grid', { name: 'Sheet Leases' }).waitFor();
 
+  // The formula bar shows a date as the date it is, as the cell does (not its serial number).
+  const commencement = await cellUnder('Commencement Date', 3, 1);
+  await page.locator(`td[data-cell="${commencement}"]`).click();
+  const shownInCell = await page.locator(`td[data-cell="${commencement}"]`).innerText();
+  expect(shownInCell).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  await expect(page.getByLabel(/^Contents of /).inputValue()).resolves.toBe(shownInCell);
+
   // Break the example lease's discount rate.
   const rate = await cellUnder('Discount Rate', 3, 1);
   await typeInto(rate, 'abc');
