@@ -147,7 +147,7 @@ export const STRINGS = {
     fixFields: (n: string, one: boolean) => `${n} ${one ? 'field needs' : 'fields need'} attention before saving.`,
     failed: 'The policies could not be saved',
     accountsElsewhere:
-      'GL accounts come from the GLAccounts table (the Template tab adds it); account names in this table from earlier templates show here.',
+      'GL accounts come from the GLAccounts table (the Template tab adds it). Here: the layout the journal is imported in, and account names in this table from earlier templates.',
     sections: {
       measurement: 'Measurement',
       reporting: 'Reporting period',

@@ -35,6 +35,8 @@ test('the form is in sections: measurement, reporting period (the chart of accou
   // GL accounts come from the GLAccounts table; the section says so.
   const accounts = screen.getByRole('group', { name: 'Accounts' });
   expect(within(accounts).getByText(/GLAccounts table/)).toBeTruthy();
+  // The layout the journal is imported in sits with the accounts.
+  expect(within(accounts).getByLabelText(/^Journal Import Format/)).toBeTruthy();
   expect(screen.getByText('No unsaved changes')).toBeTruthy();
 });
 

@@ -62,6 +62,7 @@ describe('the Policies form model', () => {
     expect(sectionOf(setting('Reporting Date'))).toBe('reporting');
     expect(sectionOf(setting('Fiscal Year End Month'))).toBe('reporting');
     expect(sectionOf(setting('Cash Account'))).toBe('accounts');
+    expect(sectionOf(setting('Journal Import Format'))).toBe('accounts');
   });
 
   test('table rows are matched by the one normaliser, however spelled', () => {

@@ -91,7 +91,7 @@ export function PoliciesPanel(): React.JSX.Element {
           return (
             <fieldset key={section} className={styles.section}>
               <legend className={styles.legend}>{S.sections[section]}</legend>
-              {settings.length === 0 && <Text>{S.accountsElsewhere}</Text>}
+              {section === 'accounts' && <Text>{S.accountsElsewhere}</Text>}
               {settings.map((s) => (
                 <PolicyField key={s.setting} setting={s} model={model} />
               ))}

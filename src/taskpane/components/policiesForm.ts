@@ -23,7 +23,8 @@ export const SECTIONS: readonly SectionId[] = ['measurement', 'reporting', 'acco
 export type PolicyForm = Record<string, string>;
 
 export function sectionOf(s: PolicySetting): SectionId {
-  if (s.kind === 'account') return 'accounts';
+  // The accounts section: GL account names of earlier templates, and the layout the journal is imported in.
+  if (s.kind === 'account' || /journal/i.test(s.setting)) return 'accounts';
   if (/prepared|reviewed/i.test(s.setting)) return 'preparer';
   if (s.kind === 'monthEnd' || s.kind === 'month' || /period|fiscal|closed|reporting/i.test(s.setting))
     return 'reporting';
