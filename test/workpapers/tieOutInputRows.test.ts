@@ -112,6 +112,12 @@ describe('the input rows under live check', () => {
       '=COUNTA(LeasePayments[[Lease ID]])',
       '=COUNTA(LeaseModifications[[Lease ID]])',
     ]);
+    // What each count compares, in plain words (no "Leases leases", no "Leases's").
+    expect(counts.map((r) => r[2]?.value)).toEqual([
+      'Leases in the Leases table when generated | filled Lease ID cells in it now (COUNTA over its Lease ID column)',
+      'Rows in the LeasePayments table when generated | filled Lease ID cells in it now (COUNTA over its Lease ID column)',
+      'Rows in the LeaseModifications table when generated | filled Lease ID cells in it now (COUNTA over its Lease ID column)',
+    ]);
   });
 });
 

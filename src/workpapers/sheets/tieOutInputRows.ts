@@ -154,9 +154,13 @@ function rowCountCheck(table: CheckedTable, source: InputTableSource): Check {
   const one = table === 'leases' ? 'a lease' : 'a row';
   return {
     what: (r) =>
-      `IF(ROUND(F${r},0)=0,${formulaText(`Inputs: ${label} holds the ${source.idCells} ${noun} the workpapers were generated from, none added or removed since`)},` +
+      `IF(ROUND(F${r},0)=0,${formulaText(
+        source.idCells === 0
+          ? `Inputs: ${label} holds no ${noun}, as when the workpapers were generated`
+          : `Inputs: ${label} holds the ${source.idCells} ${noun} the workpapers were generated from, none added or removed since`,
+      )},` +
       `"${INPUTS_CHANGED_MESSAGE} (${label} has "&E${r}&" ${noun} now, "&D${r}&" when generated: ${one} was added or removed)")`,
-    compares: `${label} ${noun} when generated | ${label}'s filled Lease ID cells now (COUNTA over the table's column)`,
+    compares: `${noun[0].toUpperCase()}${noun.slice(1)} in the ${label} table when generated | filled Lease ID cells in it now (COUNTA over its Lease ID column)`,
     a: String(source.idCells),
     b: `COUNTA(${tableColumnRef(source)})`,
     count: true,
