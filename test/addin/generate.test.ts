@@ -9,32 +9,14 @@ import { inputSheets, type InputRow } from '../../src/template';
 import { measurePortfolio } from '../../src/engine';
 import { FULL_SCHEDULE_MONTHS, buildWorkpapers } from '../../src/workpapers';
 import { SAMPLE_PORTFOLIO } from '../../src/cli/samplePortfolio';
+import { scalePortfolio } from '../../src/playground/sampleWorkbook';
 import { generateWorkpapers } from '../../src/taskpane/workflow';
 import { hostOf } from '../support/host';
 
 const FOUR_MB = 4_000_000;
 
-/** 2,000 leases with terms from 12 to 120 months, monthly and quarterly, in advance and in arrears. */
-function portfolio(n: number): InputRow[] {
-  let seed = 42;
-  const next = (k: number): number => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % k;
-  };
-  return Array.from({ length: n }, (_, i) => ({
-    'Lease ID': `L-${String(i + 1).padStart(4, '0')}`,
-    Description: `Store ${i + 1}`,
-    Entity: ['US Retail', 'EU Retail', 'Corporate'][i % 3],
-    'Asset Class': ['Real estate', 'Vehicles', 'Equipment'][i % 3],
-    'Commencement Date': `20${24 + next(3)}-${String(1 + next(12)).padStart(2, '0')}-01`,
-    'Term (Months)': 12 + next(109),
-    Payment: 1000 + next(49000) + next(100) / 100,
-    Frequency: i % 5 === 0 ? 'Quarterly' : 'Monthly',
-    Timing: i % 4 === 0 ? 'Arrears' : 'Advance',
-    'Annual Escalation': next(4) / 100,
-    'Discount Rate': (300 + next(600)) / 10000,
-  }));
-}
+/** `n` leases with terms from 12 to 120 months, monthly and quarterly, in advance and in arrears (the playground's). */
+const portfolio = (n: number): InputRow[] => scalePortfolio(n).leases;
 
 describe('generating workpapers through the Office.js adapter', () => {
   test('2,000 leases: every request stays under 4 MB, with calculation and screen updating suspended', async () => {
