@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main, type CliIo } from '../../src/cli/main';
 import { readTablesFromFile } from '../../src/xlsx/readTables';
-import { readWorkbook, recalculate, type ReadSheet } from '../support/libreoffice';
+import { readWorkbook, recalculate, type ReadSheet, tieOutChecks } from '../support/libreoffice';
 import { appendRow, day, editWorkbook, setCell } from '../support/tableEdit';
 import { editNumber } from '../support/xlsxEdit';
 import { columnLetters, parseCell } from '../../src/input/a1';
@@ -36,12 +36,7 @@ async function cli(...argv: string[]): Promise<number> {
 
 /** Tie-Out check rows: [check text, result]. */
 function tieOutRows(t: ReadSheet): [string, string][] {
-  const out: [string, string][] = [];
-  for (let r = 6; ; r++) {
-    if (typeof t.get(`A${r}`)?.value !== 'number') break;
-    out.push([String(t.get(`B${r}`)?.value), String(t.get(`G${r}`)?.value)]);
-  }
-  return out;
+  return tieOutChecks(t).map((c) => [c.check, c.result]);
 }
 
 let good: Map<string, ReadSheet>;

@@ -17,7 +17,7 @@ import { readPortfolio } from '../../src/input/portfolio';
 import { inputSheets, type InputContent } from '../../src/template';
 import { readTablesFromFile } from '../../src/xlsx/readTables';
 import { writePlan } from '../../src/xlsx/writePlan';
-import { readWorkbook, recalculate, type ReadSheet } from '../support/libreoffice';
+import { readWorkbook, recalculate, type ReadSheet, tieOutChecks } from '../support/libreoffice';
 import { appendRow, day, editWorkbook } from '../support/tableEdit';
 import { editCells, type CellEdit } from '../support/xlsxEdit';
 import { quietIo } from '../support/cliInProcess';
@@ -140,12 +140,7 @@ const EDITS: EditSpec[] = [
 
 /** Tie-Out check rows: [text, result]. */
 function checks(wb: Map<string, ReadSheet>): [string, string][] {
-  const t = wb.get('Tie-Out')!;
-  const out: [string, string][] = [];
-  for (let r = 6; typeof t.get(`A${r}`)?.value === 'number'; r++) {
-    out.push([String(t.get(`B${r}`)?.value), String(t.get(`G${r}`)?.value)]);
-  }
-  return out;
+  return tieOutChecks(wb.get('Tie-Out')!).map((c) => [c.check, c.result]);
 }
 
 beforeAll(async () => {

@@ -15,7 +15,7 @@ import { samplePortfolioPlan } from '../../src/cli/samplePortfolio';
 import { IMPORT_CHANGED_MESSAGE } from '../../src/workpapers/sheets/tieOutJournalImport';
 import { writePlan } from '../../src/xlsx/writePlan';
 import { quietIo } from '../support/cliInProcess';
-import { readWorkbook, recalculate, type ReadSheet } from '../support/libreoffice';
+import { readWorkbook, recalculate, type ReadSheet, tieOutChecks } from '../support/libreoffice';
 import { cellAt, clearRow, editWorkbook, setCellAt } from '../support/tableEdit';
 
 jest.setTimeout(600_000);
@@ -85,13 +85,7 @@ const EDITS: EditSpec[] = [
 
 /** Tie-Out check rows: [text, result, figure A, figure B]. */
 function checks(wb: Map<string, ReadSheet>): [string, string, unknown, unknown][] {
-  const t = wb.get('Tie-Out')!;
-  const out: [string, string, unknown, unknown][] = [];
-  for (let r = 6; typeof t.get(`A${r}`)?.value === 'number'; r++) {
-    const v = (c: string) => t.get(`${c}${r}`)?.value;
-    out.push([String(v('B')), String(v('G')), v('D'), v('E')]);
-  }
-  return out;
+  return tieOutChecks(wb.get('Tie-Out')!).map((c) => [c.check, c.result, c.a, c.b]);
 }
 
 /** The rows of the table of journals beside the checks: [Journal No., Result]. */

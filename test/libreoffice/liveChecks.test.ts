@@ -16,7 +16,7 @@ import { readPortfolio } from '../../src/input/portfolio';
 import { disclosureFigures, weightedAverages } from '../../src/workpapers/disclosureFigures';
 import { readTablesFromFile } from '../../src/xlsx/readTables';
 import { writePlan } from '../../src/xlsx/writePlan';
-import { readWorkbook, recalculate, type ReadSheet } from '../support/libreoffice';
+import { readWorkbook, recalculate, type ReadSheet, tieOutChecks } from '../support/libreoffice';
 import { editCells, type CellEdit } from '../support/xlsxEdit';
 import { quietIo } from '../support/cliInProcess';
 
@@ -158,12 +158,7 @@ const EDITS: EditSpec[] = [
 
 /** Tie-Out check rows: [text, result]. */
 function checks(wb: Map<string, ReadSheet>): [string, string][] {
-  const t = wb.get('Tie-Out')!;
-  const out: [string, string][] = [];
-  for (let r = 6; typeof t.get(`A${r}`)?.value === 'number'; r++) {
-    out.push([String(t.get(`B${r}`)?.value), String(t.get(`G${r}`)?.value)]);
-  }
-  return out;
+  return tieOutChecks(wb.get('Tie-Out')!).map((c) => [c.check, c.result]);
 }
 
 /** The cells of a table on a sheet by its header text in row `headerRow`: column letters by header. */

@@ -24,7 +24,7 @@ import { journalLayout } from '../../src/workpapers/sheets/journalSheet';
 import type { PortfolioInput } from '../../src/engine/terms';
 import { readTablesFromFile } from '../../src/xlsx/readTables';
 import { writePlan } from '../../src/xlsx/writePlan';
-import { columnLetters, readWorkbook, recalculate, type ReadSheet } from '../support/libreoffice';
+import { columnLetters, readWorkbook, recalculate, type ReadSheet, tieOutChecks } from '../support/libreoffice';
 import { editNumber } from '../support/xlsxEdit';
 import { screenshots } from '../support/screenshots';
 import { META } from '../workpapers/support';
@@ -340,14 +340,7 @@ function leaseResultColumn(t: ReadSheet): string {
 
 /** Tie-Out check rows: number -> [check text, result]. */
 function tieOutResults(wb: Map<string, ReadSheet>): Map<number, [string, string]> {
-  const t = wb.get('Tie-Out')!;
-  const out = new Map<number, [string, string]>();
-  for (let r = 6; ; r++) {
-    const no = t.get(`A${r}`)?.value;
-    if (typeof no !== 'number') break;
-    out.set(no, [String(t.get(`B${r}`)?.value), String(t.get(`G${r}`)?.value)]);
-  }
-  return out;
+  return new Map(tieOutChecks(wb.get('Tie-Out')!).map((c) => [c.no, [c.check, c.result]]));
 }
 
 describe.each([0, 1, 2, 3, 4])('workbook %i recalculated by LibreOffice', (i) => {

@@ -132,6 +132,27 @@ export function readWorkbook(path: string): Map<string, ReadSheet> {
  * Every sheet as CSV with raw (unformatted) values, in one soffice run: the fast path for large workbooks.
  * Returns sheet name -> rows of cells (strings as LibreOffice wrote them).
  */
+/** One Tie-Out check as the spreadsheet computed it. */
+export interface TieOutCheckRow {
+  no: number;
+  check: string;
+  a: unknown;
+  b: unknown;
+  result: string;
+}
+
+/** The Tie-Out's check rows (from row 6, while column A holds a check number). */
+export function tieOutChecks(tieOut: ReadSheet): TieOutCheckRow[] {
+  const out: TieOutCheckRow[] = [];
+  for (let r = 6; ; r++) {
+    const v = (c: string) => tieOut.get(`${c}${r}`)?.value;
+    const no = v('A');
+    if (typeof no !== 'number') break;
+    out.push({ no, check: String(v('B')), a: v('D'), b: v('E'), result: String(v('G')) });
+  }
+  return out;
+}
+
 export async function readCsvSheets(path: string): Promise<Map<string, string[][]>> {
   const dir = mkdtempSync(join(tmpdir(), 'lo-csv-'));
   // 44 = comma, 34 = quote, 76 = UTF-8, row 1; false = raw values, not as shown; -1 = every sheet

@@ -25,6 +25,9 @@ export interface Check {
 }
 
 /** The columns of the lease tie-out table (one row per lease), by meaning. */
+/** Excel's formula limit is 8,192 characters: a check's formula is kept to this much, and longer ones are split. */
+export const MAX_CHECK_FORMULA = 7000;
+
 export const LEASE_KEYS = [
   'id',
   'description',

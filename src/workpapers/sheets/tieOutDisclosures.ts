@@ -13,10 +13,16 @@ import { SHEET } from '../names';
 import type { DisclosedFigure } from './disclosures';
 import { BASIS } from './rollForward';
 import { SC } from './schedules';
-import { exact, RC, rollForwardRange, sched, sumParts, type Check, type TieOutContext } from './tieOutCheck';
-
-/** Excel's formula limit is 8,192 characters: a re-performance check holds at most this much. */
-const MAX_CHECK_FORMULA = 7000;
+import {
+  MAX_CHECK_FORMULA,
+  exact,
+  RC,
+  rollForwardRange,
+  sched,
+  sumParts,
+  type Check,
+  type TieOutContext,
+} from './tieOutCheck';
 
 /** Checks re-performing each group of figures, a group split where its formulas would pass Excel's limit. */
 function reperformed(cur: string, figures: readonly DisclosedFigure[]): Check[] {

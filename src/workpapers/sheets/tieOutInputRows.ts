@@ -23,7 +23,7 @@ import { parseCell, parseWhere } from '../../input/a1';
 import { leaseIdKey } from '../../input/table';
 import { col, FMT, formula, formulaText, num, text } from '../cells';
 import type { PlanCell, PlanTable } from '../plan';
-import { tableColumn, type Check } from './tieOutCheck';
+import { MAX_CHECK_FORMULA, tableColumn, type Check } from './tieOutCheck';
 import {
   INPUTS_CHANGED,
   INPUTS_CHANGED_MESSAGE,
@@ -44,9 +44,6 @@ const HEADERS = {
 } as const;
 type Key = keyof typeof HEADERS;
 const KEYS = Object.keys(HEADERS) as Key[];
-
-/** Excel's formula limit is 8,192 characters: one "Rows as used" formula holds at most this much. */
-const MAX_ROWS_FORMULA = 7000;
 
 const TABLE_LABEL: Record<CheckedTable, string> = {
   leases: 'Leases',
@@ -104,7 +101,7 @@ function partsOf(table: Part['table'], leaseId: string, rows: InputRow[]): Part[
   for (const r of sorted) {
     const len = rowAsUsedTerm(r.tests).length + 1;
     const last = parts[parts.length - 1];
-    if (!last || size + len > MAX_ROWS_FORMULA || last.rows[0].sheet !== r.sheet) {
+    if (!last || size + len > MAX_CHECK_FORMULA || last.rows[0].sheet !== r.sheet) {
       parts.push({ table, leaseId, rows: [r] });
       size = len;
     } else {

@@ -23,7 +23,7 @@ import { JOURNAL_COLUMNS_AFTER_SEGMENTS, JOURNAL_COLUMNS_BEFORE_SEGMENTS } from 
 import { col, FMT, formula, formulaText, text } from '../cells';
 import type { PlanCell, PlanTable } from '../plan';
 import type { JournalImportTable } from './journalImportSheet';
-import { exact, tableColumn, type Check } from './tieOutCheck';
+import { MAX_CHECK_FORMULA, exact, tableColumn, type Check } from './tieOutCheck';
 
 /** What a FAIL of any of these checks says first. */
 export const IMPORT_CHANGED_MESSAGE =
@@ -43,9 +43,6 @@ const HEADERS = {
 } as const;
 type Key = keyof typeof HEADERS;
 const KEYS = Object.keys(HEADERS) as Key[];
-
-/** Excel's formula limit is 8,192 characters: one check's formula over the import tables holds at most this much. */
-const MAX_FORMULA = 7000;
 
 /** The journal summary's table and the headers of the columns read from it. */
 const SUMMARY = 'JournalSummary';
@@ -68,7 +65,7 @@ function groups<T>(items: readonly T[], term: (x: T) => string): T[][] {
   let length = 0;
   for (const x of items) {
     const n = term(x).length + 1;
-    if (out[out.length - 1].length > 0 && length + n > MAX_FORMULA) {
+    if (out[out.length - 1].length > 0 && length + n > MAX_CHECK_FORMULA) {
       out.push([]);
       length = 0;
     }

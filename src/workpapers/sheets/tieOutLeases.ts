@@ -10,6 +10,7 @@ import { formulaText } from '../cells';
 import { SC, scheduleRowOf, type SchedulePlace } from './schedules';
 import { formatCents, type LeaseResult } from '../../engine';
 import {
+  MAX_CHECK_FORMULA,
   COST_ROLES,
   LEASE_COL,
   LEASE_KEYS,
@@ -229,7 +230,7 @@ function broughtForwardPv(
   const periods = due.map((p) => p.t - (first.month - 1)).join(';');
   const rate = first.measurement === m.index ? `${s}${SC.rate}${place.firstRow}` : m.monthlyRate.text;
   const pv = due.length === 0 ? '0' : `SUMPRODUCT({${amounts}},(1+${rate})^-{${periods}})`;
-  if (pv.length > 7000) return none; // Excel's formula limit: a very long stream is proved by the brought-forward check
+  if (pv.length > MAX_CHECK_FORMULA) return none; // Excel's formula limit: a very long stream is proved by the brought-forward check
   const tolerance = formatCents(Math.max(1, Math.ceil((first.month - m.startMonth + 1) / 2)));
   return {
     bfPv: formula(pv, FMT.money),
