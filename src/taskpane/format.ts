@@ -14,6 +14,8 @@ export interface Formatters {
   seconds(s: number): string;
   /** Names joined as the locale joins a list ("A, B and C"; "A, B und C"). */
   list(items: readonly string[]): string;
+  /** A month's name (1-12) in the display language ("December", "Dezember"). */
+  monthName(month: number): string;
 }
 
 function safeLocale(locale: string | undefined): string {
@@ -45,6 +47,7 @@ export function formatters(language?: string): Formatters {
   });
   const timeFormat = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
   const listFormat = new Intl.ListFormat(locale, { type: 'conjunction' });
+  const monthFormat = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
   return {
     locale,
     count: (n) => whole.format(n),
@@ -67,6 +70,7 @@ export function formatters(language?: string): Formatters {
     time: (ms) => `${timeFormat.format(new Date(ms))} UTC${utcOffset(ms)}`,
     seconds: (s) => oneDecimal.format(s),
     list: (items) => listFormat.format(items),
+    monthName: (month) => monthFormat.format(new Date(Date.UTC(2000, month - 1, 1))),
   };
 }
 

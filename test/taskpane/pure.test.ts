@@ -27,6 +27,11 @@ describe('formatting for the display language', () => {
     expect(de.cents(1609778)).toBe('16.097,78');
     expect(en.cents(-5)).toBe('-0.05');
     expect(en.date('2025-01-31')).toBe('Jan 31, 2025');
+    // The Policies tab's Fiscal Year End Month choices.
+    expect([1, 12].map(en.monthName)).toEqual(['January', 'December']);
+    expect([3, 12].map(de.monthName)).toEqual(['März', 'Dezember']);
+    expect(en.list(['Leases', 'GLAccounts', 'Policies'])).toBe('Leases, GLAccounts, and Policies');
+    expect(de.list(['Leases', 'GLAccounts', 'Policies'])).toBe('Leases, GLAccounts und Policies');
   });
 
   test('an unknown language falls back to English', () => {

@@ -13,7 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { PolicySetting } from '../../input';
-import { MONTH_NAMES, STRINGS } from '../strings';
+import { STRINGS } from '../strings';
 import { usePane } from '../state/PaneStore';
 import { SECTIONS, settingsIn } from './policiesForm';
 import { usePoliciesPanel, type PoliciesPanelModel } from './usePoliciesPanel';
@@ -127,6 +127,7 @@ export function PoliciesPanel(): React.JSX.Element {
 }
 
 function PolicyField({ setting: s, model }: { setting: PolicySetting; model: PoliciesPanelModel }): React.JSX.Element {
+  const { fmt } = usePane();
   const value = model.form[s.setting] ?? '';
   const error = model.errors[s.setting];
   const set = (v: string): void => model.set(s.setting, v);
@@ -136,7 +137,7 @@ function PolicyField({ setting: s, model }: { setting: PolicySetting; model: Pol
       : s.kind === 'yesNo'
         ? ['Yes', 'No'].map((c) => ({ value: c, label: c }))
         : s.kind === 'month'
-          ? MONTH_NAMES.map((m, i) => ({ value: String(i + 1), label: m }))
+          ? Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: fmt.monthName(i + 1) }))
           : null;
   // Field puts the message beside the control, links it with aria-describedby and sets aria-invalid.
   return (
